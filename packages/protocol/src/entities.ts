@@ -1,0 +1,197 @@
+import * as z from 'zod/mini'
+
+/** An ISO-8601 timestamp in UTC, e.g. `2026-11-29T14:03:00.000Z`. */
+export const isoDateTime = z.iso.datetime()
+const id = z.string().check(z.minLength(1))
+const count = z.number().check(z.int(), z.minimum(0))
+
+/** Every permission string a staff user may hold. */
+export const PERMISSIONS = [
+  'messaging',
+  'messaging.delete',
+  'messaging.block',
+  'messaging.manageInboxes',
+  'messaging.settings',
+  'clients.edit',
+] as const
+export const permissionSchema = z.enum(PERMISSIONS)
+export type Permission = z.infer<typeof permissionSchema>
+
+/** A day's opening hours in the clinic's time zone, `HH:MM` 24h; `null` means closed all day. */
+export const dayHoursSchema = z.nullable(
+  z.object({
+    open: z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/)),
+    close: z.string().check(z.regex(/^([01]\d|2[0-4]):[0-5]\d$/)),
+  }),
+)
+export type DayHours = z.infer<typeof dayHoursSchema>
+
+/** Opening hours per weekday, Sunday first (index 0) like `Date#getDay`. */
+export const businessHoursSchema = z.array(dayHoursSchema).check(z.length(7))
+export type BusinessHours = z.infer<typeof businessHoursSchema>
+
+export const clinicSchema = z.object({
+  id,
+  name: z.string(),
+  smsNumber: z.string(),
+  timezone: z.string(),
+  country: z.string().check(z.length(2)),
+  mode: z.enum(['two-way', 'one-way']),
+  businessHours: businessHoursSchema,
+})
+export type Clinic = z.infer<typeof clinicSchema>
+
+export const teamMemberSchema = z.object({
+  id,
+  name: z.string(),
+  role: z.string(),
+  permissions: z.array(permissionSchema),
+})
+export type TeamMember = z.infer<typeof teamMemberSchema>
+
+export const inboxSchema = z.object({ id, name: z.string().check(z.minLength(1)) })
+export type Inbox = z.infer<typeof inboxSchema>
+
+export const consentRecordSchema = z.object({
+  status: z.enum(['granted', 'revoked']),
+  method: z.enum(['verbal', 'written', 'online-form', 'sms-keyword', 'imported']),
+  scope: z.enum(['transactional', 'marketing']),
+  at: isoDateTime,
+  recordedBy: z.nullable(id),
+  note: z.optional(z.string()),
+})
+export type ConsentRecord = z.infer<typeof consentRecordSchema>
+
+/** One phone number as the clinic sees it. */
+export const contactSchema = z.object({
+  phone: z.string(),
+  clientId: z.nullable(id),
+  optedOut: z.nullable(
+    z.object({ at: isoDateTime, via: z.enum(['keyword', 'staff', 'carrier']), keyword: z.optional(z.string()) }),
+  ),
+  blocked: z.boolean(),
+  consent: z.array(consentRecordSchema),
+})
+export type Contact = z.infer<typeof contactSchema>
+
+export const moneySchema = z.object({ amountMinor: z.number().check(z.int()), currency: z.string().check(z.length(3)) })
+export type Money = z.infer<typeof moneySchema>
+
+export const patientSchema = z.object({ id, name: z.string(), species: z.string() })
+export type Patient = z.infer<typeof patientSchema>
+
+/** The PMS record of a person. */
+export const clientSchema = z.object({
+  id,
+  firstName: z.string(),
+  lastName: z.string(),
+  phones: z.array(z.string()),
+  email: z.nullable(z.string()),
+  balance: moneySchema,
+  patients: z.array(patientSchema),
+})
+export type Client = z.infer<typeof clientSchema>
+
+export const attachmentSchema = z.object({
+  id,
+  name: z.string(),
+  contentType: z.string(),
+  size: count,
+  url: z.string(),
+  thumbnailUrl: z.optional(z.string()),
+})
+export type Attachment = z.infer<typeof attachmentSchema>
+
+export const MESSAGE_STATUSES = ['queued', 'sending', 'sent', 'delivered', 'failed', 'received'] as const
+export const messageStatusSchema = z.enum(MESSAGE_STATUSES)
+export type MessageStatus = z.infer<typeof messageStatusSchema>
+
+export const messageOriginSchema = z.enum(['client', 'staff', 'campaign', 'auto-reply', 'system'])
+export type MessageOrigin = z.infer<typeof messageOriginSchema>
+
+export const deliveryErrorSchema = z.object({
+  code: z.string(),
+  reason: z.enum(['landline', 'invalid-number', 'opted-out', 'carrier-rejected', 'unreachable', 'unknown']),
+  message: z.string(),
+})
+export type DeliveryError = z.infer<typeof deliveryErrorSchema>
+
+export const messageSchema = z.object({
+  id,
+  conversationId: id,
+  seq: z.number().check(z.int(), z.minimum(1)),
+  clientMessageId: z.optional(z.string()),
+  direction: z.enum(['inbound', 'outbound']),
+  origin: messageOriginSchema,
+  author: z.optional(z.object({ id, name: z.string() })),
+  campaign: z.optional(z.object({ id, name: z.string() })),
+  body: z.string(),
+  attachments: z.array(attachmentSchema),
+  status: messageStatusSchema,
+  error: z.optional(deliveryErrorSchema),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+})
+export type Message = z.infer<typeof messageSchema>
+
+/** What a conversation row shows of its newest message. */
+export const messagePreviewSchema = z.object({
+  id,
+  direction: z.enum(['inbound', 'outbound']),
+  origin: messageOriginSchema,
+  body: z.string(),
+  attachmentCount: count,
+  status: messageStatusSchema,
+  createdAt: isoDateTime,
+})
+export type MessagePreview = z.infer<typeof messagePreviewSchema>
+
+/** The client fields a conversation row needs: names and pets, for display and search. */
+export const clientSummarySchema = z.object({
+  id,
+  firstName: z.string(),
+  lastName: z.string(),
+  patients: z.array(patientSchema),
+})
+export type ClientSummary = z.infer<typeof clientSummarySchema>
+
+export const conversationSchema = z.object({
+  id,
+  contact: contactSchema,
+  client: z.nullable(clientSummarySchema),
+  status: z.enum(['open', 'closed']),
+  inboxId: z.nullable(id),
+  assigneeId: z.nullable(id),
+  unreadCount: count,
+  markedUnread: z.boolean(),
+  lastMessage: z.nullable(messagePreviewSchema),
+  lastActivityAt: isoDateTime,
+  createdAt: isoDateTime,
+  closedAt: z.nullable(isoDateTime),
+})
+export type Conversation = z.infer<typeof conversationSchema>
+
+export const templateSchema = z.object({ id, name: z.string(), category: z.string(), body: z.string() })
+export type Template = z.infer<typeof templateSchema>
+
+export const settingsSchema = z.object({
+  autoReply: z.object({ enabled: z.boolean(), text: z.string() }),
+  afterHoursAlert: z.object({ enabled: z.boolean(), recipients: z.array(z.string()) }),
+  businessHours: businessHoursSchema,
+  optOutFooter: z.string(),
+  helpText: z.string(),
+})
+export type Settings = z.infer<typeof settingsSchema>
+
+/** Limits the server states for attachments and bodies. */
+export const limitsSchema = z.object({
+  maxAttachmentBytes: count,
+  maxMessageBytes: count,
+  maxAttachments: count,
+  allowedContentTypes: z.array(z.string()),
+  maxBodyLength: count,
+})
+export type Limits = z.infer<typeof limitsSchema>
+
+/** Inbound (from the contact) or outbound (to the contact). */
+export type MessageDirection = Message['direction']

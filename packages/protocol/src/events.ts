@@ -1,0 +1,53 @@
+import * as z from 'zod/mini'
+import { contactSchema, conversationSchema, messageSchema } from './entities'
+
+/** Unread totals of a clinic's inbox: what the badge shows. */
+export const unreadTotalsSchema = z.object({
+  /** Open conversations with unread messages or marked unread. */
+  conversations: z.number().check(z.int(), z.minimum(0)),
+  /** Unread inbound messages across open conversations. */
+  messages: z.number().check(z.int(), z.minimum(0)),
+  /** Unread conversations per inbox id (`none` for those in no inbox). */
+  byInbox: z.record(z.string(), z.number().check(z.int(), z.minimum(0))),
+})
+export type UnreadTotals = z.infer<typeof unreadTotalsSchema>
+
+const logged = { seq: z.number().check(z.int(), z.minimum(1)), at: z.iso.datetime() }
+
+/** Every change the service makes, as kept in the event log and pushed over the socket. */
+export const inboxEventSchema = z.discriminatedUnion('type', [
+  z.object({ ...logged, type: z.literal('message.created'), message: messageSchema }),
+  z.object({ ...logged, type: z.literal('message.updated'), message: messageSchema }),
+  z.object({ ...logged, type: z.literal('conversation.updated'), conversation: conversationSchema }),
+  z.object({ ...logged, type: z.literal('conversation.deleted'), conversationId: z.string() }),
+  z.object({ ...logged, type: z.literal('contact.updated'), contact: contactSchema }),
+  z.object({ ...logged, type: z.literal('unread.updated'), unread: unreadTotalsSchema }),
+])
+export type InboxEvent = z.infer<typeof inboxEventSchema>
+export type InboxEventType = InboxEvent['type']
+/** An event as created inside the service, before the log gives it `seq` and `at`. */
+export type NewInboxEvent = InboxEvent extends infer E ? (E extends InboxEvent ? Omit<E, 'seq' | 'at'> : never) : never
+
+/** Someone started or stopped typing in a conversation. Ephemeral: never logged, no `seq`. */
+export const typingEventSchema = z.object({
+  type: z.literal('typing'),
+  conversationId: z.string(),
+  userId: z.string(),
+  name: z.string(),
+  typing: z.boolean(),
+})
+export type TypingEvent = z.infer<typeof typingEventSchema>
+
+/** What the socket's `event` channel carries. */
+export const serverEventSchema = z.union([inboxEventSchema, typingEventSchema])
+export type ServerEvent = z.infer<typeof serverEventSchema>
+
+export const EVENT_TYPES = [
+  'message.created',
+  'message.updated',
+  'conversation.updated',
+  'conversation.deleted',
+  'contact.updated',
+  'unread.updated',
+  'typing',
+] as const

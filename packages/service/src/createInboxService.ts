@@ -1,0 +1,113 @@
+import type { Contact, Message, ServerEvent } from '@switchboard/protocol'
+import { createMemoryFileStore, createMemoryGateway, createMemoryMailer } from './memory/memoryPorts'
+import type { FileStore, Mailer, SmsGateway, Storage } from './ports'
+import type { Actor } from './service/actor'
+import * as admin from './service/admin'
+import * as attachments from './service/attachments'
+import * as contacts from './service/contacts'
+import type { ServiceContext } from './service/context'
+import * as conversations from './service/conversations'
+import { type InboundText, receiveInbound } from './service/inbound'
+import * as messaging from './service/messaging'
+
+/** What the inbox service runs on. Only `storage` is required. */
+export interface InboxServiceOptions {
+  storage: Storage
+  mailer?: Mailer
+  gateway?: SmsGateway
+  files?: FileStore
+  /** The current time; tests pass a fixed clock. */
+  clock?: () => Date
+  /** Makes ids such as `msg_…`; defaults to random UUIDs. */
+  newId?: (prefix: string) => string
+  /** Receives failures that happen after a change is committed (e-mail, file removal). */
+  onError?: (error: unknown, during: string) => void
+}
+
+const randomId = (prefix: string) => `${prefix}_${crypto.randomUUID().replace(/-/g, '')}`
+
+type Bound<F> = F extends (ctx: ServiceContext, ...args: infer A) => infer R ? (...args: A) => R : never
+const bind = <F extends (ctx: ServiceContext, ...args: never[]) => unknown>(ctx: ServiceContext, fn: F): Bound<F> =>
+  ((...args: never[]) => fn(ctx, ...args)) as Bound<F>
+
+/**
+ * Creates the inbox service: every SMS rule of Switchboard over a storage. Staff calls take an
+ * {@link Actor}; provider calls (inbound texts, delivery reports) name the clinic's number.
+ *
+ * @example
+ * const service = createInboxService({ storage: createMemoryStorage({ clinics: generateSeed().clinics }) })
+ * const page = await service.listConversations(actor, { status: 'unread' })
+ */
+export function createInboxService(options: InboxServiceOptions) {
+  const ctx: ServiceContext = {
+    storage: options.storage,
+    mailer: options.mailer ?? createMemoryMailer(),
+    gateway: options.gateway ?? createMemoryGateway(),
+    files: options.files ?? createMemoryFileStore(),
+    clock: options.clock ?? (() => new Date()),
+    newId: options.newId ?? randomId,
+    listeners: new Set(),
+    reportError: options.onError ?? ((error, during) => console.error(`[switchboard] ${during} failed:`, error)),
+  }
+  return {
+    me: bind(ctx, admin.me),
+    listConversations: bind(ctx, conversations.listConversations),
+    getConversation: bind(ctx, conversations.getConversation),
+    startConversation: bind(ctx, conversations.startConversation),
+    updateConversation: bind(ctx, conversations.updateConversation),
+    close: (actor: Actor, id: string) => conversations.updateConversation(ctx, actor, id, { status: 'closed' }),
+    reopen: (actor: Actor, id: string) => conversations.updateConversation(ctx, actor, id, { status: 'open' }),
+    assign: (actor: Actor, id: string, assigneeId: string | null) =>
+      conversations.updateConversation(ctx, actor, id, { assigneeId }),
+    moveToInbox: (actor: Actor, id: string, inboxId: string | null) =>
+      conversations.updateConversation(ctx, actor, id, { inboxId }),
+    deleteConversation: bind(ctx, conversations.deleteConversation),
+    markRead: (actor: Actor, id: string) => conversations.setRead(ctx, actor, id, true),
+    markUnread: (actor: Actor, id: string) => conversations.setRead(ctx, actor, id, false),
+    assignToClient: bind(ctx, conversations.assignToClient),
+
+    listMessages: bind(ctx, messaging.listMessages),
+    sendMessage: bind(ctx, messaging.sendMessage),
+    uploadAttachment: bind(ctx, attachments.uploadAttachment),
+    listLibrary: bind(ctx, attachments.listLibrary),
+
+    searchClients: bind(ctx, contacts.searchClients),
+    getClient: bind(ctx, contacts.getClient),
+    createClient: bind(ctx, contacts.createClient),
+    updateClient: bind(ctx, contacts.updateClient),
+    clientMessages: bind(ctx, contacts.clientMessages),
+    block: (actor: Actor, phone: string): Promise<Contact> => contacts.setBlocked(ctx, actor, phone, true),
+    unblock: (actor: Actor, phone: string): Promise<Contact> => contacts.setBlocked(ctx, actor, phone, false),
+    listContacts: bind(ctx, contacts.listContacts),
+    recordConsent: bind(ctx, contacts.recordConsent),
+
+    listInboxes: bind(ctx, admin.listInboxes),
+    createInbox: bind(ctx, admin.createInbox),
+    listTeam: bind(ctx, admin.listTeam),
+    listTemplates: bind(ctx, admin.listTemplates),
+    unreadTotals: bind(ctx, admin.unreadTotals),
+    getSettings: bind(ctx, admin.getSettings),
+    updateSettings: bind(ctx, admin.updateSettings),
+    metrics: bind(ctx, admin.metrics),
+    eventsAfter: bind(ctx, admin.eventsAfter),
+    setTyping: bind(ctx, admin.setTyping),
+
+    /** A provider webhook: a text from a contact to the clinic's number. */
+    receiveInbound: (text: InboundText): Promise<Message> => receiveInbound(ctx, text),
+    /** A provider webhook: a delivery report for an outbound text. */
+    applyDeliveryStatus: bind(ctx, messaging.applyDeliveryStatus),
+    /** A campaign message from the PMS (reminder, confirmation). */
+    sendCampaignMessage: bind(ctx, messaging.sendCampaignMessage),
+
+    /** Listens to every committed event of every clinic (and typing); returns the unsubscribe. */
+    subscribe(listener: (clinicId: string, event: ServerEvent) => void): () => void {
+      ctx.listeners.add(listener)
+      return () => {
+        ctx.listeners.delete(listener)
+      }
+    },
+  }
+}
+
+/** The inbox service's API, as returned by {@link createInboxService}. */
+export type InboxService = ReturnType<typeof createInboxService>

@@ -1,0 +1,69 @@
+import type { Client, Inbox, InboxEvent, TeamMember, Template } from '@switchboard/protocol'
+import type { AttachmentRecord, ClinicRecord, ContactRecord, ConversationRecord, MessageRecord } from '../ports'
+
+/** One clinic's rows as the seed generator produces them and the memory storage loads them. */
+export interface ClinicSeed {
+  record: ClinicRecord
+  team: TeamMember[]
+  inboxes: Inbox[]
+  templates: Template[]
+  contacts: ContactRecord[]
+  clients: Client[]
+  conversations: ConversationRecord[]
+  messages: MessageRecord[]
+  attachments: AttachmentRecord[]
+}
+
+/** The in-memory tables of one clinic, with the indexes its queries need. */
+export interface ClinicData {
+  record: ClinicRecord
+  team: Map<string, TeamMember>
+  inboxes: Map<string, Inbox>
+  templates: Template[]
+  contacts: Map<string, ContactRecord>
+  clients: Map<string, Client>
+  conversations: Map<string, ConversationRecord>
+  conversationByPhone: Map<string, string>
+  /** Per conversation, its messages in seq order. */
+  threads: Map<string, MessageRecord[]>
+  messages: Map<string, MessageRecord>
+  messageByClientId: Map<string, string>
+  messageByProviderId: Map<string, string>
+  attachments: Map<string, AttachmentRecord>
+  events: InboxEvent[]
+  lastSeq: number
+  /** Conversation ids in list order; null when a write made it stale. */
+  order: string[] | null
+}
+
+/** Builds the tables and indexes of a clinic from its seed rows. */
+export function loadClinic(seed: ClinicSeed): ClinicData {
+  const data: ClinicData = {
+    record: structuredClone(seed.record),
+    team: new Map(seed.team.map((m) => [m.id, m])),
+    inboxes: new Map(seed.inboxes.map((i) => [i.id, i])),
+    templates: [...seed.templates],
+    contacts: new Map(seed.contacts.map((c) => [c.phone, c])),
+    clients: new Map(seed.clients.map((c) => [c.id, c])),
+    conversations: new Map(seed.conversations.map((c) => [c.id, c])),
+    conversationByPhone: new Map(seed.conversations.map((c) => [c.phone, c.id])),
+    threads: new Map(),
+    messages: new Map(),
+    messageByClientId: new Map(),
+    messageByProviderId: new Map(),
+    attachments: new Map(seed.attachments.map((a) => [a.id, a])),
+    events: [],
+    lastSeq: 0,
+    order: null,
+  }
+  for (const m of seed.messages) {
+    data.messages.set(m.id, m)
+    if (m.clientMessageId) data.messageByClientId.set(m.clientMessageId, m.id)
+    if (m.providerMessageId) data.messageByProviderId.set(m.providerMessageId, m.id)
+    const thread = data.threads.get(m.conversationId) ?? []
+    thread.push(m)
+    data.threads.set(m.conversationId, thread)
+  }
+  for (const thread of data.threads.values()) thread.sort((a, b) => a.seq - b.seq)
+  return data
+}

@@ -1,0 +1,63 @@
+import type { FileStore, Mailer, SmsGateway } from '../ports'
+
+/** A mailer that keeps what it was asked to send, for the mock and tests. */
+export interface MemoryMailer extends Mailer {
+  readonly sent: Array<{ to: string[]; subject: string; text: string }>
+}
+
+export function createMemoryMailer(): MemoryMailer {
+  const sent: MemoryMailer['sent'] = []
+  return {
+    sent,
+    async send(mail) {
+      sent.push(structuredClone(mail))
+    },
+  }
+}
+
+/** An SMS gateway that accepts every text and remembers it; `fail` makes the next sends fail. */
+export interface MemoryGateway extends SmsGateway {
+  readonly sent: Array<{ from: string; to: string; body: string; mediaUrls: string[]; providerMessageId: string }>
+  /** Makes the next `count` sends throw a provider error with this code. */
+  failNext(code: string, message: string, count?: number): void
+}
+
+export function createMemoryGateway(): MemoryGateway {
+  const sent: MemoryGateway['sent'] = []
+  let failure: { code: string; message: string; count: number } | null = null
+  return {
+    sent,
+    failNext(code, message, count = 1) {
+      failure = { code, message, count }
+    },
+    async send(sms) {
+      if (failure && failure.count > 0) {
+        failure.count -= 1
+        throw Object.assign(new Error(failure.message), { code: failure.code })
+      }
+      const providerMessageId = `SM${String(sent.length + 1).padStart(8, '0')}`
+      sent.push({ ...sms, providerMessageId })
+      return { providerMessageId }
+    },
+  }
+}
+
+/** Files kept in memory and served from `${baseUrl}/files/:id`. */
+export interface MemoryFileStore extends FileStore {
+  get(id: string): { name: string; contentType: string; data: Uint8Array } | undefined
+}
+
+export function createMemoryFileStore(baseUrl = '/files'): MemoryFileStore {
+  const files = new Map<string, { name: string; contentType: string; data: Uint8Array }>()
+  return {
+    async put({ id, name, contentType, data }) {
+      files.set(id, { name, contentType, data })
+      const url = `${baseUrl}/${encodeURIComponent(id)}`
+      return contentType.startsWith('image/') ? { url, thumbnailUrl: url } : { url }
+    },
+    async delete(id) {
+      files.delete(id)
+    },
+    get: (id) => files.get(id),
+  }
+}

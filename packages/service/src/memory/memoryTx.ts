@@ -1,0 +1,288 @@
+import {
+  type Client,
+  type Conversation,
+  compareConversations,
+  foldText,
+  isPhoneQuery,
+  matchesFilter,
+  phoneDigits,
+} from '@switchboard/protocol'
+import type { ContactRecord, ConversationRecord, MessageCountRow, StorageTx } from '../ports'
+import { computeUnreadTotals } from '../rules/unread'
+import type { ClinicData } from './clinicData'
+
+const clone = <T>(value: T): T => structuredClone(value)
+
+/** The wire form of a contact: the stored record less what only the rules need. */
+export function toContact({ footerSentAt: _f, afterHoursPeriod: _a, ...contact }: ContactRecord) {
+  return contact
+}
+
+function blankContact(phone: string): ContactRecord {
+  return {
+    phone,
+    clientId: null,
+    optedOut: null,
+    blocked: false,
+    consent: [],
+    footerSentAt: null,
+    afterHoursPeriod: null,
+  }
+}
+
+/** One transaction over a clinic's tables; each write pushes its inverse onto `undo`. */
+export function createMemoryTx(data: ClinicData, undo: Array<() => void>): StorageTx {
+  function set<K, V>(map: Map<K, V>, key: K, value: V): void {
+    const had = map.has(key)
+    const previous = map.get(key)
+    map.set(key, value)
+    undo.push(() => (had ? map.set(key, previous as V) : map.delete(key)))
+  }
+  function del<K, V>(map: Map<K, V>, key: K): void {
+    if (!map.has(key)) return
+    const previous = map.get(key) as V
+    map.delete(key)
+    undo.push(() => map.set(key, previous))
+  }
+
+  function hydrate(record: ConversationRecord): Conversation {
+    const contact = data.contacts.get(record.phone) ?? blankContact(record.phone)
+    const client = contact.clientId ? data.clients.get(contact.clientId) : undefined
+    const { phone: _phone, ...rest } = record
+    return {
+      ...rest,
+      contact: toContact(contact),
+      client: client
+        ? { id: client.id, firstName: client.firstName, lastName: client.lastName, patients: client.patients }
+        : null,
+    }
+  }
+
+  function listOrder(): string[] {
+    if (!data.order) {
+      data.order = [...data.conversations.values()].sort(compareConversations).map((c) => c.id)
+    }
+    return data.order
+  }
+
+  function clientsWithPhone(phone: string): Client[] {
+    return [...data.clients.values()].filter((c) => c.phones.includes(phone))
+  }
+
+  return {
+    async clinic() {
+      return clone(data.record)
+    },
+    async putSettings(settings) {
+      const previous = data.record
+      data.record = {
+        ...previous,
+        settings: clone(settings),
+        clinic: { ...previous.clinic, businessHours: clone(settings.businessHours) },
+      }
+      undo.push(() => {
+        data.record = previous
+      })
+    },
+    async listTeam() {
+      return clone([...data.team.values()])
+    },
+    async getMember(id) {
+      return clone(data.team.get(id) ?? null)
+    },
+    async listInboxes() {
+      return clone([...data.inboxes.values()])
+    },
+    async insertInbox(inbox) {
+      set(data.inboxes, inbox.id, clone(inbox))
+    },
+    async listTemplates() {
+      return clone(data.templates)
+    },
+
+    async getContact(phone) {
+      return clone(data.contacts.get(phone) ?? null)
+    },
+    async putContact(contact) {
+      set(data.contacts, contact.phone, clone(contact))
+    },
+    async listContacts({ optedOut, blocked }) {
+      return clone(
+        [...data.contacts.values()].filter(
+          (c) =>
+            (optedOut === undefined || (c.optedOut !== null) === optedOut) &&
+            (blocked === undefined || c.blocked === blocked),
+        ),
+      ).sort((a, b) => (a.phone < b.phone ? -1 : 1))
+    },
+
+    async getClient(id) {
+      return clone(data.clients.get(id) ?? null)
+    },
+    async findClientByPhone(phone) {
+      const [first] = clientsWithPhone(phone).sort((a, b) => (a.id < b.id ? -1 : 1))
+      return clone(first ?? null)
+    },
+    async searchClients(q, limit) {
+      const query = q.trim()
+      const all = [...data.clients.values()]
+      const hits = !query
+        ? all
+        : isPhoneQuery(query)
+          ? all.filter((c) => c.phones.some((p) => phoneDigits(p).includes(phoneDigits(query))))
+          : all.filter((c) => {
+              const words = foldText(`${c.firstName} ${c.lastName} ${c.patients.map((p) => p.name).join(' ')}`).split(
+                /\s+/,
+              )
+              return foldText(query)
+                .split(/\s+/)
+                .every((t) => words.some((w) => w.startsWith(t)))
+            })
+      hits.sort(
+        (a, b) =>
+          a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName) || (a.id < b.id ? -1 : 1),
+      )
+      return clone(hits.slice(0, limit))
+    },
+    async putClient(client) {
+      set(data.clients, client.id, clone(client))
+    },
+
+    async getConversation(id) {
+      const record = data.conversations.get(id)
+      return record ? clone(hydrate(record)) : null
+    },
+    async getConversationRecord(id) {
+      return clone(data.conversations.get(id) ?? null)
+    },
+    async findConversationByPhone(phone) {
+      const id = data.conversationByPhone.get(phone)
+      return clone((id && data.conversations.get(id)) || null)
+    },
+    async listConversations(filter, viewer, after, limit) {
+      const page: Conversation[] = []
+      for (const id of listOrder()) {
+        const record = data.conversations.get(id)
+        if (!record) continue
+        if (after && compareConversations(after, record) >= 0) continue
+        const conversation = hydrate(record)
+        if (!matchesFilter(conversation, filter, viewer)) continue
+        page.push(conversation)
+        if (page.length >= limit) break
+      }
+      return clone(page)
+    },
+    async putConversation(conversation) {
+      set(data.conversations, conversation.id, clone(conversation))
+      set(data.conversationByPhone, conversation.phone, conversation.id)
+      data.order = null
+    },
+    async deleteConversation(id) {
+      const record = data.conversations.get(id)
+      if (!record) return
+      for (const m of data.threads.get(id) ?? []) {
+        del(data.messages, m.id)
+        if (m.clientMessageId) del(data.messageByClientId, m.clientMessageId)
+        if (m.providerMessageId) del(data.messageByProviderId, m.providerMessageId)
+      }
+      for (const a of [...data.attachments.values()])
+        if (a.conversationId === id && !a.library) del(data.attachments, a.id)
+      del(data.threads, id)
+      del(data.conversations, id)
+      if (data.conversationByPhone.get(record.phone) === id) del(data.conversationByPhone, record.phone)
+      data.order = null
+    },
+    async unreadTotals() {
+      return computeUnreadTotals(data.conversations.values())
+    },
+
+    async nextMessageSeq(conversationId) {
+      const thread = data.threads.get(conversationId)
+      return (thread?.at(-1)?.seq ?? 0) + 1
+    },
+    async insertMessage(message) {
+      const stored = clone(message)
+      set(data.messages, stored.id, stored)
+      if (stored.clientMessageId) set(data.messageByClientId, stored.clientMessageId, stored.id)
+      if (stored.providerMessageId) set(data.messageByProviderId, stored.providerMessageId, stored.id)
+      const thread = data.threads.get(stored.conversationId) ?? []
+      if (!data.threads.has(stored.conversationId)) set(data.threads, stored.conversationId, thread)
+      thread.push(stored)
+      thread.sort((a, b) => a.seq - b.seq)
+      undo.push(() => {
+        const i = thread.indexOf(stored)
+        if (i >= 0) thread.splice(i, 1)
+      })
+    },
+    async updateMessage(message) {
+      const current = data.messages.get(message.id)
+      if (!current) return
+      const before = { ...current }
+      Object.assign(current, clone(message))
+      if (message.providerMessageId) set(data.messageByProviderId, message.providerMessageId, message.id)
+      undo.push(() => Object.assign(current, before))
+    },
+    async getMessage(id) {
+      return clone(data.messages.get(id) ?? null)
+    },
+    async getMessageByClientMessageId(clientMessageId) {
+      const id = data.messageByClientId.get(clientMessageId)
+      return clone((id && data.messages.get(id)) || null)
+    },
+    async getMessageByProviderId(providerMessageId) {
+      const id = data.messageByProviderId.get(providerMessageId)
+      return clone((id && data.messages.get(id)) || null)
+    },
+    async listMessages(conversationId, before, limit) {
+      const thread = data.threads.get(conversationId) ?? []
+      const older = before === null ? thread : thread.filter((m) => m.seq < before)
+      return clone(older.slice(Math.max(0, older.length - limit)))
+    },
+    async listMessagesByPhones(phones, limit) {
+      const wanted = new Set(phones)
+      const hits = [...data.messages.values()].filter((m) => wanted.has(m.phone))
+      hits.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.seq - b.seq))
+      return clone(hits.slice(Math.max(0, hits.length - limit)))
+    },
+    async countMessages(from, to) {
+      const counts = new Map<string, MessageCountRow>()
+      for (const m of data.messages.values()) {
+        if (m.createdAt < from || m.createdAt >= to) continue
+        const key = `${m.origin}|${m.direction}|${m.status}`
+        const row = counts.get(key) ?? { origin: m.origin, direction: m.direction, status: m.status, count: 0 }
+        row.count += 1
+        counts.set(key, row)
+      }
+      return [...counts.values()]
+    },
+
+    async getAttachment(id) {
+      return clone(data.attachments.get(id) ?? null)
+    },
+    async putAttachment(attachment) {
+      set(data.attachments, attachment.id, clone(attachment))
+    },
+    async listLibrary() {
+      return clone([...data.attachments.values()].filter((a) => a.library)).sort((a, b) => a.name.localeCompare(b.name))
+    },
+
+    async appendEvents(events, at) {
+      const previousSeq = data.lastSeq
+      const previousLength = data.events.length
+      const logged = events.map((e) => ({ ...clone(e), seq: ++data.lastSeq, at }) as (typeof data.events)[number])
+      data.events.push(...logged)
+      undo.push(() => {
+        data.lastSeq = previousSeq
+        data.events.length = previousLength
+      })
+      return clone(logged)
+    },
+    async eventsAfter(seq, limit) {
+      const oldest = data.events[0]?.seq ?? data.lastSeq + 1
+      const expired = seq < data.lastSeq && seq < oldest - 1
+      if (expired) return { events: [], expired: true, lastSeq: data.lastSeq }
+      const events = data.events.filter((e) => e.seq > seq).slice(0, limit)
+      return { events: clone(events), expired: false, lastSeq: data.lastSeq }
+    },
+  }
+}

@@ -1,0 +1,164 @@
+import type {
+  Attachment,
+  Client,
+  Clinic,
+  Contact,
+  Conversation,
+  ConversationFilter,
+  ConversationSortKey,
+  Inbox,
+  InboxEvent,
+  Limits,
+  Message,
+  MessageDirection,
+  MessageOrigin,
+  MessagePreview,
+  MessageStatus,
+  NewInboxEvent,
+  Settings,
+  TeamMember,
+  Template,
+  UnreadTotals,
+  Viewer,
+} from '@switchboard/protocol'
+
+/** A clinic with its settings and the limits it states to clients. */
+export interface ClinicRecord {
+  clinic: Clinic
+  settings: Settings
+  limits: Limits
+}
+
+/** A contact as stored: the wire fields plus what the SMS rules remember about it. */
+export interface ContactRecord extends Contact {
+  /** When the opt-out footer was first sent (it goes only on the first outbound message). */
+  footerSentAt: string | null
+  /** The closed period (named by its start) in which the contact last got after-hours handling: one auto-reply and one alert per period. */
+  afterHoursPeriod: string | null
+}
+
+/** A conversation as stored: contact and client are joined in when read. */
+export interface ConversationRecord {
+  id: string
+  phone: string
+  status: 'open' | 'closed'
+  inboxId: string | null
+  assigneeId: string | null
+  unreadCount: number
+  markedUnread: boolean
+  lastMessage: MessagePreview | null
+  lastActivityAt: string
+  createdAt: string
+  closedAt: string | null
+}
+
+/** A message as stored: the wire fields plus the contact's phone and the provider's id. */
+export interface MessageRecord extends Message {
+  phone: string
+  providerMessageId: string | null
+}
+
+/** An uploaded file; `library` ones are the clinic's reusable documents. */
+export interface AttachmentRecord extends Attachment {
+  library: boolean
+  conversationId: string | null
+  createdAt: string
+}
+
+/** Rows for metrics: how many messages of a kind in a period. */
+export interface MessageCountRow {
+  origin: MessageOrigin
+  direction: MessageDirection
+  status: MessageStatus
+  count: number
+}
+
+/**
+ * Everything the service reads and writes, scoped to one clinic and one transaction. A SQL
+ * store answers each call with one or two statements; every call may be awaited.
+ */
+export interface StorageTx {
+  clinic(): Promise<ClinicRecord>
+  putSettings(settings: Settings): Promise<void>
+
+  listTeam(): Promise<TeamMember[]>
+  getMember(id: string): Promise<TeamMember | null>
+  listInboxes(): Promise<Inbox[]>
+  insertInbox(inbox: Inbox): Promise<void>
+  listTemplates(): Promise<Template[]>
+
+  getContact(phone: string): Promise<ContactRecord | null>
+  putContact(contact: ContactRecord): Promise<void>
+  listContacts(query: { optedOut?: boolean; blocked?: boolean }): Promise<ContactRecord[]>
+
+  getClient(id: string): Promise<Client | null>
+  findClientByPhone(phone: string): Promise<Client | null>
+  searchClients(q: string, limit: number): Promise<Client[]>
+  putClient(client: Client): Promise<void>
+
+  /** A conversation with its contact and client joined in. */
+  getConversation(id: string): Promise<Conversation | null>
+  getConversationRecord(id: string): Promise<ConversationRecord | null>
+  findConversationByPhone(phone: string): Promise<ConversationRecord | null>
+  /** Matching conversations in list order, strictly after `after` when given. */
+  listConversations(
+    filter: ConversationFilter,
+    viewer: Viewer,
+    after: ConversationSortKey | null,
+    limit: number,
+  ): Promise<Conversation[]>
+  putConversation(conversation: ConversationRecord): Promise<void>
+  /** Removes the conversation, its messages and their attachments. */
+  deleteConversation(id: string): Promise<void>
+  unreadTotals(): Promise<UnreadTotals>
+
+  nextMessageSeq(conversationId: string): Promise<number>
+  insertMessage(message: MessageRecord): Promise<void>
+  updateMessage(message: MessageRecord): Promise<void>
+  getMessage(id: string): Promise<MessageRecord | null>
+  getMessageByClientMessageId(clientMessageId: string): Promise<MessageRecord | null>
+  getMessageByProviderId(providerMessageId: string): Promise<MessageRecord | null>
+  /** Up to `limit` messages with seq below `before` (all when null), oldest first. */
+  listMessages(conversationId: string, before: number | null, limit: number): Promise<MessageRecord[]>
+  /** The newest `limit` messages to or from any of `phones`, oldest first. */
+  listMessagesByPhones(phones: readonly string[], limit: number): Promise<MessageRecord[]>
+  countMessages(from: string, to: string): Promise<MessageCountRow[]>
+
+  getAttachment(id: string): Promise<AttachmentRecord | null>
+  putAttachment(attachment: AttachmentRecord): Promise<void>
+  listLibrary(): Promise<AttachmentRecord[]>
+
+  /** Gives each event the next clinic-wide `seq` and the time, and keeps it in the log. */
+  appendEvents(events: readonly NewInboxEvent[], at: string): Promise<InboxEvent[]>
+  /** Events after `seq`, or `expired` when some of them are no longer kept. */
+  eventsAfter(seq: number, limit: number): Promise<{ events: InboxEvent[]; expired: boolean; lastSeq: number }>
+}
+
+/** The storage behind the service: clinic-scoped transactions that commit whole or not at all. */
+export interface Storage {
+  /** Runs `fn` in one transaction of `clinicId`; rejects with `not_found` for an unknown clinic. */
+  transaction<T>(clinicId: string, fn: (tx: StorageTx) => Promise<T>): Promise<T>
+  /** Which clinic owns an SMS number (E.164), for provider webhooks. */
+  clinicIdForNumber(smsNumber: string): Promise<string | null>
+}
+
+/** Sends e-mail (after-hours alerts). */
+export interface Mailer {
+  send(mail: { to: string[]; subject: string; text: string }): Promise<void>
+}
+
+/** Hands outbound texts to an SMS provider. */
+export interface SmsGateway {
+  send(sms: { from: string; to: string; body: string; mediaUrls: string[] }): Promise<{ providerMessageId: string }>
+}
+
+/** Keeps uploaded bytes and says where they can be fetched. */
+export interface FileStore {
+  put(file: {
+    id: string
+    name: string
+    contentType: string
+    data: Uint8Array
+  }): Promise<{ url: string; thumbnailUrl?: string }>
+  delete(id: string): Promise<void>
+}

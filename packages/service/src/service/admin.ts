@@ -1,0 +1,134 @@
+import {
+  createInboxRequestSchema,
+  type EventsResponse,
+  eventsQuerySchema,
+  type Inbox,
+  type MeResponse,
+  type Metrics,
+  metricsQuerySchema,
+  parseOrThrow,
+  type Settings,
+  SwitchboardError,
+  type TeamMember,
+  type Template,
+  type TypingEvent,
+  type UnreadTotals,
+  updateSettingsRequestSchema,
+} from '@switchboard/protocol'
+import { summarizeMetrics } from '../rules/metrics'
+import { type Actor, requirePermission } from './actor'
+import { inClinic, publish, type ServiceContext } from './context'
+import { loadConversation } from './records'
+
+/** The staff user, their permissions, the clinic and its limits. Needs no permission. */
+export async function me(ctx: ServiceContext, actor: Actor): Promise<MeResponse> {
+  return inClinic(ctx, actor.clinicId, async (w) => {
+    const user = await w.tx.getMember(actor.userId)
+    if (!user) throw new SwitchboardError('unauthorized', 'Your session does not match a team member; sign in again.')
+    return { user: { ...user, permissions: [...actor.permissions] }, clinic: w.clinic.clinic, limits: w.clinic.limits }
+  })
+}
+
+export async function listInboxes(ctx: ServiceContext, actor: Actor): Promise<Inbox[]> {
+  requirePermission(actor)
+  return inClinic(ctx, actor.clinicId, (w) => w.tx.listInboxes())
+}
+
+/** Creates a named inbox (Front desk, Billing…); names are unique, ignoring case. */
+export async function createInbox(ctx: ServiceContext, actor: Actor, input: { name: string }): Promise<Inbox> {
+  requirePermission(actor, 'messaging.manageInboxes')
+  const { name } = parseOrThrow(createInboxRequestSchema, input, 'inbox')
+  return inClinic(ctx, actor.clinicId, async (w) => {
+    const inboxes = await w.tx.listInboxes()
+    if (inboxes.some((i) => i.name.toLowerCase() === name.toLowerCase())) {
+      throw new SwitchboardError('conflict', `An inbox named "${name}" already exists.`)
+    }
+    const inbox = { id: ctx.newId('inb'), name }
+    await w.tx.insertInbox(inbox)
+    return inbox
+  })
+}
+
+export async function listTeam(ctx: ServiceContext, actor: Actor): Promise<TeamMember[]> {
+  requirePermission(actor)
+  return inClinic(ctx, actor.clinicId, (w) => w.tx.listTeam())
+}
+
+export async function listTemplates(ctx: ServiceContext, actor: Actor): Promise<Template[]> {
+  requirePermission(actor)
+  return inClinic(ctx, actor.clinicId, (w) => w.tx.listTemplates())
+}
+
+export async function unreadTotals(ctx: ServiceContext, actor: Actor): Promise<UnreadTotals> {
+  requirePermission(actor)
+  return inClinic(ctx, actor.clinicId, (w) => w.tx.unreadTotals())
+}
+
+export async function getSettings(ctx: ServiceContext, actor: Actor): Promise<Settings> {
+  requirePermission(actor)
+  return inClinic(ctx, actor.clinicId, async (w) => w.clinic.settings)
+}
+
+/** Replaces the add-on settings (auto-reply, alerts, business hours, footer, help text). */
+export async function updateSettings(ctx: ServiceContext, actor: Actor, input: Settings): Promise<Settings> {
+  requirePermission(actor, 'messaging.settings')
+  const settings = parseOrThrow(updateSettingsRequestSchema, input, 'settings')
+  const badRecipient = settings.afterHoursAlert.recipients.find((r) => !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(r))
+  if (badRecipient !== undefined) {
+    throw new SwitchboardError('validation_failed', `"${badRecipient}" is not an e-mail address.`)
+  }
+  for (const [day, hours] of settings.businessHours.entries()) {
+    if (hours && hours.open >= hours.close) {
+      throw new SwitchboardError('validation_failed', `Business hours of day ${day} close before they open.`)
+    }
+  }
+  return inClinic(ctx, actor.clinicId, async (w) => {
+    await w.tx.putSettings(settings)
+    return settings
+  })
+}
+
+/** Sent, delivered, failed and received counts for a period, in total and by origin. */
+export async function metrics(
+  ctx: ServiceContext,
+  actor: Actor,
+  query: { from: string; to: string },
+): Promise<Metrics> {
+  requirePermission(actor)
+  const { from, to } = parseOrThrow(metricsQuerySchema, query, 'query')
+  return inClinic(ctx, actor.clinicId, async (w) => summarizeMetrics(from, to, await w.tx.countMessages(from, to)))
+}
+
+/** The events after `after`, or `events_expired` when the log no longer holds them all. */
+export async function eventsAfter(
+  ctx: ServiceContext,
+  actor: Actor,
+  query: { after: number | string },
+  limit = 1000,
+): Promise<EventsResponse> {
+  requirePermission(actor)
+  const { after } = parseOrThrow(eventsQuerySchema, query, 'query')
+  return inClinic(ctx, actor.clinicId, async (w) => {
+    const { events, expired, lastSeq } = await w.tx.eventsAfter(after, limit)
+    if (expired) {
+      throw new SwitchboardError('events_expired', 'Missed events are no longer kept; reload the inbox.', { lastSeq })
+    }
+    return { events, lastSeq }
+  })
+}
+
+/** Tells the clinic's other staff that this user is (or stopped) typing. Not logged. */
+export async function setTyping(
+  ctx: ServiceContext,
+  actor: Actor,
+  conversationId: string,
+  typing: boolean,
+): Promise<void> {
+  requirePermission(actor)
+  const event = await inClinic(ctx, actor.clinicId, async (w): Promise<TypingEvent> => {
+    await loadConversation(w, conversationId)
+    const member = await w.tx.getMember(actor.userId)
+    return { type: 'typing', conversationId, userId: actor.userId, name: member?.name ?? 'Staff', typing }
+  })
+  publish(ctx, actor.clinicId, [event])
+}

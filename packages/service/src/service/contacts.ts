@@ -1,0 +1,161 @@
+import {
+  type Client,
+  type ConsentRequest,
+  type Contact,
+  type CreateClientRequest,
+  consentRequestSchema,
+  createClientRequestSchema,
+  type Message,
+  normalizePhone,
+  type PatchClientRequest,
+  parseOrThrow,
+  patchClientRequestSchema,
+  SwitchboardError,
+  searchClientsQuerySchema,
+} from '@switchboard/protocol'
+import { toContact } from '../memory/memoryTx'
+import { type Actor, requirePermission } from './actor'
+import { inClinic, type ServiceContext, type Work } from './context'
+import { emitConversation, ensureContact, saveContact, toMessage } from './records'
+
+/** Blocks or unblocks a number: nothing is sent to a blocked number and its texts open nothing. */
+export async function setBlocked(
+  ctx: ServiceContext,
+  actor: Actor,
+  phoneInput: string,
+  blocked: boolean,
+): Promise<Contact> {
+  requirePermission(actor, 'messaging.block')
+  return inClinic(ctx, actor.clinicId, async (w) => {
+    const contact = await ensureContact(w, normalizePhone(phoneInput, w.clinic.clinic.country))
+    if (contact.blocked !== blocked) await saveContact(w, { ...contact, blocked })
+    return toContact({ ...contact, blocked })
+  })
+}
+
+/** Contacts, e.g. the opted-out list (`{ optedOut: true }`). */
+export async function listContacts(
+  ctx: ServiceContext,
+  actor: Actor,
+  query: { optedOut?: boolean } = {},
+): Promise<Contact[]> {
+  requirePermission(actor)
+  return inClinic(ctx, actor.clinicId, async (w) => (await w.tx.listContacts(query)).map(toContact))
+}
+
+/**
+ * Records consent given or withdrawn outside SMS (at the desk, on a form). A revocation opts the
+ * contact out; a grant is kept on record but does not undo a STOP — only the contact texting
+ * START does, as carriers require.
+ */
+export async function recordConsent(
+  ctx: ServiceContext,
+  actor: Actor,
+  phoneInput: string,
+  input: ConsentRequest,
+): Promise<Contact> {
+  requirePermission(actor)
+  const request = parseOrThrow(consentRequestSchema, input, 'consent')
+  return inClinic(ctx, actor.clinicId, async (w) => {
+    const contact = await ensureContact(w, normalizePhone(phoneInput, w.clinic.clinic.country))
+    const record = { ...request, at: w.now, recordedBy: actor.userId }
+    const next = { ...contact, consent: [...contact.consent, record] }
+    if (request.status === 'revoked' && request.scope === 'transactional' && !next.optedOut) {
+      next.optedOut = { at: w.now, via: 'staff' }
+    }
+    await saveContact(w, next)
+    return toContact(next)
+  })
+}
+
+async function normalizePhones(w: Work, phones: readonly string[]): Promise<string[]> {
+  return [...new Set(phones.map((p) => normalizePhone(p, w.clinic.clinic.country)))]
+}
+
+/** Links contacts that have no client yet to this client, and refreshes their conversations. */
+async function linkPhones(w: Work, client: Client): Promise<void> {
+  for (const phone of client.phones) {
+    const contact = await w.tx.getContact(phone)
+    if (contact && contact.clientId === null) await saveContact(w, { ...contact, clientId: client.id })
+    else if (contact?.clientId === client.id) {
+      const conversation = await w.tx.findConversationByPhone(phone)
+      if (conversation) await emitConversation(w, conversation.id)
+    }
+  }
+}
+
+/** Clients by name (client or patient) or phone digits. */
+export async function searchClients(
+  ctx: ServiceContext,
+  actor: Actor,
+  query: { q?: string; limit?: number | string } = {},
+): Promise<Client[]> {
+  requirePermission(actor)
+  const { q, limit = 20 } = parseOrThrow(searchClientsQuerySchema, query, 'query')
+  return inClinic(ctx, actor.clinicId, (w) => w.tx.searchClients(q, limit))
+}
+
+/** One client record. */
+export async function getClient(ctx: ServiceContext, actor: Actor, id: string): Promise<Client> {
+  requirePermission(actor)
+  return inClinic(ctx, actor.clinicId, async (w) => {
+    const client = await w.tx.getClient(id)
+    if (!client) throw new SwitchboardError('not_found', 'This client does not exist.', { id })
+    return client
+  })
+}
+
+/** Adds a client; numbers already texting the clinic are linked to them. */
+export async function createClient(ctx: ServiceContext, actor: Actor, input: CreateClientRequest): Promise<Client> {
+  requirePermission(actor, 'clients.edit')
+  const request = parseOrThrow(createClientRequestSchema, input, 'client')
+  return inClinic(ctx, actor.clinicId, async (w) => {
+    const client: Client = {
+      id: ctx.newId('cli'),
+      firstName: request.firstName,
+      lastName: request.lastName,
+      email: request.email ?? null,
+      phones: await normalizePhones(w, request.phones),
+      balance: { amountMinor: 0, currency: w.clinic.clinic.country === 'CA' ? 'CAD' : 'USD' },
+      patients: [],
+    }
+    await w.tx.putClient(client)
+    await linkPhones(w, client)
+    return client
+  })
+}
+
+/** Edits a client; their conversations show the change at once. */
+export async function updateClient(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+  input: PatchClientRequest,
+): Promise<Client> {
+  requirePermission(actor, 'clients.edit')
+  const patch = parseOrThrow(patchClientRequestSchema, input, 'change')
+  return inClinic(ctx, actor.clinicId, async (w) => {
+    const current = await w.tx.getClient(id)
+    if (!current) throw new SwitchboardError('not_found', 'This client does not exist.', { id })
+    const client: Client = {
+      ...current,
+      ...(patch.firstName !== undefined ? { firstName: patch.firstName } : {}),
+      ...(patch.lastName !== undefined ? { lastName: patch.lastName } : {}),
+      ...(patch.email !== undefined ? { email: patch.email } : {}),
+      ...(patch.phones !== undefined ? { phones: await normalizePhones(w, patch.phones) } : {}),
+    }
+    await w.tx.putClient(client)
+    await linkPhones(w, client)
+    return client
+  })
+}
+
+/** The client's communication history across their numbers, campaigns included, oldest first. */
+export async function clientMessages(ctx: ServiceContext, actor: Actor, id: string, limit = 200): Promise<Message[]> {
+  requirePermission(actor)
+  return inClinic(ctx, actor.clinicId, async (w) => {
+    const client = await w.tx.getClient(id)
+    if (!client) throw new SwitchboardError('not_found', 'This client does not exist.', { id })
+    return (await w.tx.listMessagesByPhones(client.phones, limit)).map(toMessage)
+  })
+}

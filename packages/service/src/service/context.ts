@@ -1,0 +1,78 @@
+import type { NewInboxEvent, ServerEvent } from '@switchboard/protocol'
+import type { ClinicRecord, FileStore, Mailer, SmsGateway, Storage, StorageTx } from '../ports'
+
+/** Listener for every event a clinic's changes produce, after they are committed. */
+export type EventListener = (clinicId: string, event: ServerEvent) => void
+
+/** The ports and settings every service module shares. */
+export interface ServiceContext {
+  storage: Storage
+  mailer: Mailer
+  gateway: SmsGateway
+  files: FileStore
+  clock: () => Date
+  newId: (prefix: string) => string
+  listeners: Set<EventListener>
+  /** Where failures after commit go (a mailer down, a file store error): never lost silently. */
+  reportError: (error: unknown, during: string) => void
+}
+
+/** One unit of work inside a clinic transaction. */
+export interface Work {
+  tx: StorageTx
+  clinicId: string
+  /** The clinic, its settings and limits, read at the start of the transaction. */
+  clinic: ClinicRecord
+  /** The time of this unit of work, ISO. */
+  now: string
+  /** Queues an event; all are logged in the same transaction and pushed after commit. */
+  emit(event: NewInboxEvent): void
+  /** Asks for an `unread.updated` event with the totals as they stand at commit. */
+  unreadChanged(): void
+  /** Runs after commit (provider sends, e-mails, file removal); failures there never undo the commit. */
+  afterCommit(task: () => Promise<void>): void
+}
+
+/**
+ * Runs `fn` in one transaction of `clinicId`: its events are logged with it and published to
+ * listeners after commit, then its after-commit tasks run in order.
+ */
+export async function inClinic<T>(ctx: ServiceContext, clinicId: string, fn: (work: Work) => Promise<T>): Promise<T> {
+  const tasks: Array<() => Promise<void>> = []
+  let logged: ServerEvent[] = []
+  const result = await ctx.storage.transaction(clinicId, async (tx) => {
+    const pending: NewInboxEvent[] = []
+    let unread = false
+    const work: Work = {
+      tx,
+      clinicId,
+      clinic: await tx.clinic(),
+      now: ctx.clock().toISOString(),
+      emit: (event) => pending.push(event),
+      unreadChanged: () => {
+        unread = true
+      },
+      afterCommit: (task) => tasks.push(task),
+    }
+    const value = await fn(work)
+    if (unread) pending.push({ type: 'unread.updated', unread: await tx.unreadTotals() })
+    logged = await tx.appendEvents(pending, work.now)
+    return value
+  })
+  publish(ctx, clinicId, logged)
+  for (const task of tasks) await task()
+  return result
+}
+
+/** Hands events to every listener; a throwing listener does not stop the others. */
+export function publish(ctx: ServiceContext, clinicId: string, events: readonly ServerEvent[]): void {
+  for (const event of events) {
+    for (const listener of ctx.listeners) {
+      try {
+        listener(clinicId, event)
+      } catch {
+        // a listener's failure is its own; the change is committed
+      }
+    }
+  }
+}

@@ -1,0 +1,110 @@
+import type { Attachment, Message, MessageOrigin } from '@switchboard/protocol'
+import type { ContactRecord, ConversationRecord, MessageRecord } from '../ports'
+import { describeDeliveryError } from '../rules/delivery'
+import { inClinic, type ServiceContext, type Work } from './context'
+import { emitConversation, previewOf, toMessage } from './records'
+
+/** What an outbound message is made of. */
+export interface OutboundDraft {
+  origin: MessageOrigin
+  body: string
+  attachments?: Attachment[]
+  author?: { id: string; name: string }
+  campaign?: { id: string; name: string }
+  clientMessageId?: string
+  /** Keyword confirmations go out without the opt-out footer. */
+  withoutFooter?: boolean
+}
+
+/**
+ * Records an outbound message as `queued` in the conversation, adds the opt-out footer when it
+ * is the first text the contact ever gets, and hands it to the provider after commit. The caller
+ * has already checked that the contact may be texted.
+ */
+export async function createOutbound(
+  ctx: ServiceContext,
+  w: Work,
+  conversation: ConversationRecord,
+  contact: ContactRecord,
+  draft: OutboundDraft,
+): Promise<MessageRecord> {
+  const footer = w.clinic.settings.optOutFooter.trim()
+  let body = draft.body
+  if (!draft.withoutFooter && footer && contact.footerSentAt === null) {
+    body = body ? `${body}\n\n${footer}` : footer
+    contact.footerSentAt = w.now
+    await w.tx.putContact(contact)
+  }
+  const message: MessageRecord = {
+    id: ctx.newId('msg'),
+    conversationId: conversation.id,
+    seq: await w.tx.nextMessageSeq(conversation.id),
+    ...(draft.clientMessageId ? { clientMessageId: draft.clientMessageId } : {}),
+    direction: 'outbound',
+    origin: draft.origin,
+    ...(draft.author ? { author: draft.author } : {}),
+    ...(draft.campaign ? { campaign: draft.campaign } : {}),
+    body,
+    attachments: draft.attachments ?? [],
+    status: 'queued',
+    createdAt: w.now,
+    updatedAt: w.now,
+    phone: contact.phone,
+    providerMessageId: null,
+  }
+  await w.tx.insertMessage(message)
+  conversation.lastMessage = previewOf(message)
+  conversation.lastActivityAt = w.now
+  await w.tx.putConversation(conversation)
+  w.emit({ type: 'message.created', message: toMessage(message) })
+  await emitConversation(w, conversation.id)
+  const from = w.clinic.clinic.smsNumber
+  w.afterCommit(() => dispatch(ctx, w.clinicId, from, message))
+  return message
+}
+
+/** Hands a queued message to the SMS provider and records the outcome as a status change. */
+async function dispatch(ctx: ServiceContext, clinicId: string, from: string, message: MessageRecord): Promise<void> {
+  let outcome: Pick<MessageRecord, 'status' | 'providerMessageId' | 'error'>
+  try {
+    const { providerMessageId } = await ctx.gateway.send({
+      from,
+      to: message.phone,
+      body: message.body,
+      mediaUrls: message.attachments.map((a) => a.url),
+    })
+    outcome = { status: 'sending', providerMessageId }
+  } catch (error) {
+    const code = (error as { code?: unknown }).code
+    outcome = {
+      status: 'failed',
+      providerMessageId: null,
+      error: describeDeliveryError(typeof code === 'string' ? code : 'provider-error', (error as Error).message),
+    }
+  }
+  await inClinic(ctx, clinicId, async (w) => {
+    const current = await w.tx.getMessage(message.id)
+    if (current?.status !== 'queued') return
+    await updateMessageStatus(w, current, outcome)
+  })
+}
+
+/** Applies a status change to a stored message and queues its events. */
+export async function updateMessageStatus(
+  w: Work,
+  message: MessageRecord,
+  change: Partial<Pick<MessageRecord, 'status' | 'providerMessageId' | 'error'>>,
+): Promise<Message> {
+  const updated: MessageRecord = { ...message, ...change, updatedAt: w.now }
+  if (change.error === undefined) delete updated.error
+  if (change.status === 'failed' && change.error) updated.error = change.error
+  await w.tx.updateMessage(updated)
+  w.emit({ type: 'message.updated', message: toMessage(updated) })
+  const conversation = await w.tx.getConversationRecord(updated.conversationId)
+  if (conversation?.lastMessage?.id === updated.id) {
+    conversation.lastMessage = previewOf(updated)
+    await w.tx.putConversation(conversation)
+    await emitConversation(w, conversation.id)
+  }
+  return toMessage(updated)
+}

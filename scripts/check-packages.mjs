@@ -1,0 +1,22 @@
+// Runs publint and attw over every built workspace package; exits non-zero on any problem.
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+
+const root = JSON.parse(readFileSync('package.json', 'utf8'))
+let failed = false
+for (const dir of root.workspaces.filter((w) => w.startsWith('packages/'))) {
+  const { name } = JSON.parse(readFileSync(`${dir}/package.json`, 'utf8'))
+  for (const [tool, args] of [
+    ['publint', ['publint', '--strict', dir]],
+    ['attw', ['attw', '--pack', dir, '--profile', 'node16', '--format', 'table-flipped']],
+  ]) {
+    try {
+      execFileSync('npx', ['--no-install', ...args], { stdio: 'pipe', encoding: 'utf8' })
+      console.log(`✓ ${tool} ${name}`)
+    } catch (error) {
+      failed = true
+      console.error(`✗ ${tool} ${name}\n${error.stdout ?? ''}${error.stderr ?? ''}`)
+    }
+  }
+}
+process.exit(failed ? 1 : 0)

@@ -1,0 +1,23 @@
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'vitest/config'
+
+const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url))
+
+/** One vitest project per package; packages import each other's sources, not their builds. */
+const pkg = (name: string, environment: 'node' | 'jsdom' = 'node') => ({
+  extends: true as const,
+  test: { name, environment, include: [`packages/${name}/src/**/*.test.ts`] },
+})
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      '@switchboard/protocol': src('protocol'),
+      '@switchboard/service': src('service'),
+      '@switchboard/mock': src('mock'),
+    },
+  },
+  test: {
+    projects: [pkg('protocol'), pkg('service'), pkg('mock')],
+  },
+})
