@@ -76,13 +76,16 @@ export const SEED_TEAM: TeamMember[] = [
   { id: 'usr_sam', name: 'Sam Lee', role: 'Kennel assistant', permissions: [] },
 ]
 
-/** The n-th distinct valid US number of the seed (never a real N11 or 555 exchange). */
+/** The n-th distinct valid US number of the seed (never an N11 or 555 exchange). */
 export function seedPhone(n: number): string {
   const area = AREA_CODES[n % AREA_CODES.length] as number
-  const rest = Math.floor(n / AREA_CODES.length)
-  let exchange = 201 + (rest % 700)
-  if (exchange % 100 === 11 || exchange === 555) exchange += 1
-  const line = (Math.floor(rest / 700) * 37 + 1000) % 10000
+  // A bijection on [0, 7,000,000) (1,234,567 is coprime to it): numbers look varied, never repeat.
+  const k = (n * 1_234_567 + 4321) % 7_000_000
+  let exchange = 201 + (k % 700)
+  // N11 and 555 exchanges are not assignable: map them to 901–908, which the range above never gives.
+  if (exchange % 100 === 11) exchange = 900 + Math.floor(exchange / 100) - 1
+  if (exchange === 555) exchange = 908
+  const line = Math.floor(k / 700)
   return `+1${area}${exchange}${String(line).padStart(4, '0')}`
 }
 

@@ -51,7 +51,7 @@ export async function sendMessage(
 ): Promise<Message> {
   requirePermission(actor)
   const request = parseOrThrow(sendMessageRequestSchema, input, 'message')
-  return inClinic(ctx, actor.clinicId, async (w) => {
+  const sent = await inClinic(ctx, actor.clinicId, async (w) => {
     const existing = await w.tx.getMessageByClientMessageId(request.clientMessageId)
     if (existing) {
       if (existing.conversationId !== conversationId) {
@@ -73,6 +73,9 @@ export async function sendMessage(
     })
     return toMessage(message)
   })
+  // The provider hand-off ran after commit: answer with the message as it stands now.
+  const current = await inClinic(ctx, actor.clinicId, (w) => w.tx.getMessage(sent.id))
+  return current ? toMessage(current) : sent
 }
 
 /** A page of a thread's history, oldest first, older than `before` (a seq) when given. */

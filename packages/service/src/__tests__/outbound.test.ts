@@ -1,0 +1,142 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { expectError, setup } from './harness'
+
+async function leadConversation(h: ReturnType<typeof setup>, phone = '+16505550177') {
+  const { conversation } = await h.service.startConversation(h.dana, { phone })
+  return conversation.id
+}
+
+describe('sending', () => {
+  it('is idempotent on clientMessageId, whatever the retries', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 25 }), async (sends) => {
+        const h = setup({ conversations: 0 })
+        const id = await leadConversation(h)
+        await Promise.all(
+          sends.map((n) => h.service.sendMessage(h.marcus, id, { clientMessageId: `c${n}`, body: `message ${n}` })),
+        )
+        const { items } = await h.service.listMessages(h.marcus, id)
+        const distinct = new Set(sends)
+        expect(items).toHaveLength(distinct.size)
+        expect(new Set(items.map((m) => m.clientMessageId))).toEqual(new Set([...distinct].map((n) => `c${n}`)))
+        expect(items.map((m) => m.seq)).toEqual(items.map((_, i) => i + 1))
+        expect(h.gateway.sent).toHaveLength(distinct.size)
+      }),
+      { numRuns: 40 },
+    )
+  })
+
+  it('refuses a clientMessageId reused in another conversation', async () => {
+    const h = setup()
+    const a = await leadConversation(h, '+16505550177')
+    const b = await leadConversation(h, '+16505550178')
+    await h.service.sendMessage(h.marcus, a, { clientMessageId: 'same', body: 'one' })
+    await expectError(h.service.sendMessage(h.marcus, b, { clientMessageId: 'same', body: 'two' }), 'conflict')
+  })
+
+  it('adds the opt-out footer to the first message a contact ever gets, and only that one', async () => {
+    const h = setup()
+    const id = await leadConversation(h)
+    const first = await h.service.sendMessage(h.marcus, id, { clientMessageId: '1', body: 'Hi there' })
+    const second = await h.service.sendMessage(h.marcus, id, { clientMessageId: '2', body: 'Are you there?' })
+    expect(first.body).toBe('Hi there\n\nReply STOP to opt out.')
+    expect(second.body).toBe('Are you there?')
+    expect(first.author).toEqual({ id: 'usr_marcus', name: 'Marcus Bell' })
+  })
+
+  it('refuses opted-out and blocked recipients with 409 and nothing reaches the provider', async () => {
+    const h = setup()
+    const id = await leadConversation(h)
+    await h.text('+16505550177', 'Stop')
+    const sentBefore = h.gateway.sent.length
+    const optedOut = await expectError(
+      h.service.sendMessage(h.marcus, id, { clientMessageId: 'x', body: 'hello?' }),
+      'recipient_opted_out',
+    )
+    expect(optedOut.status).toBe(409)
+    const other = await leadConversation(h, '+16505550178')
+    await h.service.block(h.dana, '650-555-0178')
+    await expectError(h.service.sendMessage(h.marcus, other, { clientMessageId: 'y', body: 'hi' }), 'recipient_blocked')
+    expect(h.gateway.sent).toHaveLength(sentBefore)
+  })
+
+  it('validates the message and its attachments', async () => {
+    const h = setup()
+    const id = await leadConversation(h)
+    await expectError(h.service.sendMessage(h.marcus, id, { clientMessageId: 'x', body: '  ' }), 'validation_failed')
+    await expectError(h.service.sendMessage(h.marcus, id, { clientMessageId: '', body: 'x' }), 'validation_failed')
+    await expectError(
+      h.service.sendMessage(h.marcus, id, { clientMessageId: 'x', body: 'x'.repeat(1601) }),
+      'validation_failed',
+    )
+    await expectError(
+      h.service.sendMessage(h.marcus, id, { clientMessageId: 'x', attachmentIds: ['att_nope'] }),
+      'not_found',
+    )
+    await expectError(h.service.sendMessage(h.marcus, 'cnv_nope', { clientMessageId: 'x', body: 'x' }), 'not_found')
+  })
+
+  it('records a provider refusal as failed with a plain reason', async () => {
+    const h = setup()
+    const id = await leadConversation(h)
+    h.gateway.failNext('30006', 'Landline or unreachable carrier')
+    const message = await h.service.sendMessage(h.marcus, id, { clientMessageId: 'x', body: 'hi' })
+    expect(message.status).toBe('failed')
+    expect(message.error).toMatchObject({ code: '30006', reason: 'landline' })
+    expect(message.error?.message).toMatch(/landline/)
+  })
+})
+
+describe('delivery status', () => {
+  const report = (
+    providerMessageId: string,
+    status: 'sending' | 'sent' | 'delivered' | 'failed',
+    errorCode?: string,
+  ) => ({
+    clinicNumber: '+14155550100',
+    providerMessageId,
+    status,
+    ...(errorCode ? { errorCode } : {}),
+  })
+
+  it('only moves forward; duplicates and late arrivals are ignored', async () => {
+    const statuses = ['sending', 'sent', 'delivered', 'failed'] as const
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom(...statuses), { maxLength: 12 }), async (reports) => {
+        const h = setup({ conversations: 0 })
+        const id = await leadConversation(h)
+        const message = await h.service.sendMessage(h.marcus, id, { clientMessageId: 'x', body: 'hi' })
+        const providerId = h.gateway.sent[0]!.providerMessageId
+        const rank = { queued: 0, sending: 1, sent: 2, delivered: 3, failed: 3, received: 0 }
+        let expected: string = message.status
+        for (const status of reports) {
+          const { applied } = await h.service.applyDeliveryStatus(report(providerId, status, '30007'))
+          const moves = expected !== 'delivered' && expected !== 'failed' && rank[status] > rank[expected as 'sending']
+          expect(applied).toBe(moves)
+          if (moves) expected = status
+        }
+        const [stored] = (await h.service.listMessages(h.marcus, id)).items
+        expect(stored!.status).toBe(expected)
+        expect(stored!.error !== undefined).toBe(expected === 'failed')
+      }),
+      { numRuns: 60 },
+    )
+  })
+
+  it('updates the conversation preview and marks carrier opt-outs', async () => {
+    const h = setup()
+    const id = await leadConversation(h)
+    await h.service.sendMessage(h.marcus, id, { clientMessageId: 'x', body: 'hi' })
+    const providerId = h.gateway.sent.at(-1)!.providerMessageId
+    await h.service.applyDeliveryStatus(report(providerId, 'failed', '21610'))
+    const conversation = await h.service.getConversation(h.marcus, id)
+    expect(conversation.lastMessage?.status).toBe('failed')
+    expect(conversation.contact.optedOut).toMatchObject({ via: 'carrier' })
+    expect((await h.service.applyDeliveryStatus(report('SMunknown', 'sent'))).applied).toBe(false)
+    await expectError(
+      h.service.applyDeliveryStatus({ ...report(providerId, 'sent'), clinicNumber: '+14155550999' }),
+      'not_found',
+    )
+  })
+})
