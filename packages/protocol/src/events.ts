@@ -51,3 +51,7 @@ export const EVENT_TYPES = [
   'unread.updated',
   'typing',
 ] as const
+
+/** What a client emits on the socket's `typing` channel. */
+export const typingRequestSchema = z.object({ conversationId: z.string().check(z.minLength(1)), typing: z.boolean() })
+export type TypingRequest = z.infer<typeof typingRequestSchema>

@@ -52,8 +52,23 @@ export {
 } from './entities'
 export type { ErrorBody, ErrorCode } from './errors'
 export { ERROR_CODES, ERROR_STATUS, errorBodySchema, isSwitchboardError, SwitchboardError } from './errors'
-export type { InboxEvent, InboxEventType, NewInboxEvent, ServerEvent, TypingEvent, UnreadTotals } from './events'
-export { EVENT_TYPES, inboxEventSchema, serverEventSchema, typingEventSchema, unreadTotalsSchema } from './events'
+export type {
+  InboxEvent,
+  InboxEventType,
+  NewInboxEvent,
+  ServerEvent,
+  TypingEvent,
+  TypingRequest,
+  UnreadTotals,
+} from './events'
+export {
+  EVENT_TYPES,
+  inboxEventSchema,
+  serverEventSchema,
+  typingEventSchema,
+  typingRequestSchema,
+  unreadTotalsSchema,
+} from './events'
 export type { ConversationFilter, Viewer } from './filter'
 export {
   CONTACT_TYPE_FILTERS,

@@ -1,0 +1,85 @@
+import type { ErrorCode } from '@switchboard/protocol'
+import type { Actor } from '@switchboard/service'
+import { delay, HttpResponse, http } from 'msw'
+import type { FailurePlan } from '../failures'
+import { errorOf, errorResponse, readJson } from './respond'
+
+/** What a route handler gets: the actor, path params, query, and the request. */
+export interface RouteContext {
+  actor: Actor
+  params: Record<string, string>
+  query: Record<string, string>
+  request: Request
+  json(): Promise<unknown>
+}
+
+/** Resolves a bearer token to an actor, or says why not. */
+export type Authenticate = (token: string | null) => { actor: Actor } | { error: Response }
+
+/** Shared set-up of every route. */
+export interface RouteOptions {
+  baseUrl: string
+  authenticate: Authenticate
+  failures: FailurePlan
+  latency: () => number
+}
+
+const CODES: Record<number, ErrorCode> = {
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  410: 'events_expired',
+  413: 'attachment_too_large',
+  415: 'attachment_type_not_allowed',
+  422: 'validation_failed',
+  429: 'rate_limited',
+  503: 'unavailable',
+}
+const codeForStatus = (status: number): ErrorCode => CODES[status] ?? 'internal'
+
+type Method = 'get' | 'post' | 'patch' | 'put' | 'delete'
+
+/**
+ * One HTTP route of the contract as an MSW handler: latency, injected failures, bearer auth,
+ * then `handle`, whose value is sent as JSON (`status`, default 200) or, if a Response, as is.
+ * Errors become `{ error: { code, message } }` with their status.
+ */
+export function defineRoute(
+  options: RouteOptions,
+  method: Method,
+  path: string,
+  handle: (ctx: RouteContext) => Promise<unknown>,
+  status = 200,
+) {
+  return http[method](`${options.baseUrl}${path}`, async ({ request, params }) => {
+    const wait = options.latency()
+    if (wait > 0) await delay(wait)
+    const url = new URL(request.url)
+    const basePath = new URL(options.baseUrl, url).pathname.replace(/\/$/, '')
+    const decision = options.failures.decide(request.method, url.pathname.slice(basePath.length), path)
+    if (decision.kind === 'status') {
+      return errorOf(codeForStatus(decision.status), `Injected failure (${decision.status}).`, decision.status)
+    }
+    if (decision.kind === 'drop' && decision.when === 'before') return HttpResponse.error()
+    const header = request.headers.get('authorization')
+    const auth = options.authenticate(header?.startsWith('Bearer ') ? header.slice(7) : null)
+    if ('error' in auth) return auth.error
+    try {
+      const value = await handle({
+        actor: auth.actor,
+        params: params as Record<string, string>,
+        query: Object.fromEntries(url.searchParams),
+        request,
+        json: () => readJson(request),
+      })
+      if (decision.kind === 'drop') return HttpResponse.error()
+      if (value instanceof Response) return value
+      if (value === undefined) return new HttpResponse(null, { status: 204 })
+      return HttpResponse.json(value as object, { status })
+    } catch (error) {
+      if (decision.kind === 'drop') return HttpResponse.error()
+      return errorResponse(error)
+    }
+  })
+}

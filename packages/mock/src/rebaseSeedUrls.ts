@@ -1,0 +1,16 @@
+import type { Attachment } from '@switchboard/protocol'
+import type { ClinicSeed } from '@switchboard/service'
+
+/** Points a seed's relative `/files/…` attachment URLs at the mock's base URL. */
+export function rebaseSeedUrls(seed: ClinicSeed, baseUrl: string): ClinicSeed {
+  const fix = <A extends Attachment>(a: A): A => ({
+    ...a,
+    url: a.url.startsWith('/files/') ? `${baseUrl}${a.url}` : a.url,
+    ...(a.thumbnailUrl?.startsWith('/files/') ? { thumbnailUrl: `${baseUrl}${a.thumbnailUrl}` } : {}),
+  })
+  return {
+    ...seed,
+    attachments: seed.attachments.map(fix),
+    messages: seed.messages.map((m) => (m.attachments.length ? { ...m, attachments: m.attachments.map(fix) } : m)),
+  }
+}
