@@ -111,7 +111,7 @@ export type MessageOrigin = z.infer<typeof messageOriginSchema>
 
 export const deliveryErrorSchema = z.object({
   code: z.string(),
-  reason: z.enum(['landline', 'invalid-number', 'opted-out', 'carrier-rejected', 'unreachable', 'unknown']),
+  reason: z.enum(['landline', 'invalid-number', 'opted-out', 'blocked', 'carrier-rejected', 'unreachable', 'unknown']),
   message: z.string(),
 })
 export type DeliveryError = z.infer<typeof deliveryErrorSchema>

@@ -249,3 +249,65 @@ describe('assigning a number to a client', () => {
     await expectError(h.service.assignToClient(h.dana, lead.id, {} as never), 'validation_failed')
   })
 })
+
+describe('the list stays right under writes', () => {
+  it('after any mix of texts, sends, closes, read changes, assignments and deletes, every filter pages correctly', async () => {
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant('text' as const), n: fc.integer({ min: 0, max: 30 }) }),
+      fc.record({
+        kind: fc.constantFrom(
+          'send' as const,
+          'close' as const,
+          'read' as const,
+          'assign' as const,
+          'delete' as const,
+          'unread' as const,
+        ),
+        n: fc.integer({ min: 0, max: 30 }),
+      }),
+    )
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { maxLength: 30 }), fc.integer({ min: 1, max: 7 }), async (ops, limit) => {
+        const h = setup({ conversations: 25, seed: 9 })
+        let minute = 0
+        for (const [i, { kind, n }] of ops.entries()) {
+          h.setNow(new Date(Date.UTC(2026, 10, 30, 18, minute++)))
+          const ids = (await everything(h)).map((c) => c.id)
+          const id = ids[n % Math.max(1, ids.length)]
+          if (kind === 'text') await h.text(`+1650555${String(1000 + n).padStart(4, '0')}`, 'hi')
+          else if (!id) continue
+          else if (kind === 'send')
+            await h.service.sendMessage(h.dana, id, { clientMessageId: `s${i}`, body: 'x' }).catch(() => undefined)
+          else if (kind === 'close') await h.service.close(h.dana, id)
+          else if (kind === 'read') await h.service.markRead(h.dana, id)
+          else if (kind === 'unread') await h.service.markUnread(h.dana, id)
+          else if (kind === 'assign') await h.service.assign(h.dana, id, n % 2 ? 'usr_dana' : null)
+          else await h.service.deleteConversation(h.dana, id)
+        }
+        const all = await everything(h)
+        const truth = await Promise.all(all.map((c) => h.service.getConversation(h.dana, c.id)))
+        expect(all).toEqual(truth)
+        expect(all.map((c) => c.id)).toEqual([...truth].sort(compareConversations).map((c) => c.id))
+        for (const filter of [
+          { status: 'open' as const },
+          { status: 'unread' as const, assignee: 'me' },
+          { status: 'closed' as const },
+        ]) {
+          const got: string[] = []
+          let cursor: string | undefined
+          do {
+            const page = await h.service.listConversations(h.dana, { ...filter, limit, ...(cursor ? { cursor } : {}) })
+            got.push(...page.items.map((c) => c.id))
+            cursor = page.nextCursor ?? undefined
+          } while (cursor)
+          const expected = truth
+            .filter((c) => matchesFilter(c, normalizeFilter(filter), { userId: 'usr_dana' }))
+            .sort(compareConversations)
+            .map((c) => c.id)
+          expect(got).toEqual(expected)
+        }
+      }),
+      { numRuns: 25 },
+    )
+  })
+})

@@ -140,3 +140,33 @@ describe('delivery status', () => {
     )
   })
 })
+
+describe('a STOP racing a send', () => {
+  it('whatever the interleaving, no staff text reaches the provider after the STOP was recorded', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 6 }),
+        fc.integer({ min: 0, max: 6 }),
+        async (sendsBefore, sendsAfter) => {
+          const h = setup({ conversations: 0 })
+          const id = await leadConversation(h)
+          const send = (n: number) =>
+            h.service.sendMessage(h.marcus, id, { clientMessageId: `m${n}`, body: `#${n}` }).catch((e) => e)
+          await Promise.all([
+            ...Array.from({ length: sendsBefore }, (_, i) => send(i)),
+            h.text('+16505550177', 'STOP'),
+            ...Array.from({ length: sendsAfter }, (_, i) => send(100 + i)),
+          ])
+          const stopAt = h.gateway.sent.findIndex((s) => s.body.includes('unsubscribed'))
+          expect(stopAt).toBeGreaterThanOrEqual(0)
+          expect(h.gateway.sent.slice(stopAt + 1)).toEqual([])
+          const { items } = await h.service.listMessages(h.marcus, id)
+          for (const m of items.filter((m) => m.origin === 'staff' && m.status === 'failed')) {
+            expect(m.error?.reason).toBe('opted-out')
+          }
+        },
+      ),
+      { numRuns: 30 },
+    )
+  })
+})

@@ -1,4 +1,4 @@
-import type { Client, Inbox, InboxEvent, TeamMember, Template } from '@switchboard/protocol'
+import type { Client, Conversation, Inbox, InboxEvent, TeamMember, Template } from '@switchboard/protocol'
 import type { AttachmentRecord, ClinicRecord, ContactRecord, ConversationRecord, MessageRecord } from '../ports'
 
 /** One clinic's rows as the seed generator produces them and the memory storage loads them. */
@@ -32,8 +32,10 @@ export interface ClinicData {
   attachments: Map<string, AttachmentRecord>
   events: InboxEvent[]
   lastSeq: number
-  /** Conversation ids in list order; null when a write made it stale. */
+  /** Conversation ids in list order, kept sorted on writes; null until first needed or after a rollback. */
   order: string[] | null
+  /** Conversations with contact and client joined in, built on first read and dropped on writes. */
+  views: Map<string, Conversation>
 }
 
 /** Builds the tables and indexes of a clinic from its seed rows. */
@@ -55,6 +57,7 @@ export function loadClinic(seed: ClinicSeed): ClinicData {
     events: [],
     lastSeq: 0,
     order: null,
+    views: new Map(),
   }
   for (const m of seed.messages) {
     data.messages.set(m.id, m)

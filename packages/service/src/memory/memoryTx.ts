@@ -10,6 +10,7 @@ import {
 import type { ContactRecord, ConversationRecord, MessageCountRow, StorageTx } from '../ports'
 import { computeUnreadTotals } from '../rules/unread'
 import type { ClinicData } from './clinicData'
+import { insertIntoOrder, removeFromOrder } from './listOrder'
 
 const clone = <T>(value: T): T => structuredClone(value)
 
@@ -58,6 +59,23 @@ export function createMemoryTx(data: ClinicData, undo: Array<() => void>): Stora
     }
   }
 
+  /** The joined conversation, cached until a write touches it. Callers clone before handing out. */
+  function view(record: ConversationRecord): Conversation {
+    let cached = data.views.get(record.id)
+    if (!cached) {
+      cached = hydrate(record)
+      data.views.set(record.id, cached)
+    }
+    return cached
+  }
+
+  function forget(phone: string): void {
+    const id = data.conversationByPhone.get(phone)
+    if (id) data.views.delete(id)
+  }
+
+  const keyOf = (id: string) => data.conversations.get(id) as ConversationRecord
+
   function listOrder(): string[] {
     if (!data.order) {
       data.order = [...data.conversations.values()].sort(compareConversations).map((c) => c.id)
@@ -105,6 +123,7 @@ export function createMemoryTx(data: ClinicData, undo: Array<() => void>): Stora
     },
     async putContact(contact) {
       set(data.contacts, contact.phone, clone(contact))
+      forget(contact.phone)
     },
     async listContacts({ optedOut, blocked }) {
       return clone(
@@ -145,12 +164,15 @@ export function createMemoryTx(data: ClinicData, undo: Array<() => void>): Stora
       return clone(hits.slice(0, limit))
     },
     async putClient(client) {
+      const previous = data.clients.get(client.id)
       set(data.clients, client.id, clone(client))
+      for (const phone of [...(previous?.phones ?? []), ...client.phones]) forget(phone)
+      for (const [phone, contact] of data.contacts) if (contact.clientId === client.id) forget(phone)
     },
 
     async getConversation(id) {
       const record = data.conversations.get(id)
-      return record ? clone(hydrate(record)) : null
+      return record ? clone(view(record)) : null
     },
     async getConversationRecord(id) {
       return clone(data.conversations.get(id) ?? null)
@@ -165,7 +187,7 @@ export function createMemoryTx(data: ClinicData, undo: Array<() => void>): Stora
         const record = data.conversations.get(id)
         if (!record) continue
         if (after && compareConversations(after, record) >= 0) continue
-        const conversation = hydrate(record)
+        const conversation = view(record)
         if (!matchesFilter(conversation, filter, viewer)) continue
         page.push(conversation)
         if (page.length >= limit) break
@@ -173,9 +195,12 @@ export function createMemoryTx(data: ClinicData, undo: Array<() => void>): Stora
       return clone(page)
     },
     async putConversation(conversation) {
+      const previous = data.conversations.get(conversation.id)
+      if (data.order && previous) removeFromOrder(data.order, keyOf, previous)
       set(data.conversations, conversation.id, clone(conversation))
       set(data.conversationByPhone, conversation.phone, conversation.id)
-      data.order = null
+      if (data.order) insertIntoOrder(data.order, keyOf, conversation)
+      data.views.delete(conversation.id)
     },
     async deleteConversation(id) {
       const record = data.conversations.get(id)
@@ -187,10 +212,11 @@ export function createMemoryTx(data: ClinicData, undo: Array<() => void>): Stora
       }
       for (const a of [...data.attachments.values()])
         if (a.conversationId === id && !a.library) del(data.attachments, a.id)
+      if (data.order) removeFromOrder(data.order, keyOf, record)
       del(data.threads, id)
       del(data.conversations, id)
       if (data.conversationByPhone.get(record.phone) === id) del(data.conversationByPhone, record.phone)
-      data.order = null
+      data.views.delete(id)
     },
     async unreadTotals() {
       return computeUnreadTotals(data.conversations.values())

@@ -16,9 +16,10 @@ export function canAdvanceStatus(from: MessageStatus, to: MessageStatus): boolea
 const REASONS: Record<string, Pick<DeliveryError, 'reason' | 'message'>> = {
   landline: { reason: 'landline', message: 'This number is a landline and cannot receive texts.' },
   'invalid-number': { reason: 'invalid-number', message: 'This number does not exist or is not in service.' },
-  'opted-out': { reason: 'opted-out', message: 'The recipient has opted out of texts from this number.' },
+  'opted-out': { reason: 'opted-out', message: 'Not sent: the recipient has opted out of texts from this number.' },
   'carrier-rejected': { reason: 'carrier-rejected', message: "The recipient's carrier rejected the message." },
   unreachable: { reason: 'unreachable', message: 'The phone was unreachable; it may be off or out of coverage.' },
+  blocked: { reason: 'blocked', message: 'Not sent: this contact was blocked before the message went out.' },
 }
 
 /** Provider error codes (Twilio-style numbers and plain names) mapped to a reason staff can act on. */

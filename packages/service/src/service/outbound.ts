@@ -63,8 +63,29 @@ export async function createOutbound(
   return message
 }
 
-/** Hands a queued message to the SMS provider and records the outcome as a status change. */
+/** The message if it is still waiting for the provider hand-off (it may have been deleted or failed). */
+async function stillQueued(w: Work, id: string): Promise<MessageRecord | null> {
+  const message = await w.tx.getMessage(id)
+  return message?.status === 'queued' ? message : null
+}
+
+/**
+ * Hands a queued message to the SMS provider and records the outcome as a status change. The
+ * contact is read again first: a STOP or a block that landed after the message was queued stops
+ * it (only keyword confirmations still go out), so nothing reaches an opted-out number.
+ */
 async function dispatch(ctx: ServiceContext, clinicId: string, from: string, message: MessageRecord): Promise<void> {
+  const stillSendable = await inClinic(ctx, clinicId, async (w) => {
+    const current = await stillQueued(w, message.id)
+    if (!current) return false
+    const contact = await w.tx.getContact(message.phone)
+    const refused = message.origin !== 'system' && (contact?.blocked || contact?.optedOut)
+    if (!refused) return true
+    const code = contact?.blocked ? 'blocked' : 'opted-out'
+    await updateMessageStatus(w, current, { status: 'failed', error: describeDeliveryError(code) })
+    return false
+  })
+  if (!stillSendable) return
   let outcome: Pick<MessageRecord, 'status' | 'providerMessageId' | 'error'>
   try {
     const { providerMessageId } = await ctx.gateway.send({
@@ -83,8 +104,8 @@ async function dispatch(ctx: ServiceContext, clinicId: string, from: string, mes
     }
   }
   await inClinic(ctx, clinicId, async (w) => {
-    const current = await w.tx.getMessage(message.id)
-    if (current?.status !== 'queued') return
+    const current = await stillQueued(w, message.id)
+    if (!current) return
     await updateMessageStatus(w, current, outcome)
   })
 }

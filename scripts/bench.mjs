@@ -1,0 +1,131 @@
+// Benchmarks of the inbox service and protocol; prints figures, asserts nothing.
+// Run with `npm run bench` (builds first). Figures are medians on this machine.
+import { performance } from 'node:perf_hooks'
+import { gzipSync } from 'node:zlib'
+import { createInboxService, createMemoryStorage, generateSeed } from '@switchboard/service'
+import { build } from 'esbuild'
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+const ms = (x) => `${x.toFixed(2)} ms`
+async function time(runs, fn) {
+  const samples = []
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now()
+    await fn(i)
+    samples.push(performance.now() - t)
+  }
+  return median(samples)
+}
+const row = (label, value) => console.log(`${label.padEnd(58)} ${value}`)
+
+console.log('Switchboard benchmarks (node', process.version, ')\n')
+
+// Browser cost of the protocol: what core and the widget pay for schemas, filter and phone rules.
+for (const [label, contents] of [
+  ['protocol, everything (min+gzip)', "export * from '@switchboard/protocol'"],
+  [
+    'protocol, matchesFilter + compare only (min+gzip)',
+    "export { matchesFilter, compareConversations, compareMessages } from '@switchboard/protocol'",
+  ],
+  ['protocol, phone parsing only (min+gzip)', "export { parsePhone } from '@switchboard/protocol'"],
+]) {
+  const out = await build({
+    stdin: { contents, resolveDir: process.cwd() },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    write: false,
+    platform: 'browser',
+  })
+  const bytes = out.outputFiles[0].contents
+  row(label, `${(gzipSync(bytes).length / 1024).toFixed(1)} kB (${(bytes.length / 1024).toFixed(1)} kB min)`)
+}
+console.log('')
+
+for (const size of [1_000, 100_000]) {
+  global.gc?.()
+  const heapBefore = process.memoryUsage().heapUsed
+  let seed
+  const generate = await time(1, () => {
+    seed = generateSeed({ seed: 1, conversations: size })
+  })
+  const storage = createMemoryStorage({ clinics: seed.clinics })
+  global.gc?.()
+  const heap = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024
+  let clock = Date.parse('2026-11-30T18:00:00Z')
+  const tick = () => {
+    clock += 1000
+    return new Date(clock)
+  }
+  const service = createInboxService({ storage, clock: tick })
+  const actor = { clinicId: 'cln_maple', userId: 'usr_dana', permissions: seed.clinics[0].team[0].permissions }
+  const messages = seed.clinics[0].messages.length
+  console.log(`${size.toLocaleString('en-US')} conversations (${messages.toLocaleString('en-US')} messages)`)
+  row('  generate seed', ms(generate))
+  row('  heap for seed + memory storage', `${heap.toFixed(0)} MB`)
+  row(
+    '  list first page (open, 30), after a write',
+    ms(
+      await time(15, async (i) => {
+        await service.receiveInbound({
+          to: '+14155550100',
+          from: `+1650555${String(1000 + i).padStart(4, '0')}`,
+          body: 'hi',
+        })
+        await service.listConversations(actor, { status: 'open' })
+      }),
+    ),
+  )
+  row(
+    '  list first page (open, 30), nothing changed',
+    ms(await time(15, () => service.listConversations(actor, { status: 'open' }))),
+  )
+  row(
+    '  list unread leads assigned to me',
+    ms(
+      await time(15, () =>
+        service.listConversations(actor, { status: 'unread', contactType: 'leads', assignee: 'me' }),
+      ),
+    ),
+  )
+  row(
+    '  search by name ("nguyen")',
+    ms(await time(15, () => service.listConversations(actor, { status: 'all', q: 'nguyen' }))),
+  )
+  row(
+    '  search by phone digits ("555-01")',
+    ms(await time(15, () => service.listConversations(actor, { status: 'all', q: '555-01' }))),
+  )
+  const id = (await service.listConversations(actor, { limit: 1 })).items[0].id
+  row(
+    '  inbound text (match, open, unread totals, events)',
+    ms(
+      await time(50, (i) =>
+        service.receiveInbound({
+          to: '+14155550100',
+          from: `+1510555${String(1000 + i).padStart(4, '0')}`,
+          body: 'Is Luna ready?',
+        }),
+      ),
+    ),
+  )
+  row(
+    '  staff send (idempotency check, provider hand-off)',
+    ms(
+      await time(50, (i) =>
+        service.sendMessage(actor, id, { clientMessageId: `bench-${size}-${i}`, body: 'Yes, any time before 6pm.' }),
+      ),
+    ),
+  )
+  row('  unread totals', ms(await time(15, () => service.unreadTotals(actor))))
+  row(
+    '  events after a reconnect (last 100)',
+    ms(
+      await time(15, async () => {
+        const { lastSeq } = await service.eventsAfter(actor, { after: 0 }, 1)
+        await service.eventsAfter(actor, { after: Math.max(0, lastSeq - 100) })
+      }),
+    ),
+  )
+  console.log('')
+}
