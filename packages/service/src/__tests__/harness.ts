@@ -1,5 +1,5 @@
 import type { Permission, ServerEvent } from '@switchboard/protocol'
-import { isSwitchboardError } from '@switchboard/protocol'
+import { isSwitchboardError, PERMISSIONS } from '@switchboard/protocol'
 import { expect } from 'vitest'
 import {
   type Actor,
@@ -19,14 +19,7 @@ export const CLOSED_TIME = new Date('2026-12-01T06:00:00.000Z')
 
 export const CLINIC_NUMBER = '+14155550100'
 
-const ALL: Permission[] = [
-  'messaging',
-  'messaging.delete',
-  'messaging.block',
-  'messaging.manageInboxes',
-  'messaging.settings',
-  'clients.edit',
-]
+const ALL: Permission[] = [...PERMISSIONS]
 
 /** A service over a seeded memory storage, with its fakes, a settable clock and an event log. */
 export function setup(options: SeedOptions & { eventRetention?: number } = {}) {

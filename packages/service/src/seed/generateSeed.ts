@@ -1,4 +1,11 @@
-import type { Attachment, Client, Limits, Settings, TeamMember } from '@switchboard/protocol'
+import {
+  type Attachment,
+  type Client,
+  type Limits,
+  PERMISSIONS,
+  type Settings,
+  type TeamMember,
+} from '@switchboard/protocol'
 import type { ClinicSeed } from '../memory/clinicData'
 import { buildConversation } from './buildConversation'
 import { createRng, type Rng } from './prng'
@@ -52,14 +59,7 @@ export function defaultSettings(clinicName: string, phone: string): Settings {
   }
 }
 
-const ALL: TeamMember['permissions'] = [
-  'messaging',
-  'messaging.delete',
-  'messaging.block',
-  'messaging.manageInboxes',
-  'messaging.settings',
-  'clients.edit',
-]
+const ALL: TeamMember['permissions'] = [...PERMISSIONS]
 
 /** The main clinic's team: one of each role, including one without SMS access. */
 export const SEED_TEAM: TeamMember[] = [
