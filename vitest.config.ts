@@ -15,9 +15,11 @@ export default defineConfig({
       '@switchboard/protocol': src('protocol'),
       '@switchboard/service': src('service'),
       '@switchboard/mock': src('mock'),
+      '@switchboard/core/testing': fileURLToPath(new URL('./packages/core/src/testing.ts', import.meta.url)),
+      '@switchboard/core': src('core'),
     },
   },
   test: {
-    projects: [pkg('protocol'), pkg('service'), pkg('mock')],
+    projects: [pkg('protocol'), pkg('service'), pkg('mock'), pkg('core')],
   },
 })

@@ -34,6 +34,8 @@ export interface MockBackendOptions {
   autoDeliverAfterMs?: number
   /** The clock of the service. Default: the real time. */
   clock?: () => Date
+  /** Events kept for catch-up before `GET /events` answers 410 events_expired. Default 5,000. */
+  eventRetention?: number
 }
 
 function resolveSocketUrl(baseUrl: string): string {
@@ -60,7 +62,10 @@ export function createMockBackend(options: MockBackendOptions = {}) {
   const seedOptions = typeof options.seed === 'number' ? { seed: options.seed } : (options.seed ?? {})
   const seed = generateSeed(seedOptions)
   const clinics: ClinicSeed[] = seed.clinics.map((c) => rebaseSeedUrls(c, baseUrl))
-  const storage = createMemoryStorage({ clinics })
+  const storage = createMemoryStorage({
+    clinics,
+    ...(options.eventRetention ? { eventRetention: options.eventRetention } : {}),
+  })
   const mailer = createMemoryMailer()
   const gateway = createMemoryGateway()
   const files = createMemoryFileStore(`${baseUrl}/files`)

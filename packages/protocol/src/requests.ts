@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 import { consentRecordSchema, settingsSchema } from './entities'
-import { conversationFilterSchema } from './filter'
+import { type ConversationFilter, conversationFilterSchema } from './filter'
 
 const id = z.string().check(z.minLength(1), z.maxLength(200))
 const limit = z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(200)))
@@ -13,7 +13,8 @@ export const listConversationsQuerySchema = z.extend(conversationFilterSchema, {
   cursor: z.optional(z.string()),
   limit,
 })
-export type ListConversationsQuery = z.input<typeof listConversationsQuerySchema>
+/** A list query: any filter fields (the rest default), a cursor, a page size (numbers may come as query strings). */
+export type ListConversationsQuery = Partial<ConversationFilter> & { cursor?: string; limit?: number | string }
 
 const body = z.string().check(z.maxLength(MAX_BODY_LENGTH))
 const clientMessageId = z.string().check(z.minLength(1), z.maxLength(100))
@@ -80,7 +81,7 @@ export const listMessagesQuerySchema = z.object({
   before: z.optional(z.coerce.number().check(z.int(), z.minimum(1))),
   limit,
 })
-export type ListMessagesQuery = z.input<typeof listMessagesQuerySchema>
+export type ListMessagesQuery = { before?: number | string; limit?: number | string }
 
 /** `POST /clients`. */
 export const createClientRequestSchema = z.object({
@@ -127,7 +128,7 @@ export type MetricsQuery = z.infer<typeof metricsQuerySchema>
 
 /** `GET /events?after=SEQ`. */
 export const eventsQuerySchema = z.object({ after: z.coerce.number().check(z.int(), z.minimum(0)) })
-export type EventsQuery = z.input<typeof eventsQuerySchema>
+export type EventsQuery = { after: number | string }
 
 /** `GET /clients?q`. */
 export const searchClientsQuerySchema = z.object({ q: z._default(z.string().check(z.maxLength(100)), ''), limit })

@@ -1,0 +1,158 @@
+// @vitest-environment jsdom
+import { isDeepStrictEqual } from 'node:util'
+import { createMockBackend, type MockBackend, type MockBackendOptions } from '@switchboard/mock'
+import type { Conversation } from '@switchboard/protocol'
+import { setupServer } from 'msw/node'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import {
+  type ConversationListData,
+  createHttpTransport,
+  createInboxClient,
+  flattenThread,
+  type InboxClient,
+  type IoFactory,
+  inboxKeys,
+  memoryStorageAdapter,
+  type ThreadData,
+} from '../index'
+
+const server = setupServer()
+let io: IoFactory
+let WebSocketTransport: unknown
+const clients: InboxClient[] = []
+beforeAll(async () => {
+  server.listen({ onUnhandledRequest: 'error' })
+  io = (await import('socket.io-client')).io as unknown as IoFactory
+  WebSocketTransport = (await import('engine.io-client')).WebSocket
+})
+afterEach(() => {
+  for (const c of clients.splice(0)) c.destroy()
+})
+afterAll(() => server.close())
+
+function setup(options: MockBackendOptions = {}) {
+  const backend: MockBackend = createMockBackend({
+    seed: { seed: 4, conversations: 15 },
+    clock: () => new Date('2026-11-30T18:00:00Z'),
+    ...options,
+  })
+  server.resetHandlers(...backend.handlers)
+  const make = (token = 'tok_usr_dana') => {
+    const client = createInboxClient({
+      transport: createHttpTransport({
+        baseUrl: backend.baseUrl,
+        getToken: () => token,
+        socket: { io, transports: [WebSocketTransport], reconnectionDelay: 20, reconnectionDelayMax: 50 },
+      }),
+      storage: memoryStorageAdapter(),
+    })
+    clients.push(client)
+    return client
+  }
+  return { backend, make }
+}
+
+const until = async (check: () => boolean, ms = 4000) => {
+  const end = Date.now() + ms
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out')
+    await new Promise((r) => setTimeout(r, 10))
+  }
+}
+
+const dana = { clinicId: 'cln_maple', userId: 'usr_dana', permissions: ['messaging' as const] }
+
+async function openInbox(client: InboxClient) {
+  await client.connect()
+  await until(
+    () =>
+      client.store.getState().connection.status === 'connected' && client.store.getState().connection.lastSeq !== null,
+  )
+  await client.queryClient.fetchInfiniteQuery(client.queries.conversations({ status: 'all' }) as never)
+  await client.queryClient.fetchQuery(client.queries.unread())
+  const list = () =>
+    (
+      client.queryClient.getQueryData<ConversationListData>(client.queries.conversations({ status: 'all' }).queryKey)
+        ?.pages ?? []
+    ).flatMap((p) => p.items)
+  return list
+}
+
+async function serverList(backend: MockBackend): Promise<Conversation[]> {
+  return (await backend.service.listConversations(dana, { status: 'all', limit: 200 })).items
+}
+
+describe('realtime over socket.io (MSW mock)', () => {
+  it('an inbound text moves its conversation to the top, fills the open thread and the badge', async () => {
+    const { backend, make } = setup()
+    const client = make()
+    const list = await openInbox(client)
+    const target = list().at(-1) as Conversation
+    await client.queryClient.fetchInfiniteQuery(client.queries.messages(target.id) as never)
+    await backend.simulateInbound(target.contact.phone, 'Is Biscuit ready?')
+    await until(() => list()[0]?.id === target.id)
+    const thread = flattenThread(
+      client.queryClient.getQueryData<ThreadData>(client.queries.messages(target.id).queryKey),
+    )
+    expect(thread.at(-1)?.body).toBe('Is Biscuit ready?')
+    expect(client.queryClient.getQueryData(inboxKeys.unread())).toEqual(await backend.service.unreadTotals(dana))
+  })
+
+  it('after a dropped socket, catches up on what it missed and ends equal to the server', async () => {
+    const { backend, make } = setup()
+    const client = make()
+    const list = await openInbox(client)
+    backend.dropSockets()
+    await until(() => client.store.getState().connection.status !== 'connected')
+    // Changes while the client cannot hear them.
+    await backend.simulateInbound('+16505550177', 'Missed me?')
+    const ids = list().map((c) => c.id)
+    await backend.service.close({ ...dana, userId: 'usr_marcus' }, ids[0] as string)
+    await until(() => client.store.getState().connection.status === 'connected')
+    const truth = await serverList(backend)
+    await until(() => isDeepStrictEqual(list(), truth))
+    expect(list()).toEqual(truth)
+  })
+
+  it('when the missed events are gone (410), refetches what is cached instead', async () => {
+    const { backend, make } = setup({ eventRetention: 3 })
+    const client = make()
+    const list = await openInbox(client)
+    client.disconnect()
+    for (let i = 0; i < 5; i++) await backend.simulateInbound(`+1650555017${i}`, `text ${i}`)
+    await client.connect()
+    const truth = await serverList(backend)
+    await until(() => isDeepStrictEqual(list(), truth))
+    expect(client.store.getState().connection.lastSeq).toBe(
+      (await backend.service.eventsAfter(dana, { after: Number.MAX_SAFE_INTEGER })).lastSeq,
+    )
+  })
+
+  it('shows who else is typing, and the connection state', async () => {
+    const { make } = setup()
+    const danaClient = make()
+    const marcusClient = make('tok_usr_marcus')
+    await openInbox(danaClient)
+    await openInbox(marcusClient)
+    marcusClient.actions.setTyping('cnv_000001', true)
+    await until(() => (danaClient.store.getState().typing.cnv_000001 ?? []).length > 0)
+    expect(danaClient.store.getState().typing.cnv_000001?.[0]).toMatchObject({
+      userId: 'usr_marcus',
+      name: 'Marcus Bell',
+    })
+    danaClient.disconnect()
+    expect(danaClient.store.getState().connection.status).toBe('disconnected')
+  })
+
+  it('a socket refused for a bad token ends disconnected with unauthorized', async () => {
+    const { backend, make } = setup()
+    const client = make()
+    await client.connect()
+    await until(() => client.store.getState().connection.status === 'connected')
+    client.disconnect()
+    backend.expireToken('tok_usr_dana')
+    const again = make()
+    await again.connect().catch(() => undefined)
+    expect(again.store.getState().connection.error?.code).toBe('unauthorized')
+  })
+})

@@ -1,0 +1,112 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import {
+  countSegments,
+  formatPhone,
+  isQuietHours,
+  phoneProblem,
+  renderTemplate,
+  templateContext,
+  templateVariables,
+} from '../index'
+
+describe('countSegments', () => {
+  it.each([
+    ['', 'GSM-7', 0, 0],
+    ['Hello', 'GSM-7', 1, 5],
+    ['a'.repeat(160), 'GSM-7', 1, 160],
+    ['a'.repeat(161), 'GSM-7', 2, 161],
+    ['a'.repeat(306), 'GSM-7', 2, 306],
+    ['a'.repeat(307), 'GSM-7', 3, 307],
+    ['€'.repeat(80), 'GSM-7', 1, 160],
+    ['€'.repeat(81), 'GSM-7', 2, 162],
+    ['Hi 👋', 'UCS-2', 1, 5],
+    ['ü'.repeat(10), 'GSM-7', 1, 10],
+    ['ç'.repeat(70), 'UCS-2', 1, 70],
+    ['ç'.repeat(71), 'UCS-2', 2, 71],
+    ['😀'.repeat(35), 'UCS-2', 1, 70],
+    ['😀'.repeat(36), 'UCS-2', 2, 72],
+  ])('%j → %s, %i segment(s), %i units', (body, encoding, segments, units) => {
+    const info = countSegments(body)
+    expect(info).toMatchObject({ encoding, segments, units })
+  })
+
+  it('names the characters that forced UCS-2', () => {
+    expect(countSegments('Price: 5€ “quoted” 🙂').unicodeCharacters).toEqual(['“', '”', '🙂'])
+    expect(countSegments('{[~]}').unicodeCharacters).toEqual([])
+  })
+
+  it('never splits an escape pair or a surrogate pair across parts', () => {
+    // 152 plain + one € (2 septets) does not fit the first 153-septet part: it starts the second.
+    expect(countSegments(`${'a'.repeat(152)}€${'a'.repeat(152)}`).segments).toBe(3)
+    // 66 units + an emoji (2 units) does not fit a 67-unit part.
+    expect(countSegments(`${'ç'.repeat(66)}😀${'ç'.repeat(66)}`).segments).toBe(3)
+  })
+
+  it('segments grow with text and match the carrier formula for single-unit text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'b', ' ', '1'), maxLength: 700 }), (body) => {
+        const { segments, units } = countSegments(body)
+        expect(units).toBe(body.length)
+        expect(segments).toBe(units === 0 ? 0 : units <= 160 ? 1 : Math.ceil(units / 153))
+      }),
+    )
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), fc.string({ maxLength: 50 }), (a, b) => {
+        expect(countSegments(a + b).segments).toBeGreaterThanOrEqual(countSegments(a).segments)
+      }),
+    )
+  })
+})
+
+describe('renderTemplate', () => {
+  const context = templateContext({
+    client: { firstName: 'Ana', lastName: 'Silva', email: null, balance: { amountMinor: 12050, currency: 'USD' } },
+    patient: { name: 'Biscuit', species: 'dog' },
+    clinic: { name: 'Maple Grove', smsNumber: '+14155550100', phone: '(415) 555-0100' },
+  })
+
+  it('fills known variables, flags unknown and empty ones', () => {
+    const result = renderTemplate(
+      'Hi {{client.firstName}}, {{ patient.name }} owes {{client.balance}}. {{appointment.date}} {{client.email}}',
+      context,
+    )
+    expect(result.text).toBe('Hi Ana, Biscuit owes $120.50. {{appointment.date}} ')
+    expect(result.unknown).toEqual(['appointment.date'])
+    expect(result.empty).toEqual(['client.email'])
+  })
+
+  it('lists variables once and treats objects as unknown', () => {
+    expect(templateVariables('{{a}} {{b.c}} {{a}}')).toEqual(['a', 'b.c'])
+    expect(renderTemplate('{{client}}', context).unknown).toEqual(['client'])
+    expect(renderTemplate('{{toString}}', {}).unknown).toEqual(['toString'])
+  })
+})
+
+describe('phones', () => {
+  it('formats for display and explains bad input', () => {
+    expect(formatPhone('+14155552671', 'US')).toBe('(415) 555-2671')
+    expect(formatPhone('+442079460958', 'US')).toBe('+44 20 7946 0958')
+    expect(formatPhone('garbage')).toBe('garbage')
+    expect(phoneProblem('(415) 555-2671')).toBeNull()
+    expect(phoneProblem('555')).toBe('This number is too short.')
+    expect(phoneProblem('(415) 155-2671')).toBe('This is not a valid phone number.')
+  })
+})
+
+describe('isQuietHours', () => {
+  it.each([
+    ['2026-11-30T16:00:00Z', false], // 08:00 in Los Angeles
+    ['2026-11-30T15:59:00Z', true], // 07:59
+    ['2026-12-01T04:59:00Z', false], // 20:59
+    ['2026-12-01T05:00:00Z', true], // 21:00
+  ])('%s → %s', (iso, quiet) => {
+    expect(isQuietHours(new Date(iso), 'America/Los_Angeles')).toBe(quiet)
+  })
+
+  it('reads the recipient time zone', () => {
+    const at = new Date('2026-11-30T14:00:00Z') // 09:00 in New York, 06:00 in Los Angeles
+    expect(isQuietHours(at, 'America/New_York')).toBe(false)
+    expect(isQuietHours(at, 'America/Los_Angeles')).toBe(true)
+  })
+})

@@ -1,0 +1,72 @@
+import type { ConsentRequest, Contact, Inbox, Settings } from '@switchboard/protocol'
+import { conversationsWithPhone, patchContact, restore, snapshot } from '../cache/conversationCache'
+import { inboxKeys } from '../cache/keys'
+import { toInboxError } from '../errors'
+import type { ActionContext } from './context'
+
+/** Runs `call` after an optimistic cache change; puts the cache back and rethrows typed if refused. */
+async function optimistic<T>(
+  ctx: ActionContext,
+  change: () => void,
+  call: () => Promise<T>,
+  done: (result: T) => void,
+): Promise<T> {
+  const saved = snapshot(ctx.qc)
+  change()
+  try {
+    const result = await call()
+    done(result)
+    return result
+  } catch (error) {
+    restore(ctx.qc, saved)
+    throw toInboxError(error)
+  }
+}
+
+export function contactActions(ctx: ActionContext) {
+  const setBlocked = (phone: string, blocked: boolean) =>
+    optimistic(
+      ctx,
+      () => {
+        const current = conversationsWithPhone(ctx.qc, phone)[0]?.contact
+        if (current) patchContact(ctx.qc, { ...current, blocked })
+      },
+      () => (blocked ? ctx.transport.block(phone) : ctx.transport.unblock(phone)),
+      (contact: Contact) => patchContact(ctx.qc, contact),
+    )
+  return {
+    /** Blocks a number: nothing is sent to it and its texts open nothing. */
+    block: (phone: string) => setBlocked(phone, true),
+    unblock: (phone: string) => setBlocked(phone, false),
+    /** Records consent given or withdrawn outside SMS. */
+    recordConsent: (phone: string, request: ConsentRequest) =>
+      optimistic(
+        ctx,
+        () => undefined,
+        () => ctx.transport.recordConsent(phone, request),
+        (contact: Contact) => {
+          patchContact(ctx.qc, contact)
+          void ctx.qc.invalidateQueries({ queryKey: ['switchboard', 'contacts'] })
+        },
+      ),
+    /** Creates an inbox; it joins the cached inbox list. */
+    createInbox: (name: string) =>
+      optimistic(
+        ctx,
+        () => undefined,
+        () => ctx.transport.createInbox(name),
+        (inbox: Inbox) => {
+          const list = ctx.qc.getQueryData<Inbox[]>(inboxKeys.inboxes())
+          if (list && !list.some((i) => i.id === inbox.id)) ctx.qc.setQueryData(inboxKeys.inboxes(), [...list, inbox])
+        },
+      ),
+    /** Saves the settings; the cached copy changes at once. */
+    updateSettings: (settings: Settings) =>
+      optimistic(
+        ctx,
+        () => ctx.qc.setQueryData(inboxKeys.settings(), settings),
+        () => ctx.transport.updateSettings(settings),
+        (saved: Settings) => ctx.qc.setQueryData(inboxKeys.settings(), saved),
+      ),
+  }
+}

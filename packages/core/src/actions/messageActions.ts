@@ -1,0 +1,115 @@
+import {
+  type Attachment,
+  type Conversation,
+  MAX_BODY_LENGTH,
+  type Message,
+  parsePhone,
+  type StartConversationResponse,
+} from '@switchboard/protocol'
+import { findConversation, placeConversation } from '../cache/conversationCache'
+import { inboxKeys } from '../cache/keys'
+import { mergeMessage, type ThreadData } from '../cache/threads'
+import { InboxError, toInboxError } from '../errors'
+import type { OutboxEntry } from '../outbox/outboxEntry'
+import type { ActionContext } from './context'
+
+/** Refuses, before anything is queued, what the server would refuse for sure. */
+function assertSendable(conversation: Conversation | undefined): void {
+  if (conversation?.contact.blocked) {
+    throw new InboxError('recipient_blocked', 'This contact is blocked; unblock them before texting.')
+  }
+  if (conversation?.contact.optedOut) {
+    throw new InboxError(
+      'recipient_opted_out',
+      'This contact opted out of texts. They can opt back in by texting START.',
+    )
+  }
+}
+
+/** Records an acknowledged message in the cache: its thread and its conversation's row. */
+export function recordSent(ctx: ActionContext, message: Message): void {
+  const key = inboxKeys.messages(message.conversationId)
+  const thread = ctx.qc.getQueryData<ThreadData>(key)
+  if (thread) ctx.qc.setQueryData(key, mergeMessage(thread, message))
+  const conversation = findConversation(ctx.qc, message.conversationId)
+  if (conversation && (!conversation.lastMessage || conversation.lastMessage.createdAt <= message.createdAt)) {
+    placeConversation(
+      ctx.qc,
+      {
+        ...conversation,
+        lastMessage: {
+          id: message.id,
+          direction: message.direction,
+          origin: message.origin,
+          body: message.body,
+          attachmentCount: message.attachments.length,
+          status: message.status,
+          createdAt: message.createdAt,
+        },
+        lastActivityAt: [message.createdAt, conversation.lastActivityAt].sort().at(-1) as string,
+      },
+      ctx.viewer(),
+    )
+  }
+}
+
+export function messageActions(ctx: ActionContext) {
+  let lastTypingSent = 0
+  return {
+    /**
+     * Sends a message: it shows in the thread at once (as pending), goes out when its turn comes,
+     * is retried while retrying makes sense, and survives a reload. Returns its outbox entry.
+     */
+    send(conversationId: string, message: { body?: string; attachments?: Attachment[] }): OutboxEntry {
+      const body = (message.body ?? '').trim()
+      const attachments = message.attachments ?? []
+      if (!body && attachments.length === 0)
+        throw new InboxError('validation_failed', 'Write a message or attach a file.')
+      if (body.length > MAX_BODY_LENGTH) {
+        throw new InboxError('validation_failed', `A message can be at most ${MAX_BODY_LENGTH} characters.`)
+      }
+      assertSendable(findConversation(ctx.qc, conversationId))
+      const entry = ctx.outbox.enqueue({ clientMessageId: ctx.newId(), conversationId, body, attachments })
+      ctx.store.getState().setDraft(conversationId, '')
+      return entry
+    },
+    /** Sends a failed message again. */
+    retry: (clientMessageId: string) => ctx.outbox.retry(clientMessageId),
+    /** Drops a failed or waiting message. */
+    discard: (clientMessageId: string) => ctx.outbox.discard(clientMessageId),
+    /**
+     * Starts (or finds) the conversation with a client or any valid number, optionally sending a
+     * first message; the conversation joins the cached lists.
+     */
+    async startConversation(
+      target: { clientId: string } | { phone: string },
+      body?: string,
+    ): Promise<StartConversationResponse> {
+      let request: { clientId: string } | { phone: string } = target
+      if ('phone' in target) {
+        const parsed = parsePhone(target.phone, ctx.country())
+        if (!parsed.ok) throw new InboxError('invalid_phone', `"${target.phone}" is not a valid phone number.`)
+        request = { phone: parsed.e164 }
+      }
+      try {
+        const text = body?.trim()
+        const result = await ctx.transport.startConversation({
+          ...request,
+          ...(text ? { body: text, clientMessageId: ctx.newId() } : {}),
+        })
+        placeConversation(ctx.qc, result.conversation, ctx.viewer())
+        if (result.message) recordSent(ctx, result.message)
+        return result
+      } catch (error) {
+        throw toInboxError(error)
+      }
+    },
+    /** Tells other staff this user is typing (sent at most every 3 s) or stopped. */
+    setTyping(conversationId: string, typing: boolean): void {
+      const now = Date.now()
+      if (typing && now - lastTypingSent < 3000) return
+      lastTypingSent = typing ? now : 0
+      ctx.transport.sendTyping(conversationId, typing)
+    },
+  }
+}

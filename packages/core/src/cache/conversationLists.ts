@@ -1,0 +1,71 @@
+import {
+  type Contact,
+  type Conversation,
+  type ConversationFilter,
+  compareConversations,
+  matchesFilter,
+  type Page,
+  type Viewer,
+} from '@switchboard/protocol'
+
+/** A cached conversation list: the pages loaded so far, newest activity first. */
+export interface ConversationListData {
+  pages: Page<Conversation>[]
+  pageParams: unknown[]
+}
+
+/** The list without `id`; the same object when it was not there. */
+export function removeFromList(data: ConversationListData, id: string): ConversationListData {
+  if (!data.pages.some((p) => p.items.some((c) => c.id === id))) return data
+  return { ...data, pages: data.pages.map((p) => ({ ...p, items: p.items.filter((c) => c.id !== id) })) }
+}
+
+/**
+ * Puts a changed conversation where the list's filter and order say: removed when it no longer
+ * matches; otherwise placed by newest activity among the loaded pages. One that sorts after
+ * everything loaded while more pages exist is left for the next page (its cursor is a sort key,
+ * so it will come).
+ */
+export function placeInList(
+  data: ConversationListData,
+  conversation: Conversation,
+  filter: ConversationFilter,
+  viewer: Viewer,
+): ConversationListData {
+  const without = removeFromList(data, conversation.id)
+  if (!matchesFilter(conversation, filter, viewer)) return without
+  const pages = without.pages.map((p) => ({ ...p, items: [...p.items] }))
+  for (const page of pages) {
+    const index = page.items.findIndex((c) => compareConversations(conversation, c) < 0)
+    if (index >= 0) {
+      page.items.splice(index, 0, conversation)
+      return { ...without, pages }
+    }
+  }
+  const last = pages.at(-1)
+  if (!last) return { ...without, pages: [{ items: [conversation], nextCursor: null }] }
+  if (last.nextCursor !== null) return { ...without, pages }
+  last.items.push(conversation)
+  return { ...without, pages }
+}
+
+/** Applies a contact change to every conversation with that number. */
+export function patchContactInList(data: ConversationListData, contact: Contact): ConversationListData {
+  if (!data.pages.some((p) => p.items.some((c) => c.contact.phone === contact.phone))) return data
+  return {
+    ...data,
+    pages: data.pages.map((p) => ({
+      ...p,
+      items: p.items.map((c) => (c.contact.phone === contact.phone ? { ...c, contact } : c)),
+    })),
+  }
+}
+
+/** The conversation with `id` in a list, if loaded. */
+export function findInList(data: ConversationListData | undefined, id: string): Conversation | undefined {
+  for (const page of data?.pages ?? []) {
+    const found = page.items.find((c) => c.id === id)
+    if (found) return found
+  }
+  return undefined
+}

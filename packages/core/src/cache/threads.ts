@@ -1,0 +1,57 @@
+import { compareMessages, type Message, type MessagePage, type MessageStatus } from '@switchboard/protocol'
+
+/** A cached thread: pages of history, `pages[0]` the newest, each page oldest first. */
+export interface ThreadData {
+  pages: MessagePage[]
+  pageParams: unknown[]
+}
+
+const RANK: Record<MessageStatus, number> = { queued: 0, sending: 1, sent: 2, received: 2, delivered: 3, failed: 3 }
+
+/** Of two copies of one message, the more recent: later `updatedAt`, then further status. */
+export function newer(a: Message, b: Message): Message {
+  if (a.updatedAt !== b.updatedAt) return a.updatedAt > b.updatedAt ? a : b
+  return RANK[b.status] > RANK[a.status] ? b : a
+}
+
+const same = (a: Message, b: Message) =>
+  a.id === b.id || (a.clientMessageId !== undefined && a.clientMessageId === b.clientMessageId)
+
+/**
+ * Merges a message into a thread by `id` and `clientMessageId`: an existing copy is replaced only
+ * by a more recent one (a late HTTP reply never undoes a delivery report); a new one joins the
+ * newest page in `seq` order.
+ */
+export function mergeMessage(data: ThreadData, message: Message): ThreadData {
+  for (const [i, page] of data.pages.entries()) {
+    const index = page.items.findIndex((m) => same(m, message))
+    if (index < 0) continue
+    const current = page.items[index] as Message
+    const winner = newer(current, message)
+    if (winner === current) return data
+    const items = [...page.items]
+    items[index] = winner
+    const pages = [...data.pages]
+    pages[i] = { ...page, items }
+    return { ...data, pages }
+  }
+  const [first, ...rest] = data.pages
+  const newest = first ?? { items: [], nextBefore: null }
+  const items = [...newest.items, message].sort(compareMessages)
+  return { ...data, pages: [{ ...newest, items }, ...rest] }
+}
+
+/** The whole loaded history, oldest first, without duplicates. */
+export function flattenThread(data: ThreadData | undefined): Message[] {
+  if (!data) return []
+  const seen = new Set<string>()
+  const out: Message[] = []
+  for (let i = data.pages.length - 1; i >= 0; i--) {
+    for (const m of data.pages[i]?.items ?? []) {
+      if (seen.has(m.id)) continue
+      seen.add(m.id)
+      out.push(m)
+    }
+  }
+  return out.sort(compareMessages)
+}

@@ -1,0 +1,142 @@
+import type { InboxEvent, ServerEvent, TypingEvent } from '@switchboard/protocol'
+import { type InboxError, toInboxError } from './errors'
+import type { InboxStore } from './store'
+import type { Transport } from './transport/Transport'
+
+export interface RealtimeOptions {
+  transport: Transport
+  store: InboxStore
+  /** Applies one event to the cache (called in seq order, once per seq). */
+  apply(event: InboxEvent): void
+  /** The events are gone from the server's log: refetch everything cached. */
+  resync(): Promise<void>
+  /** Called when the connection is (re)established and caught up. */
+  onCaughtUp?(): void
+  onError?(error: InboxError): void
+}
+
+/** How long a typing signal shows without a refresh (ms). */
+export const TYPING_TTL = 6000
+
+/**
+ * Keeps the cache in step with the server's event log: applies pushed events in `seq` order,
+ * once each; after every (re)connect and whenever a gap shows, fetches the missed events with
+ * `eventsAfter(lastSeq)`, and falls back to a full refetch when the server no longer has them.
+ */
+export function createRealtime(options: RealtimeOptions) {
+  const { transport, store } = options
+  let close: (() => void) | null = null
+  let catchingUp: Promise<void> | null = null
+  let pending: InboxEvent[] = []
+
+  const lastSeq = () => store.getState().connection.lastSeq
+  const setLastSeq = (seq: number) => store.setState((s) => ({ connection: { ...s.connection, lastSeq: seq } }))
+
+  /** Applies buffered events that are next in line; stops at a gap. */
+  function drain(): boolean {
+    pending.sort((a, b) => a.seq - b.seq)
+    let applied = lastSeq() ?? 0
+    const rest: InboxEvent[] = []
+    for (const event of pending) {
+      if (event.seq <= applied) continue
+      if (event.seq === applied + 1) {
+        options.apply(event)
+        applied = event.seq
+      } else rest.push(event)
+    }
+    setLastSeq(applied)
+    pending = rest
+    return rest.length === 0
+  }
+
+  async function catchUp(): Promise<void> {
+    for (;;) {
+      const after = lastSeq()
+      if (after === null) {
+        // First sync: learn where the log stands, then refetch what is cached so both agree.
+        const { lastSeq: head } = await transport.eventsAfter(Number.MAX_SAFE_INTEGER)
+        setLastSeq(head)
+        await options.resync()
+        drain()
+        return
+      }
+      try {
+        const { events, lastSeq: head } = await transport.eventsAfter(after)
+        pending.push(...events)
+        drain()
+        const reached = lastSeq() ?? 0
+        if (events.length > 0 && reached > after && reached < head) continue // another page of the log
+        if (events.length > 0 && reached === after) {
+          // the log answered but left a hole it cannot fill: start over from a full refetch
+          pending = []
+          setLastSeq(head)
+          await options.resync()
+        }
+        return
+      } catch (thrown) {
+        const error = toInboxError(thrown)
+        if (error.code !== 'events_expired') throw error
+        const head = (error.details as { lastSeq?: number } | undefined)?.lastSeq
+        pending = []
+        store.setState((s) => ({ connection: { ...s.connection, lastSeq: null } }))
+        if (typeof head === 'number') {
+          setLastSeq(head)
+          await options.resync()
+          return
+        }
+      }
+    }
+  }
+
+  function requestCatchUp(): void {
+    if (catchingUp) return
+    catchingUp = catchUp()
+      .then(() => options.onCaughtUp?.())
+      .catch((error) => options.onError?.(toInboxError(error)))
+      .finally(() => {
+        catchingUp = null
+        if (pending.length > 0 && !drain()) requestCatchUp()
+      })
+  }
+
+  function onTyping(event: TypingEvent): void {
+    store.setState((s) => {
+      const others = (s.typing[event.conversationId] ?? []).filter((t) => t.userId !== event.userId)
+      const next = event.typing ? [...others, { userId: event.userId, name: event.name, at: Date.now() }] : others
+      return { typing: { ...s.typing, [event.conversationId]: next } }
+    })
+  }
+
+  function onEvent(event: ServerEvent): void {
+    if (event.type === 'typing') {
+      onTyping(event)
+      return
+    }
+    pending.push(event)
+    if (catchingUp || lastSeq() === null) return
+    if (!drain()) requestCatchUp()
+  }
+
+  return {
+    connect(): void {
+      if (close) return
+      close = transport.connect({
+        onEvent,
+        onStatus(status, error) {
+          store.setState((s) => ({ connection: { ...s.connection, status, error: error ?? null } }))
+          if (status === 'connected') requestCatchUp()
+        },
+        onError: (error) => options.onError?.(error),
+      })
+    },
+    disconnect(): void {
+      close?.()
+      close = null
+    },
+    /** Catches up now (e.g. when the tab becomes visible). */
+    sync(): Promise<void> {
+      requestCatchUp()
+      return catchingUp ?? Promise.resolve()
+    },
+  }
+}

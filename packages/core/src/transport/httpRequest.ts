@@ -1,0 +1,117 @@
+import { errorBodySchema } from '@switchboard/protocol'
+import type * as z from 'zod/mini'
+import { InboxError, toInboxError } from '../errors'
+
+/** Supplies the bearer token; `forceRefresh` after a 401 asks for a new one. */
+export type GetToken = (options: { forceRefresh: boolean }) => string | Promise<string>
+
+/** One JSON call of the HTTP contract. */
+export interface HttpCall<S extends z.ZodMiniType | null> {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
+  path: string
+  query?: Record<string, string | number | boolean | undefined>
+  body?: unknown
+  /** Validates the answer; null for 204 answers. */
+  schema: S
+  signal?: AbortSignal
+}
+
+export interface HttpConfig {
+  baseUrl: string
+  getToken: GetToken
+  fetch: typeof fetch
+  timeoutMs: number
+}
+
+export function buildUrl(baseUrl: string, path: string, query?: HttpCall<null>['query']): string {
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined) params.set(key, String(value))
+  const search = params.toString()
+  return `${baseUrl}${path}${search ? `?${search}` : ''}`
+}
+
+/** Turns a non-2xx answer into an InboxError, reading the `{ error }` body when there is one. */
+export async function errorFromResponse(response: Response): Promise<InboxError> {
+  let body: unknown = null
+  try {
+    body = await response.json()
+  } catch {
+    // not JSON: fall through
+  }
+  const parsed = errorBodySchema.safeParse(body)
+  if (parsed.success) {
+    const { code, message, details } = parsed.data.error
+    return new InboxError(code as InboxError['code'], message, { status: response.status, details })
+  }
+  const code =
+    response.status === 401
+      ? 'unauthorized'
+      : response.status === 403
+        ? 'forbidden'
+        : response.status >= 500
+          ? 'unavailable'
+          : 'internal'
+  return new InboxError(code, `The SMS inbox answered ${response.status} ${response.statusText}`.trim(), {
+    status: response.status,
+  })
+}
+
+/** Validates a 2xx body; a payload that breaks the contract is `malformed_response`, never a crash later. */
+export function validate<S extends z.ZodMiniType>(schema: S, body: unknown, what: string): z.infer<S> {
+  const result = schema.safeParse(body)
+  if (result.success) return result.data as z.infer<S>
+  const first = result.error.issues[0]
+  const where = first?.path.length ? ` at ${first.path.join('.')}` : ''
+  throw new InboxError('malformed_response', `The server sent an unexpected ${what}${where}.`, {
+    retryable: false,
+    details: result.error.issues.slice(0, 5),
+  })
+}
+
+/**
+ * Performs a call: bearer token (refreshed once on 401), timeout, JSON both ways, typed errors,
+ * and validation of the answer.
+ */
+export async function httpRequest<S extends z.ZodMiniType | null>(
+  config: HttpConfig,
+  call: HttpCall<S>,
+): Promise<S extends z.ZodMiniType ? z.infer<S> : undefined> {
+  const attempt = async (forceRefresh: boolean): Promise<Response> => {
+    const token = await config.getToken({ forceRefresh })
+    const controller = new AbortController()
+    const timer = setTimeout(() => controller.abort(new DOMException('timeout', 'TimeoutError')), config.timeoutMs)
+    const onAbort = () => controller.abort(call.signal?.reason)
+    call.signal?.addEventListener('abort', onAbort)
+    try {
+      return await config.fetch(buildUrl(config.baseUrl, call.path, call.query), {
+        method: call.method,
+        headers: {
+          accept: 'application/json',
+          authorization: `Bearer ${token}`,
+          ...(call.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        },
+        ...(call.body !== undefined ? { body: JSON.stringify(call.body) } : {}),
+        signal: controller.signal,
+      })
+    } catch (error) {
+      if (controller.signal.aborted && !call.signal?.aborted) {
+        throw new InboxError('timeout', `The SMS inbox did not answer within ${Math.round(config.timeoutMs / 1000)} s.`)
+      }
+      throw toInboxError(error)
+    } finally {
+      clearTimeout(timer)
+      call.signal?.removeEventListener('abort', onAbort)
+    }
+  }
+  let response = await attempt(false)
+  if (response.status === 401) response = await attempt(true)
+  if (!response.ok) throw await errorFromResponse(response)
+  if (call.schema === null) return undefined as never
+  let body: unknown
+  try {
+    body = await response.json()
+  } catch {
+    throw new InboxError('malformed_response', 'The server sent a reply that is not JSON.', { retryable: false })
+  }
+  return validate(call.schema, body, `reply to ${call.method} ${call.path}`) as never
+}
