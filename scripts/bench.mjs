@@ -16,7 +16,7 @@ async function time(runs, fn) {
   }
   return median(samples)
 }
-const row = (label, value) => console.log(`${label.padEnd(58)} ${value}`)
+const row = (label, value) => console.log(`${label.padEnd(68)} ${value}`)
 
 console.log('Switchboard benchmarks (node', process.version, ')\n')
 
@@ -36,6 +36,30 @@ for (const [label, contents] of [
     format: 'esm',
     write: false,
     platform: 'browser',
+  })
+  const bytes = out.outputFiles[0].contents
+  row(label, `${(gzipSync(bytes).length / 1024).toFixed(1)} kB (${(bytes.length / 1024).toFixed(1)} kB min)`)
+}
+const peers = ['@tanstack/query-core', 'zustand', 'zustand/vanilla', 'socket.io-client']
+for (const [label, external] of [
+  [
+    'core alone, peers and @switchboard/protocol external (min+gzip)',
+    [...peers, '@switchboard/protocol', 'zod', 'zod/mini'],
+  ],
+  [
+    'core + the protocol code it uses, zod and libphonenumber external',
+    [...peers, 'zod', 'zod/mini', 'libphonenumber-js', 'libphonenumber-js/min'],
+  ],
+  ['core + protocol + zod/mini + libphonenumber (all but peers)', peers],
+]) {
+  const out = await build({
+    stdin: { contents: "export * from '@switchboard/core'", resolveDir: process.cwd() },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    write: false,
+    platform: 'browser',
+    external,
   })
   const bytes = out.outputFiles[0].contents
   row(label, `${(gzipSync(bytes).length / 1024).toFixed(1)} kB (${(bytes.length / 1024).toFixed(1)} kB min)`)

@@ -195,3 +195,19 @@ export type Limits = z.infer<typeof limitsSchema>
 
 /** Inbound (from the contact) or outbound (to the contact). */
 export type MessageDirection = Message['direction']
+
+/**
+ * What a conversation row shows of a message (used by the service when a message lands and by
+ * the client when it records its own send).
+ */
+export function messagePreview(message: Message): MessagePreview {
+  return {
+    id: message.id,
+    direction: message.direction,
+    origin: message.origin,
+    body: message.body,
+    attachmentCount: message.attachments.length,
+    status: message.status,
+    createdAt: message.createdAt,
+  }
+}

@@ -39,6 +39,7 @@ export {
   limitsSchema,
   MESSAGE_STATUSES,
   messageOriginSchema,
+  messagePreview,
   messagePreviewSchema,
   messageSchema,
   messageStatusSchema,

@@ -1,4 +1,4 @@
-import { type Conversation, type ConversationFilter, normalizeFilter } from '@switchboard/protocol'
+import { type Conversation, type ConversationFilter, normalizeFilter, PERMISSIONS } from '@switchboard/protocol'
 import { createInboxService, createMemoryStorage, generateSeed } from '@switchboard/service'
 import { InfiniteQueryObserver } from '@tanstack/query-core'
 import fc from 'fast-check'
@@ -12,15 +12,7 @@ import {
 } from '../index'
 import { createServiceTransport } from './serviceTransport'
 
-const ALL = [
-  'messaging',
-  'messaging.delete',
-  'messaging.block',
-  'messaging.manageInboxes',
-  'messaging.settings',
-  'clients.edit',
-] as const
-const dana = { clinicId: 'cln_maple', userId: 'usr_dana', permissions: [...ALL] }
+const dana = { clinicId: 'cln_maple', userId: 'usr_dana', permissions: [...PERMISSIONS] }
 const marcus = {
   clinicId: 'cln_maple',
   userId: 'usr_marcus',

@@ -3,6 +3,7 @@ import {
   type Conversation,
   MAX_BODY_LENGTH,
   type Message,
+  messagePreview,
   parsePhone,
   type StartConversationResponse,
 } from '@switchboard/protocol'
@@ -37,15 +38,7 @@ export function recordSent(ctx: ActionContext, message: Message): void {
       ctx.qc,
       {
         ...conversation,
-        lastMessage: {
-          id: message.id,
-          direction: message.direction,
-          origin: message.origin,
-          body: message.body,
-          attachmentCount: message.attachments.length,
-          status: message.status,
-          createdAt: message.createdAt,
-        },
+        lastMessage: messagePreview(message),
         lastActivityAt: [message.createdAt, conversation.lastActivityAt].sort().at(-1) as string,
       },
       ctx.viewer(),

@@ -1,4 +1,4 @@
-import { type Conversation, type Message, type MessagePreview, SwitchboardError } from '@switchboard/protocol'
+import { type Conversation, type Message, messagePreview, SwitchboardError } from '@switchboard/protocol'
 import { toContact } from '../memory/memoryTx'
 import type { ContactRecord, ConversationRecord, MessageRecord } from '../ports'
 import type { Work } from './context'
@@ -78,17 +78,7 @@ export async function ensureConversation(
 }
 
 /** What a list row shows of a message. */
-export function previewOf(message: Message): MessagePreview {
-  return {
-    id: message.id,
-    direction: message.direction,
-    origin: message.origin,
-    body: message.body,
-    attachmentCount: message.attachments.length,
-    status: message.status,
-    createdAt: message.createdAt,
-  }
-}
+export const previewOf = messagePreview
 
 /** The wire form of a stored message. */
 export function toMessage({ phone: _p, providerMessageId: _id, ...message }: MessageRecord): Message {
