@@ -10,6 +10,7 @@ import { InboxError, isInboxError, toInboxError } from './errors'
 import type { RetryOptions } from './outbox/backoff'
 import { createOutbox } from './outbox/createOutbox'
 import { defaultStorageAdapter, type StorageAdapter } from './outbox/storageAdapter'
+import { createPresence } from './presence'
 import { createQueries } from './queries'
 import { createRealtime } from './realtime'
 import { createInboxStore } from './store'
@@ -94,12 +95,14 @@ export function createInboxClient(options: InboxClientOptions) {
     }
     refetchInFlight(queryClient)
   }
+  const presence = createPresence(transport)
   const realtime = createRealtime({
     transport,
     store,
     apply,
     resync: () => queryClient.invalidateQueries({ queryKey: inboxKeys.all, refetchType: 'all' }),
     onCaughtUp: () => ctx.outbox.resume(),
+    onConnected: () => presence.reannounce(),
     onError: reportError,
   })
 
@@ -127,6 +130,8 @@ export function createInboxClient(options: InboxClientOptions) {
       ...messageActions(ctx),
       ...conversationActions(ctx),
       ...contactActions(ctx),
+      /** Tells other staff which conversation this user has open (`null` when none). */
+      setViewing: (conversationId: string | null) => presence.setViewing(conversationId),
     },
     /** The outbox: `idle()` and `flushed()` for tests and shutdown. */
     outbox: ctx.outbox,
@@ -160,6 +165,8 @@ export function createInboxClient(options: InboxClientOptions) {
     sync: () => realtime.sync(),
     /** Stops everything: realtime, outbox timers, persistence. */
     destroy(): void {
+      presence.setViewing(null)
+      presence.stop()
       realtime.disconnect()
       ctx.outbox.dispose()
       unsubscribeDrafts()

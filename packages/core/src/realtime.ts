@@ -1,4 +1,4 @@
-import type { InboxEvent, ServerEvent, TypingEvent } from '@switchboard/protocol'
+import type { InboxEvent, ServerEvent, TypingEvent, ViewingEvent } from '@switchboard/protocol'
 import { type InboxError, toInboxError } from './errors'
 import type { InboxStore } from './store'
 import type { Transport } from './transport/Transport'
@@ -12,11 +12,26 @@ export interface RealtimeOptions {
   resync(): Promise<void>
   /** Called when the connection is (re)established and caught up. */
   onCaughtUp?(): void
+  /** Called each time the connection is (re)established. */
+  onConnected?(): void
   onError?(error: InboxError): void
 }
 
 /** How long a typing signal shows without a refresh (ms). */
 export const TYPING_TTL = 6000
+/** How long a viewing signal shows without a refresh (ms); viewers repeat it every 20 s. */
+export const VIEWING_TTL = 45_000
+/** How often an open conversation is announced again (ms). */
+export const VIEWING_HEARTBEAT = 20_000
+
+/** The people of a presence list whose signal is still fresh. */
+export function activePresence<T extends { at: number }>(
+  list: readonly T[] | undefined,
+  ttl: number,
+  now = Date.now(),
+): T[] {
+  return (list ?? []).filter((p) => now - p.at < ttl)
+}
 
 /**
  * Keeps the cache in step with the server's event log: applies pushed events in `seq` order,
@@ -99,17 +114,19 @@ export function createRealtime(options: RealtimeOptions) {
       })
   }
 
-  function onTyping(event: TypingEvent): void {
+  function onPresence(event: TypingEvent | ViewingEvent): void {
+    const field = event.type
+    const on = event.type === 'typing' ? event.typing : event.viewing
     store.setState((s) => {
-      const others = (s.typing[event.conversationId] ?? []).filter((t) => t.userId !== event.userId)
-      const next = event.typing ? [...others, { userId: event.userId, name: event.name, at: Date.now() }] : others
-      return { typing: { ...s.typing, [event.conversationId]: next } }
+      const others = (s[field][event.conversationId] ?? []).filter((t) => t.userId !== event.userId)
+      const next = on ? [...others, { userId: event.userId, name: event.name, at: Date.now() }] : others
+      return { [field]: { ...s[field], [event.conversationId]: next } }
     })
   }
 
   function onEvent(event: ServerEvent): void {
-    if (event.type === 'typing') {
-      onTyping(event)
+    if (event.type === 'typing' || event.type === 'viewing') {
+      onPresence(event)
       return
     }
     pending.push(event)
@@ -124,7 +141,10 @@ export function createRealtime(options: RealtimeOptions) {
         onEvent,
         onStatus(status, error) {
           store.setState((s) => ({ connection: { ...s.connection, status, error: error ?? null } }))
-          if (status === 'connected') requestCatchUp()
+          if (status === 'connected') {
+            requestCatchUp()
+            options.onConnected?.()
+          }
         },
         onError: (error) => options.onError?.(error),
       })

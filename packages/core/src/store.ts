@@ -4,13 +4,16 @@ import type { InboxError } from './errors'
 import type { OutboxEntry } from './outbox/outboxEntry'
 import type { ConnectionStatus } from './transport/Transport'
 
-/** Someone else typing in a conversation. */
+/** Someone else typing in, or viewing, a conversation. */
 export interface TypingPresence {
   userId: string
   name: string
-  /** When the typing signal was last seen (ms since epoch); stale after a few seconds. */
+  /** When the signal was last seen (ms since epoch); stale after TYPING_TTL / VIEWING_TTL. */
   at: number
 }
+
+/** Someone else with a conversation open. */
+export type ViewingPresence = TypingPresence
 
 /** The UI state of an inbox client: everything that is not server data. */
 export interface InboxState {
@@ -23,6 +26,8 @@ export interface InboxState {
   connection: { status: ConnectionStatus; error: InboxError | null; lastSeq: number | null }
   /** Who else is typing, per conversation id. */
   typing: Record<string, TypingPresence[]>
+  /** Who else has each conversation open, per conversation id. */
+  viewing: Record<string, ViewingPresence[]>
 }
 
 /** Changes to the UI state. */
@@ -47,6 +52,7 @@ export function createInboxStore(initial: Partial<InboxState> = {}): InboxStore 
     outbox: [],
     connection: { status: 'idle', error: null, lastSeq: null },
     typing: {},
+    viewing: {},
     ...initial,
     setFilter: (patch) => set((s) => ({ filter: normalizeFilter({ ...s.filter, ...patch }) })),
     resetFilter: () => set({ filter: { ...DEFAULT_CONVERSATION_FILTER } }),

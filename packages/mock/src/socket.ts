@@ -1,4 +1,4 @@
-import { type ServerEvent, typingRequestSchema } from '@switchboard/protocol'
+import { type ServerEvent, typingRequestSchema, viewingRequestSchema } from '@switchboard/protocol'
 import type { Actor, InboxService } from '@switchboard/service'
 import { ws } from 'msw'
 
@@ -29,6 +29,8 @@ export function createSocketHandler(
   const handler = link.addEventListener('connection', ({ client }) => {
     let actor: Actor | null = null
     let unsubscribe: (() => void) | null = null
+    /** The conversation this socket's user has open, announced as left when the socket goes. */
+    let viewing: string | null = null
     const send = (event: string, data: unknown) => client.send(`42${JSON.stringify([event, data])}`)
     client.send(
       `0${JSON.stringify({ sid: crypto.randomUUID(), upgrades: [], pingInterval: PING_INTERVAL, pingTimeout: 20_000, maxPayload: 1_000_000 })}`,
@@ -46,6 +48,8 @@ export function createSocketHandler(
       unsubscribe?.()
       unsubscribe = null
       open.delete(entry)
+      if (actor && viewing) service.setViewing(actor, viewing, false).catch(() => undefined)
+      viewing = null
     }
     client.addEventListener('close', cleanup)
     client.addEventListener('message', (message) => {
@@ -62,17 +66,27 @@ export function createSocketHandler(
         client.send(`40${JSON.stringify({ sid: crypto.randomUUID() })}`)
         unsubscribe = service.subscribe((clinicId, event: ServerEvent) => {
           if (clinicId !== me.clinicId || !me.permissions.includes('messaging')) return
-          if (event.type === 'typing' && event.userId === me.userId) return
+          if ((event.type === 'typing' || event.type === 'viewing') && event.userId === me.userId) return
           send('event', event)
         })
       } else if (data === '41') {
         cleanup()
       } else if (data.startsWith('42') && actor) {
         const [name, payload] = (parse(data.slice(2)) as [string, unknown] | null) ?? []
-        if (name !== 'typing') return
-        const typing = typingRequestSchema.safeParse(payload)
-        if (typing.success)
-          service.setTyping(actor, typing.data.conversationId, typing.data.typing).catch(() => undefined)
+        if (name === 'typing') {
+          const typing = typingRequestSchema.safeParse(payload)
+          if (typing.success)
+            service.setTyping(actor, typing.data.conversationId, typing.data.typing).catch(() => undefined)
+        } else if (name === 'viewing') {
+          const request = viewingRequestSchema.safeParse(payload)
+          if (!request.success) return
+          const { conversationId, viewing: on } = request.data
+          if (on && viewing && viewing !== conversationId)
+            service.setViewing(actor, viewing, false).catch(() => undefined)
+          if (on) viewing = conversationId
+          else if (viewing === conversationId) viewing = null
+          service.setViewing(actor, conversationId, on).catch(() => undefined)
+        }
       }
     })
   })

@@ -38,8 +38,18 @@ export const typingEventSchema = z.object({
 })
 export type TypingEvent = z.infer<typeof typingEventSchema>
 
+/** Someone opened (or left) a conversation. Ephemeral; repeated every 20 s while it stays open. */
+export const viewingEventSchema = z.object({
+  type: z.literal('viewing'),
+  conversationId: z.string(),
+  userId: z.string(),
+  name: z.string(),
+  viewing: z.boolean(),
+})
+export type ViewingEvent = z.infer<typeof viewingEventSchema>
+
 /** What the socket's `event` channel carries. */
-export const serverEventSchema = z.union([inboxEventSchema, typingEventSchema])
+export const serverEventSchema = z.union([inboxEventSchema, typingEventSchema, viewingEventSchema])
 export type ServerEvent = z.infer<typeof serverEventSchema>
 
 export const EVENT_TYPES = [
@@ -50,8 +60,13 @@ export const EVENT_TYPES = [
   'contact.updated',
   'unread.updated',
   'typing',
+  'viewing',
 ] as const
 
 /** What a client emits on the socket's `typing` channel. */
 export const typingRequestSchema = z.object({ conversationId: z.string().check(z.minLength(1)), typing: z.boolean() })
 export type TypingRequest = z.infer<typeof typingRequestSchema>
+
+/** What a client emits on the socket's `viewing` channel. */
+export const viewingRequestSchema = z.object({ conversationId: z.string().check(z.minLength(1)), viewing: z.boolean() })
+export type ViewingRequest = z.infer<typeof viewingRequestSchema>

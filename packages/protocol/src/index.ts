@@ -61,6 +61,8 @@ export type {
   TypingEvent,
   TypingRequest,
   UnreadTotals,
+  ViewingEvent,
+  ViewingRequest,
 } from './events'
 export {
   EVENT_TYPES,
@@ -69,6 +71,8 @@ export {
   typingEventSchema,
   typingRequestSchema,
   unreadTotalsSchema,
+  viewingEventSchema,
+  viewingRequestSchema,
 } from './events'
 export type { ConversationFilter, Viewer } from './filter'
 export {

@@ -91,6 +91,7 @@ export function createInboxService(options: InboxServiceOptions) {
     metrics: bind(ctx, admin.metrics),
     eventsAfter: bind(ctx, admin.eventsAfter),
     setTyping: bind(ctx, admin.setTyping),
+    setViewing: bind(ctx, admin.setViewing),
 
     /** A provider webhook: a text from a contact to the clinic's number. */
     receiveInbound: (text: InboundText): Promise<Message> => receiveInbound(ctx, text),

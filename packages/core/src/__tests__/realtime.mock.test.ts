@@ -5,6 +5,7 @@ import type { Conversation } from '@switchboard/protocol'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import {
+  activePresence,
   type ConversationListData,
   createHttpTransport,
   createInboxClient,
@@ -14,6 +15,7 @@ import {
   inboxKeys,
   memoryStorageAdapter,
   type ThreadData,
+  VIEWING_TTL,
 } from '../index'
 
 const server = setupServer()
@@ -140,6 +142,16 @@ describe('realtime over socket.io (MSW mock)', () => {
       userId: 'usr_marcus',
       name: 'Marcus Bell',
     })
+    marcusClient.actions.setViewing('cnv_000001')
+    await until(() => (danaClient.store.getState().viewing.cnv_000001 ?? []).length > 0)
+    expect(activePresence(danaClient.store.getState().viewing.cnv_000001, VIEWING_TTL)).toMatchObject([
+      { userId: 'usr_marcus' },
+    ])
+    marcusClient.actions.setViewing('cnv_000002')
+    await until(() => (danaClient.store.getState().viewing.cnv_000001 ?? []).length === 0)
+    expect(danaClient.store.getState().viewing.cnv_000002?.[0]?.userId).toBe('usr_marcus')
+    marcusClient.destroy()
+    await until(() => (danaClient.store.getState().viewing.cnv_000002 ?? []).length === 0)
     danaClient.disconnect()
     expect(danaClient.store.getState().connection.status).toBe('disconnected')
   })

@@ -19,7 +19,7 @@ export function createServiceTransport(service: InboxService, actor: Actor, opti
 
   service.subscribe((clinicId, event) => {
     if (clinicId !== actor.clinicId || !connected) return
-    if (event.type === 'typing' && event.userId === actor.userId) return
+    if ((event.type === 'typing' || event.type === 'viewing') && event.userId === actor.userId) return
     if (options.manual) heldEvents.push(wire(event))
     else push(wire(event))
   })
@@ -89,6 +89,9 @@ export function createServiceTransport(service: InboxService, actor: Actor, opti
     },
     sendTyping(conversationId, typing) {
       if (connected) void service.setTyping(actor, conversationId, typing).catch(() => undefined)
+    },
+    sendViewing(conversationId, viewing) {
+      if (connected) void service.setViewing(actor, conversationId, viewing).catch(() => undefined)
     },
   }
 

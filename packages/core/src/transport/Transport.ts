@@ -90,4 +90,6 @@ export interface Transport {
   connect(handlers: RealtimeHandlers): () => void
   /** Tells the other staff this user is (or stopped) typing. Best effort. */
   sendTyping(conversationId: string, typing: boolean): void
+  /** Tells the other staff this user has a conversation open (or left it). Best effort. */
+  sendViewing(conversationId: string, viewing: boolean): void
 }

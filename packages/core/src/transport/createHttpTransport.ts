@@ -116,5 +116,8 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
     sendTyping(conversationId, typing) {
       realtime?.emit('typing', { conversationId, typing })
     },
+    sendViewing(conversationId, viewing) {
+      realtime?.emit('viewing', { conversationId, viewing })
+    },
   }
 }

@@ -85,6 +85,23 @@ describe('the event log', () => {
     })
     expect((await h.service.eventsAfter(h.dana, { after: 0 })).events).toEqual([])
   })
+
+  it('viewing is pushed to listeners but never logged; leaving a deleted conversation still works', async () => {
+    const h = setup()
+    await h.service.setViewing(h.marcus, 'cnv_000001', true)
+    expect(h.events.at(-1)?.event).toEqual({
+      type: 'viewing',
+      conversationId: 'cnv_000001',
+      userId: 'usr_marcus',
+      name: 'Marcus Bell',
+      viewing: true,
+    })
+    await h.service.deleteConversation(h.dana, 'cnv_000001')
+    await h.service.setViewing(h.marcus, 'cnv_000001', false)
+    expect(h.events.at(-1)?.event).toMatchObject({ type: 'viewing', viewing: false })
+    await expectError(h.service.setViewing(h.marcus, 'cnv_000001', true), 'not_found')
+    expect((await h.service.eventsAfter(h.dana, { after: 0 })).events.map((e) => e.type)).not.toContain('viewing')
+  })
 })
 
 function lastSeqOf(h: ReturnType<typeof setup>): number {

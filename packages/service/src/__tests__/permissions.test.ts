@@ -31,6 +31,7 @@ describe('permissions', () => {
       ['eventsAfter', () => s.eventsAfter(h.sam, { after: 0 })],
       ['listLibrary', () => s.listLibrary(h.sam)],
       ['setTyping', () => s.setTyping(h.sam, id, true)],
+      ['setViewing', () => s.setViewing(h.sam, id, true)],
     ]
     for (const [name, call] of calls) {
       const error = await expectError(call(), 'forbidden').catch((e) => {

@@ -14,6 +14,7 @@ import {
   type TypingEvent,
   type UnreadTotals,
   updateSettingsRequestSchema,
+  type ViewingEvent,
 } from '@switchboard/protocol'
 import { summarizeMetrics } from '../rules/metrics'
 import { type Actor, requirePermission } from './actor'
@@ -115,6 +116,22 @@ export async function eventsAfter(
     }
     return { events, lastSeq }
   })
+}
+
+/** Tells the clinic's other staff that this user opened (or left) a conversation. Not logged. */
+export async function setViewing(
+  ctx: ServiceContext,
+  actor: Actor,
+  conversationId: string,
+  viewing: boolean,
+): Promise<void> {
+  requirePermission(actor)
+  const event = await inClinic(ctx, actor.clinicId, async (w): Promise<ViewingEvent> => {
+    if (viewing) await loadConversation(w, conversationId)
+    const member = await w.tx.getMember(actor.userId)
+    return { type: 'viewing', conversationId, userId: actor.userId, name: member?.name ?? 'Staff', viewing }
+  })
+  publish(ctx, actor.clinicId, [event])
 }
 
 /** Tells the clinic's other staff that this user is (or stopped) typing. Not logged. */
