@@ -1,0 +1,131 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import { Inbox, UnreadBadge } from '../index'
+import { dana, setup, startMsw } from './harness'
+
+const server = startMsw()
+
+describe('Inbox', () => {
+  it('lists conversations, opens one, and sends a reply with Enter', async () => {
+    const user = userEvent.setup()
+    const { backend, view } = setup(server)
+    const inbound = await backend.simulateInbound('+16505550177', 'Is Biscuit ready for pick-up?')
+    view(<Inbox />)
+    const list = await screen.findByRole('listbox', { name: 'Conversations' })
+    const row = await within(list).findByRole('option', { name: /Is Biscuit ready/ })
+    expect(screen.getByText('Texting from (415) 555-0100')).toBeInTheDocument()
+    await user.click(row)
+    const log = await screen.findByRole('log', { name: 'Messages with (650) 555-0177' })
+    expect(within(log).getByText('Is Biscuit ready for pick-up?')).toBeInTheDocument()
+    const box = screen.getByRole('textbox', { name: 'Message' })
+    await user.type(box, 'Yes, any time before 6pm!{Enter}')
+    expect(box).toHaveValue('')
+    await waitFor(async () => {
+      const { items } = await backend.service.listMessages(dana, inbound.conversationId)
+      expect(items.map((m) => m.body.split('\n')[0])).toContain('Yes, any time before 6pm!')
+    })
+    expect(await within(log).findByText(/Yes, any time before 6pm!/)).toBeInTheDocument()
+    // Opening it marked it read on the server.
+    expect((await backend.service.getConversation(dana, inbound.conversationId)).unreadCount).toBe(0)
+  })
+
+  it('Shift+Enter adds a line; the counter shows segments and the UCS-2 hint', async () => {
+    const user = userEvent.setup()
+    const { backend, view } = setup(server)
+    const inbound = await backend.simulateInbound('+16505550177', 'Hi')
+    view(<Inbox selectedId={inbound.conversationId} />)
+    const box = await screen.findByRole('textbox', { name: 'Message' })
+    await user.type(box, 'Line one{Shift>}{Enter}{/Shift}Line two 🐶')
+    expect(box).toHaveValue('Line one\nLine two 🐶')
+    expect(screen.getByText(/1 SMS · 50 characters left/)).toBeInTheDocument()
+    expect(screen.getByText(/Special characters \(🐶\) shorten each SMS to 70 characters/)).toBeInTheDocument()
+  })
+
+  it('locks the composer with the reason for an opted-out or blocked contact', async () => {
+    const { backend, view } = setup(server)
+    const a = await backend.simulateInbound('+16505550177', 'STOP')
+    const first = view(<Inbox selectedId={a.conversationId} />)
+    expect(await screen.findByText(/opted out of texts\. They can text START/)).toBeInTheDocument()
+    expect(screen.queryByRole('textbox', { name: 'Message' })).not.toBeInTheDocument()
+    first.unmount()
+    const b = await backend.simulateInbound('+16505550178', 'spam')
+    await backend.service.block({ ...dana }, '+16505550178')
+    view(<Inbox selectedId={b.conversationId} />)
+    expect(await screen.findByText('This contact is blocked. Unblock them to send messages.')).toBeInTheDocument()
+  })
+
+  it('shows a clear no-access state and no badge without the messaging permission', async () => {
+    const { view } = setup(server, { token: 'tok_usr_sam' })
+    view(
+      <>
+        <UnreadBadge />
+        <Inbox />
+      </>,
+    )
+    expect(await screen.findByRole('alert')).toHaveTextContent('You do not have access to the SMS inbox')
+    expect(screen.queryByRole('status', { name: /unread conversations/ })).not.toBeInTheDocument()
+    expect(screen.queryByRole('listbox')).not.toBeInTheDocument()
+  })
+
+  it('the unread badge counts unread conversations', async () => {
+    const { backend, view } = setup(server)
+    const totals = await backend.service.unreadTotals(dana)
+    view(<UnreadBadge />)
+    expect(
+      await screen.findByRole('status', { name: `${totals.conversations} unread conversations` }),
+    ).toHaveTextContent(String(totals.conversations))
+  })
+
+  it('filters by status and searches by name or number', async () => {
+    const user = userEvent.setup()
+    const { backend, view } = setup(server)
+    await backend.simulateInbound('+16505550177', 'A lead texting')
+    view(<Inbox />)
+    const list = await screen.findByRole('listbox', { name: 'Conversations' })
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Contact type' }), 'leads')
+    await waitFor(() =>
+      expect(
+        within(list)
+          .getAllByRole('option')
+          .every((o) => o.textContent?.includes('Lead')),
+      ).toBe(true),
+    )
+    await user.type(screen.getByRole('searchbox', { name: 'Search by name or phone' }), '650 555 0177')
+    await waitFor(() => expect(within(screen.getByRole('listbox')).getAllByRole('option')).toHaveLength(1))
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Status' }), 'closed')
+    expect(await screen.findByText('No conversations match these filters.')).toBeInTheDocument()
+  })
+
+  it('moves through the list with the keyboard and opens with Enter', async () => {
+    const user = userEvent.setup()
+    const { view } = setup(server)
+    view(<Inbox />)
+    const list = await screen.findByRole('listbox', { name: 'Conversations' })
+    list.focus()
+    await user.keyboard('{ArrowDown}{ArrowDown}')
+    const active = list.getAttribute('aria-activedescendant') as string
+    const options = within(list).getAllByRole('option')
+    expect(options[2]?.id).toBe(active)
+    await user.keyboard('{Enter}')
+    expect(await screen.findByRole('log')).toBeInTheDocument()
+    expect(options[2]).toHaveAttribute('aria-selected', 'true')
+  })
+
+  it('renders message text as text, never HTML, and only safe links', async () => {
+    const user = userEvent.setup()
+    const { backend, view } = setup(server)
+    const m = await backend.simulateInbound(
+      '+16505550177',
+      '<img src=x onerror=alert(1)> see https://example.com/a?b=1, javascript:alert(1) or call tel:+14155550100',
+    )
+    view(<Inbox selectedId={m.conversationId} />)
+    const log = await screen.findByRole('log')
+    expect(log.querySelector('img[src="x"]')).toBeNull()
+    expect(within(log).getByText(/<img src=x onerror=alert\(1\)>/)).toBeInTheDocument()
+    const links = within(log).getAllByRole('link')
+    expect(links.map((l) => l.getAttribute('href'))).toEqual(['https://example.com/a?b=1', 'tel:+14155550100'])
+    for (const link of links) expect(link).toHaveAttribute('rel', 'noopener noreferrer')
+    expect(user).toBeDefined()
+  })
+})

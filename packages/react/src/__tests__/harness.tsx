@@ -1,0 +1,45 @@
+import { createHttpTransport, createInboxClient, type InboxClient, memoryStorageAdapter } from '@switchboard/core'
+import { createMockBackend, type MockBackend, type MockBackendOptions } from '@switchboard/mock'
+import { render } from '@testing-library/react'
+import { setupServer } from 'msw/node'
+import type { ReactNode } from 'react'
+import { afterAll, afterEach, beforeAll } from 'vitest'
+import { InboxProvider, type InboxProviderProps } from '../index'
+
+/** One MSW server per file. */
+export function startMsw() {
+  const server = setupServer()
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+  afterEach(() => server.resetHandlers())
+  afterAll(() => server.close())
+  return server
+}
+
+/** A mock backend at Monday 10:00 clinic time, a client for `token`, and a render helper. */
+export function setup(server: ReturnType<typeof startMsw>, options: MockBackendOptions & { token?: string } = {}) {
+  const backend: MockBackend = createMockBackend({
+    seed: { seed: 5, conversations: 25 },
+    clock: () => new Date('2026-11-30T18:00:00Z'),
+    ...options,
+  })
+  server.use(...backend.handlers)
+  const client: InboxClient = createInboxClient({
+    transport: createHttpTransport({ baseUrl: backend.baseUrl, getToken: () => options.token ?? 'tok_usr_dana' }),
+    storage: memoryStorageAdapter(),
+    retry: { baseDelayMs: 5, maxDelayMs: 20 },
+    realtime: false,
+  })
+  const view = (ui: ReactNode, props: Omit<InboxProviderProps, 'client' | 'children'> = {}) =>
+    render(
+      <InboxProvider client={client} {...props}>
+        {ui}
+      </InboxProvider>,
+    )
+  return { backend, client, view }
+}
+
+export const dana = {
+  clinicId: 'cln_maple',
+  userId: 'usr_dana',
+  permissions: ['messaging' as const, 'messaging.block' as const, 'messaging.delete' as const],
+}

@@ -1,0 +1,95 @@
+'use client'
+import { type FormEvent, type KeyboardEvent, type ReactNode, useId } from 'react'
+import { useStrings } from '../context'
+import { type ComposerLock, useComposer } from '../hooks/useComposer'
+import { format, type Strings } from '../strings'
+import { cx } from './cx'
+
+const LOCKS: Record<Exclude<ComposerLock, null>, keyof Strings> = {
+  optedOut: 'lockedOptedOut',
+  blocked: 'lockedBlocked',
+  oneWay: 'lockedOneWay',
+  noPermission: 'lockedNoPermission',
+}
+
+/** Props of {@link Composer}. */
+export interface ComposerProps {
+  conversationId: string
+  className?: string
+  /** The host's tools (forms, payment or review requests), shown beside the send button. */
+  tools?: ReactNode
+}
+
+/**
+ * Writes and sends a message: Enter sends, Shift+Enter starts a new line; the draft is kept per
+ * conversation; an SMS segment counter with the encoding hint; locked with the reason when the
+ * contact opted out or is blocked, in one-way mode, or without permission; a quiet-hours warning.
+ */
+export function Composer({ conversationId, className, tools }: ComposerProps) {
+  const t = useStrings()
+  const composer = useComposer(conversationId)
+  const id = useId()
+  const { segments } = composer
+
+  if (composer.lock) {
+    return (
+      <div className={cx('sb-composer sb-composer--locked', className)} data-state="locked" role="status">
+        {t[LOCKS[composer.lock]]}
+      </div>
+    )
+  }
+
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault()
+    if (composer.canSend) composer.send()
+  }
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault()
+      submit()
+    }
+  }
+
+  return (
+    <form className={cx('sb-composer', className)} onSubmit={submit} data-state={composer.canSend ? 'ready' : 'empty'}>
+      {composer.quietAt && (
+        <p className="sb-composer__warning" role="status">
+          {format(t.quietHours, { time: composer.quietAt })}
+        </p>
+      )}
+      <label htmlFor={`${id}-text`} className="sb-visually-hidden">
+        {t.message}
+      </label>
+      <textarea
+        id={`${id}-text`}
+        className="sb-composer__input"
+        rows={3}
+        placeholder={t.messagePlaceholder}
+        value={composer.text}
+        onChange={(e) => composer.setText(e.target.value)}
+        onKeyDown={onKeyDown}
+        aria-describedby={`${id}-count`}
+      />
+      <div className="sb-composer__bar">
+        <div className="sb-composer__count" id={`${id}-count`}>
+          {segments.segments > 0 && format(t.segments, { count: segments.segments, remaining: segments.remaining })}
+          {segments.encoding === 'UCS-2' && (
+            <span className="sb-composer__hint">
+              {' '}
+              {format(t.unicodeHint, { chars: segments.unicodeCharacters.slice(0, 5).join(' ') })}
+            </span>
+          )}
+        </div>
+        <div className="sb-composer__tools">{tools}</div>
+        <button type="submit" className="sb-button sb-button--primary" disabled={!composer.canSend}>
+          {t.send}
+        </button>
+      </div>
+      {composer.error && (
+        <p className="sb-composer__error" role="alert">
+          {composer.error.message}
+        </p>
+      )}
+    </form>
+  )
+}

@@ -1,0 +1,141 @@
+'use client'
+import type { Conversation, ConversationFilter } from '@switchboard/protocol'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react'
+import { useComponents, useStrings } from '../context'
+import { useConversations } from '../hooks/useConversations'
+import { useInboxState } from '../hooks/useInboxState'
+import { useMe, useTeam } from '../hooks/useServerData'
+import { format } from '../strings'
+import { ConversationRow as DefaultRow } from './ConversationRow'
+import { cx } from './cx'
+
+/** Props of {@link ConversationList}. */
+export interface ConversationListProps {
+  /** A fixed filter; the store's filter (set by ConversationFilters) otherwise. */
+  filter?: Partial<ConversationFilter>
+  /** The selected conversation (controlled); the store's selection otherwise. */
+  selectedId?: string | null
+  onSelect?: (conversationId: string) => void
+  className?: string
+}
+
+const ROW_HEIGHT = 76
+const selectSelected = (s: { selectedConversationId: string | null }) => s.selectedConversationId
+const selectViewing = (s: { viewing: Record<string, { name: string; at: number }[]> }) => s.viewing
+
+/**
+ * The conversation list: virtualized, newest activity first, more pages as you scroll, keyboard
+ * navigation (↑ ↓ Home End, Enter to open).
+ */
+export function ConversationList({ filter, selectedId, onSelect, className }: ConversationListProps) {
+  const t = useStrings()
+  const { ConversationRow = DefaultRow } = useComponents()
+  const list = useConversations(filter)
+  const { data: me } = useMe()
+  const { data: team } = useTeam()
+  const storeSelected = useInboxState(selectSelected)
+  const select = useInboxState((s) => s.select)
+  const viewing = useInboxState(selectViewing)
+  const selected = selectedId === undefined ? storeSelected : selectedId
+  const [active, setActive] = useState(0)
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const baseId = useId()
+  const items = list.conversations
+
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    initialRect: { width: 360, height: 720 },
+  })
+  const virtualItems = virtualizer.getVirtualItems()
+  const lastVisible = virtualItems.at(-1)?.index ?? 0
+
+  useEffect(() => {
+    if (lastVisible >= items.length - 5 && list.hasNextPage && !list.isFetchingNextPage) void list.fetchNextPage()
+  }, [lastVisible, items.length, list.hasNextPage, list.isFetchingNextPage, list.fetchNextPage])
+
+  const choose = (conversation: Conversation | undefined) => {
+    if (!conversation) return
+    if (selectedId === undefined) select(conversation.id)
+    onSelect?.(conversation.id)
+  }
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const move = { ArrowDown: 1, ArrowUp: -1, Home: -Infinity, End: Infinity }[event.key]
+    if (move !== undefined) {
+      event.preventDefault()
+      const next = Math.max(0, Math.min(items.length - 1, active + move))
+      setActive(next)
+      virtualizer.scrollToIndex(next)
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault()
+      choose(items[active])
+    }
+  }
+
+  if (list.isPending)
+    return (
+      <div className={cx('sb-list sb-list--status', className)} role="status">
+        {t.loadingConversations}
+      </div>
+    )
+  if (list.isError) {
+    return (
+      <div className={cx('sb-list sb-list--status', className)} role="alert">
+        {format(t.loadFailed, { message: list.error.message })}{' '}
+        <button type="button" className="sb-button" onClick={() => void list.refetch()}>
+          {t.retry}
+        </button>
+      </div>
+    )
+  }
+  if (items.length === 0)
+    return (
+      <div className={cx('sb-list sb-list--status', className)} role="status">
+        {t.noConversations}
+      </div>
+    )
+
+  const activeItem = items[Math.min(active, items.length - 1)]
+  return (
+    <div
+      ref={scrollRef}
+      className={cx('sb-list', className)}
+      role="listbox"
+      aria-label={t.conversations}
+      tabIndex={0}
+      aria-activedescendant={activeItem ? `${baseId}-${activeItem.id}` : undefined}
+      onKeyDown={onKeyDown}
+    >
+      <div className="sb-list__inner" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualItems.map((row) => {
+          const conversation = items[row.index] as Conversation
+          return (
+            <div
+              key={conversation.id}
+              className="sb-list__slot"
+              style={{ transform: `translateY(${row.start}px)`, height: row.size }}
+            >
+              <ConversationRow
+                id={`${baseId}-${conversation.id}`}
+                conversation={conversation}
+                selected={conversation.id === selected}
+                active={row.index === active}
+                country={me?.clinic.country ?? 'US'}
+                team={team}
+                viewers={viewing[conversation.id]}
+                onSelect={() => {
+                  setActive(row.index)
+                  choose(conversation)
+                }}
+              />
+            </div>
+          )
+        })}
+      </div>
+    </div>
+  )
+}

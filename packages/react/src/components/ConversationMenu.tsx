@@ -1,0 +1,153 @@
+'use client'
+import { toInboxError } from '@switchboard/core'
+import type { Conversation } from '@switchboard/protocol'
+import { AlertDialog, DropdownMenu } from 'radix-ui'
+import { useState } from 'react'
+import { useInboxClient, useStrings } from '../context'
+import { useInboxes, useMe, usePermission, useTeam } from '../hooks/useServerData'
+import { cx } from './cx'
+import { usePortalContainer } from './portal'
+
+/**
+ * The actions on a conversation, each shown only with the permission: close or reopen, mark
+ * unread, assign or unassign, move to an inbox, block or unblock, delete (with confirmation).
+ */
+export function ConversationMenu({
+  conversation,
+  className,
+  onDeleted,
+}: {
+  conversation: Conversation
+  className?: string
+  onDeleted?: () => void
+}) {
+  const t = useStrings()
+  const client = useInboxClient()
+  const { data: me } = useMe()
+  const { data: team } = useTeam()
+  const { data: inboxes } = useInboxes()
+  const canDelete = usePermission('messaging.delete')
+  const canBlock = usePermission('messaging.block')
+  const container = usePortalContainer()
+  const [confirming, setConfirming] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const run = (action: () => Promise<unknown>) => {
+    setError(null)
+    action().catch((e) => setError(toInboxError(e).message))
+  }
+  const a = client.actions
+  const c = conversation
+  return (
+    <div className={cx('sb-menu', className)}>
+      <DropdownMenu.Root>
+        <DropdownMenu.Trigger className="sb-button sb-button--ghost sb-menu__trigger" aria-label={t.actions}>
+          <span aria-hidden="true">⋯</span>
+        </DropdownMenu.Trigger>
+        <DropdownMenu.Portal container={container}>
+          <DropdownMenu.Content className="sb-menu__content" align="end" sideOffset={4}>
+            {c.status === 'open' ? (
+              <DropdownMenu.Item className="sb-menu__item" onSelect={() => run(() => a.close(c.id))}>
+                {t.close}
+              </DropdownMenu.Item>
+            ) : (
+              <DropdownMenu.Item className="sb-menu__item" onSelect={() => run(() => a.reopen(c.id))}>
+                {t.reopen}
+              </DropdownMenu.Item>
+            )}
+            <DropdownMenu.Item className="sb-menu__item" onSelect={() => run(() => a.markUnread(c.id))}>
+              {t.markUnread}
+            </DropdownMenu.Item>
+            <DropdownMenu.Sub>
+              <DropdownMenu.SubTrigger className="sb-menu__item">{t.assign}</DropdownMenu.SubTrigger>
+              <DropdownMenu.Portal container={container}>
+                <DropdownMenu.SubContent className="sb-menu__content">
+                  <DropdownMenu.RadioGroup
+                    value={c.assigneeId ?? ''}
+                    onValueChange={(v) => run(() => a.assign(c.id, v || null))}
+                  >
+                    <DropdownMenu.RadioItem className="sb-menu__item" value="">
+                      {t.unassign}
+                    </DropdownMenu.RadioItem>
+                    {(team ?? [])
+                      .filter((m) => m.permissions.includes('messaging'))
+                      .map((m) => (
+                        <DropdownMenu.RadioItem key={m.id} className="sb-menu__item" value={m.id}>
+                          {m.id === me?.user.id ? `${m.name} (${t.you})` : m.name}
+                        </DropdownMenu.RadioItem>
+                      ))}
+                  </DropdownMenu.RadioGroup>
+                </DropdownMenu.SubContent>
+              </DropdownMenu.Portal>
+            </DropdownMenu.Sub>
+            {(inboxes?.length ?? 0) > 0 && (
+              <DropdownMenu.Sub>
+                <DropdownMenu.SubTrigger className="sb-menu__item">{t.moveToInbox}</DropdownMenu.SubTrigger>
+                <DropdownMenu.Portal container={container}>
+                  <DropdownMenu.SubContent className="sb-menu__content">
+                    <DropdownMenu.RadioGroup
+                      value={c.inboxId ?? ''}
+                      onValueChange={(v) => run(() => a.moveToInbox(c.id, v || null))}
+                    >
+                      <DropdownMenu.RadioItem className="sb-menu__item" value="">
+                        {t.noInbox}
+                      </DropdownMenu.RadioItem>
+                      {(inboxes ?? []).map((i) => (
+                        <DropdownMenu.RadioItem key={i.id} className="sb-menu__item" value={i.id}>
+                          {i.name}
+                        </DropdownMenu.RadioItem>
+                      ))}
+                    </DropdownMenu.RadioGroup>
+                  </DropdownMenu.SubContent>
+                </DropdownMenu.Portal>
+              </DropdownMenu.Sub>
+            )}
+            {canBlock && (
+              <DropdownMenu.Item
+                className="sb-menu__item"
+                onSelect={() => run(() => (c.contact.blocked ? a.unblock(c.contact.phone) : a.block(c.contact.phone)))}
+              >
+                {c.contact.blocked ? t.unblock : t.block}
+              </DropdownMenu.Item>
+            )}
+            {canDelete && (
+              <>
+                <DropdownMenu.Separator className="sb-menu__separator" />
+                <DropdownMenu.Item className="sb-menu__item sb-menu__item--danger" onSelect={() => setConfirming(true)}>
+                  {t.delete}
+                </DropdownMenu.Item>
+              </>
+            )}
+          </DropdownMenu.Content>
+        </DropdownMenu.Portal>
+      </DropdownMenu.Root>
+      <AlertDialog.Root open={confirming} onOpenChange={setConfirming}>
+        <AlertDialog.Portal container={container}>
+          <AlertDialog.Overlay className="sb-dialog__overlay" />
+          <AlertDialog.Content className="sb-dialog">
+            <AlertDialog.Title className="sb-dialog__title">{t.deleteTitle}</AlertDialog.Title>
+            <AlertDialog.Description className="sb-dialog__body">{t.deleteBody}</AlertDialog.Description>
+            <div className="sb-dialog__actions">
+              <AlertDialog.Cancel className="sb-button">{t.cancel}</AlertDialog.Cancel>
+              <AlertDialog.Action
+                className="sb-button sb-button--danger"
+                onClick={() =>
+                  run(async () => {
+                    await a.remove(c.id)
+                    onDeleted?.()
+                  })
+                }
+              >
+                {t.confirmDelete}
+              </AlertDialog.Action>
+            </div>
+          </AlertDialog.Content>
+        </AlertDialog.Portal>
+      </AlertDialog.Root>
+      {error && (
+        <p className="sb-menu__error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,126 @@
+'use client'
+import { formatPhone } from '@switchboard/core'
+import { useEffect, useState } from 'react'
+import { useInboxClient, useStrings, useUnstyled } from '../context'
+import { useConversation } from '../hooks/useConversations'
+import { useInboxState } from '../hooks/useInboxState'
+import { useMe } from '../hooks/useServerData'
+import { format } from '../strings'
+import { Composer } from './Composer'
+import { ConnectionBanner } from './ConnectionBanner'
+import { ConversationFilters } from './ConversationFilters'
+import { ConversationList } from './ConversationList'
+import { ConversationMenu } from './ConversationMenu'
+import { displayName } from './ConversationRow'
+import { cx } from './cx'
+import { PortalContainerContext } from './portal'
+import { Thread } from './Thread'
+
+/** Props of {@link Inbox}. */
+export interface InboxProps {
+  /** The open conversation (controlled), so the host can route; uncontrolled without it. */
+  selectedId?: string | null
+  onSelect?: (conversationId: string | null) => void
+  /** `light` (default), `dark`, or any theme name the host styles with `[data-sb-theme=…]`. */
+  theme?: string
+  className?: string
+  /** The host's composer tools (forms, payment or review requests). */
+  composerTools?: React.ReactNode
+}
+
+const selectSelected = (s: { selectedConversationId: string | null }) => s.selectedConversationId
+
+/**
+ * The whole inbox: filters and list, the open thread with its composer and actions, the clinic's
+ * SMS number and a connection banner. Below 768 px one pane shows at a time. Without the
+ * messaging permission it shows a clear "no access" state.
+ */
+export function Inbox({ selectedId, onSelect, theme = 'light', className, composerTools }: InboxProps) {
+  const t = useStrings()
+  const unstyled = useUnstyled()
+  const client = useInboxClient()
+  const { data: me, error: meError } = useMe()
+  const stored = useInboxState(selectSelected)
+  const selected = selectedId === undefined ? stored : selectedId
+  const { data: conversation } = useConversation(selected)
+  const [root, setRoot] = useState<HTMLElement | null>(null)
+
+  useEffect(() => {
+    client.connect().catch(() => undefined)
+    return () => client.disconnect()
+  }, [client])
+
+  const choose = (id: string | null) => {
+    if (selectedId === undefined) client.store.getState().select(id)
+    onSelect?.(id)
+  }
+
+  const allowed = me?.user.permissions.includes('messaging')
+  return (
+    <section
+      ref={setRoot}
+      className={cx(!unstyled && 'sb-root', 'sb-inbox', className)}
+      data-sb-theme={theme}
+      data-state={selected ? 'thread' : 'list'}
+      aria-label={t.inbox}
+    >
+      <PortalContainerContext.Provider value={root}>
+        {meError?.message && !me ? (
+          <div className="sb-inbox__status" role="alert">
+            {meError.message}
+          </div>
+        ) : !me ? (
+          <div className="sb-inbox__status" role="status">
+            {t.loading}
+          </div>
+        ) : !allowed ? (
+          <div className="sb-inbox__status" role="alert" data-state="no-access">
+            {t.noAccess}
+          </div>
+        ) : (
+          <>
+            <ConnectionBanner />
+            <aside className="sb-inbox__list">
+              <header className="sb-inbox__header">
+                <h2 className="sb-inbox__title">{t.inbox}</h2>
+                {me && (
+                  <p className="sb-inbox__number">
+                    {format(t.smsNumber, { number: formatPhone(me.clinic.smsNumber, me.clinic.country) })}
+                  </p>
+                )}
+              </header>
+              <ConversationFilters />
+              <ConversationList selectedId={selected} onSelect={choose} />
+            </aside>
+            <main className="sb-inbox__thread">
+              {selected && conversation ? (
+                <>
+                  <header className="sb-inbox__thread-header">
+                    <button
+                      type="button"
+                      className="sb-button sb-button--ghost sb-inbox__back"
+                      onClick={() => choose(null)}
+                    >
+                      <span aria-hidden="true">←</span> <span className="sb-visually-hidden">{t.back}</span>
+                    </button>
+                    <h3 className="sb-inbox__contact">{displayName(conversation, me?.clinic.country)}</h3>
+                    {conversation.client && (
+                      <span className="sb-inbox__phone">
+                        {formatPhone(conversation.contact.phone, me?.clinic.country)}
+                      </span>
+                    )}
+                    <ConversationMenu conversation={conversation} onDeleted={() => choose(null)} />
+                  </header>
+                  <Thread conversationId={selected} />
+                  <Composer conversationId={selected} tools={composerTools} />
+                </>
+              ) : (
+                <p className="sb-inbox__empty">{t.noConversationSelected}</p>
+              )}
+            </main>
+          </>
+        )}
+      </PortalContainerContext.Provider>
+    </section>
+  )
+}

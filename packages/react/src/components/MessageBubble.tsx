@@ -1,0 +1,129 @@
+'use client'
+import type { OutboxEntry } from '@switchboard/core'
+import type { Attachment, Message } from '@switchboard/protocol'
+import { useLocale, useStrings } from '../context'
+import type { Strings } from '../strings'
+import { cx } from './cx'
+import { formatMessageTime } from './formatTime'
+import { SafeText } from './SafeText'
+
+/** Props of a message bubble: a server message, or a pending/failed send from the outbox. */
+export interface MessageBubbleProps {
+  message?: Message
+  pending?: OutboxEntry
+  onRetry?: () => void
+  onDiscard?: () => void
+}
+
+function senderLabel(message: Message, t: Strings): string | null {
+  switch (message.origin) {
+    case 'staff':
+      return message.author?.name ?? null
+    case 'campaign':
+      return message.campaign?.name ?? null
+    case 'auto-reply':
+      return t.autoReply
+    case 'system':
+      return t.system
+    default:
+      return null
+  }
+}
+
+const STATUS: Record<Message['status'], keyof Strings> = {
+  queued: 'statusQueued',
+  sending: 'statusSending',
+  sent: 'statusSent',
+  delivered: 'statusDelivered',
+  failed: 'statusFailed',
+  received: 'statusReceived',
+}
+
+/** Refusals a retry cannot fix: only discarding makes sense. */
+const NOT_RETRYABLE = new Set(['recipient_opted_out', 'recipient_blocked', 'forbidden', 'not_found'])
+
+/** An attachment shown safely: images as <img> (never inline SVG), anything else as a download link. */
+function AttachmentView({ attachment }: { attachment: Attachment }) {
+  const isImage = /^image\/(jpeg|png|gif|webp|heic)$/.test(attachment.contentType)
+  if (isImage) {
+    return (
+      <a className="sb-attachment sb-attachment--image" href={attachment.url} target="_blank" rel="noopener noreferrer">
+        <img src={attachment.thumbnailUrl ?? attachment.url} alt={attachment.name} loading="lazy" />
+      </a>
+    )
+  }
+  return (
+    <a
+      className="sb-attachment sb-attachment--file"
+      href={attachment.url}
+      target="_blank"
+      rel="noopener noreferrer"
+      download={attachment.name}
+    >
+      <span aria-hidden="true">📄</span> {attachment.name}
+    </a>
+  )
+}
+
+/** One message: who sent it, the text (never HTML), attachments, time and delivery status. */
+export function MessageBubble({ message, pending, onRetry, onDiscard }: MessageBubbleProps) {
+  const t = useStrings()
+  const locale = useLocale()
+  const outbound = pending !== undefined || message?.direction === 'outbound'
+  const body = message?.body ?? pending?.body ?? ''
+  const attachments = message?.attachments ?? pending?.attachments ?? []
+  const createdAt = message?.createdAt ?? pending?.createdAt ?? ''
+  const state = pending ? (pending.status === 'failed' ? 'failed' : 'pending') : (message?.status ?? 'received')
+  const label = message ? senderLabel(message, t) : null
+  const failure = message?.error?.message ?? (pending?.status === 'failed' ? pending.error?.message : undefined)
+  return (
+    <div
+      className={cx('sb-message', outbound ? 'sb-message--outbound' : 'sb-message--inbound')}
+      data-state={state}
+      data-origin={message?.origin ?? 'staff'}
+    >
+      {label && <div className="sb-message__sender">{label}</div>}
+      <div className="sb-message__bubble">
+        {attachments.map((a) => (
+          <AttachmentView key={a.id} attachment={a} />
+        ))}
+        {body && (
+          <p className="sb-message__body">
+            <SafeText text={body} />
+          </p>
+        )}
+      </div>
+      <div className="sb-message__meta">
+        {createdAt && <time dateTime={createdAt}>{formatMessageTime(createdAt, locale)}</time>}
+        {outbound && (
+          <span className="sb-message__status">
+            {pending
+              ? pending.status === 'failed'
+                ? t.statusFailed
+                : pending.error
+                  ? t.pendingRetrying
+                  : t.statusSending
+              : t[STATUS[message?.status ?? 'sent']]}
+          </span>
+        )}
+      </div>
+      {failure && (
+        <div className="sb-message__error" role="alert">
+          {failure}
+          {pending?.status === 'failed' && (
+            <span className="sb-message__actions">
+              {!NOT_RETRYABLE.has(pending.error?.code ?? '') ? (
+                <button type="button" className="sb-button sb-button--small" onClick={onRetry}>
+                  {t.retrySend}
+                </button>
+              ) : null}
+              <button type="button" className="sb-button sb-button--small sb-button--ghost" onClick={onDiscard}>
+                {t.discard}
+              </button>
+            </span>
+          )}
+        </div>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,23 @@
+'use client'
+import { useStrings } from '../context'
+import { useMe, useUnread } from '../hooks/useServerData'
+import { format } from '../strings'
+import { cx } from './cx'
+
+/**
+ * The number of unread conversations, for the host's navigation. Renders nothing without the
+ * messaging permission or when there is nothing unread.
+ */
+export function UnreadBadge({ className, inboxId }: { className?: string; inboxId?: string }) {
+  const t = useStrings()
+  const { data: me } = useMe()
+  const allowed = me?.user.permissions.includes('messaging') ?? false
+  const { data } = useUnread({ enabled: allowed })
+  const count = inboxId ? (data?.byInbox[inboxId] ?? 0) : (data?.conversations ?? 0)
+  if (!allowed || count === 0) return null
+  return (
+    <span className={cx('sb-badge', className)} role="status" aria-label={format(t.unreadBadge, { count })}>
+      {count > 99 ? '99+' : count}
+    </span>
+  )
+}

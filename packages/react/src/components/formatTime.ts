@@ -1,0 +1,35 @@
+const cache = new Map<string, Intl.DateTimeFormat>()
+function formatter(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`
+  let f = cache.get(key)
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, options)
+    cache.set(key, f)
+  }
+  return f
+}
+
+/** A list timestamp: the time today, the weekday this week, else the date. */
+export function formatListTime(iso: string, locale?: string, now = new Date()): string {
+  const date = new Date(iso)
+  const days = (now.getTime() - date.getTime()) / 86_400_000
+  if (date.toDateString() === now.toDateString())
+    return formatter(locale, { hour: 'numeric', minute: '2-digit' }).format(date)
+  if (days < 6) return formatter(locale, { weekday: 'short' }).format(date)
+  return formatter(locale, { month: 'short', day: 'numeric', ...(days > 300 ? { year: 'numeric' } : {}) }).format(date)
+}
+
+/** A message time: hour and minute. */
+export function formatMessageTime(iso: string, locale?: string): string {
+  return formatter(locale, { hour: 'numeric', minute: '2-digit' }).format(new Date(iso))
+}
+
+/** A day separator: "Monday, November 30". */
+export function formatDay(iso: string, locale?: string): string {
+  return formatter(locale, { weekday: 'long', month: 'long', day: 'numeric' }).format(new Date(iso))
+}
+
+/** The local calendar day of a timestamp, for grouping. */
+export function dayKey(iso: string): string {
+  return new Date(iso).toDateString()
+}

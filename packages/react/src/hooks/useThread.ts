@@ -1,0 +1,23 @@
+'use client'
+import { flattenThread, type ThreadData, threadItems } from '@switchboard/core'
+import { useInfiniteQuery } from '@tanstack/react-query'
+import { useMemo } from 'react'
+import { useInboxClient } from '../context'
+import { useInboxState } from './useInboxState'
+
+const selectOutbox = (s: { outbox: import('@switchboard/core').OutboxEntry[] }) => s.outbox
+
+/**
+ * A conversation's thread as the user sees it: server messages in order, then this user's
+ * pending and failed sends; `fetchNextPage` loads older history.
+ */
+export function useThread(conversationId: string) {
+  const client = useInboxClient()
+  const query = useInfiniteQuery(client.queries.messages(conversationId))
+  const outbox = useInboxState(selectOutbox)
+  const items = useMemo(
+    () => threadItems(flattenThread(query.data as ThreadData | undefined), outbox, conversationId),
+    [query.data, outbox, conversationId],
+  )
+  return { ...query, items }
+}
