@@ -1,7 +1,11 @@
+import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
+import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vitest/config'
 
-const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url))
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
+const src = (pkg: string) => here(`./packages/${pkg}/src/index.ts`)
 
 /** One vitest project per package; packages import each other's sources, not their builds. */
 const pkg = (name: string, environment: 'node' | 'jsdom' = 'node', setupFiles: string[] = []) => ({
@@ -9,13 +13,22 @@ const pkg = (name: string, environment: 'node' | 'jsdom' = 'node', setupFiles: s
   test: { name, environment, setupFiles, include: [`packages/${name}/src/**/*.test.{ts,tsx}`] },
 })
 
+/** Debian's Chromium (apt-get install chromium); CHROMIUM_PATH overrides. */
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const withStories = process.env.SKIP_STORIES !== '1'
+if (withStories && !existsSync(chromium)) {
+  throw new Error(
+    `Story tests need Chromium at ${chromium}. Install it with: apt-get install -y chromium (or set CHROMIUM_PATH; SKIP_STORIES=1 skips story tests).`,
+  )
+}
+
 export default defineConfig({
   resolve: {
     alias: {
       '@switchboard/protocol': src('protocol'),
       '@switchboard/service': src('service'),
       '@switchboard/mock': src('mock'),
-      '@switchboard/core/testing': fileURLToPath(new URL('./packages/core/src/testing.ts', import.meta.url)),
+      '@switchboard/core/testing': here('./packages/core/src/testing.ts'),
       '@switchboard/core': src('core'),
       '@switchboard/react': src('react'),
     },
@@ -27,6 +40,37 @@ export default defineConfig({
       pkg('mock'),
       pkg('core'),
       pkg('react', 'jsdom', ['packages/react/src/__tests__/setup.ts']),
+      ...(withStories
+        ? [
+            {
+              extends: true as const,
+              plugins: [storybookTest({ configDir: here('./.storybook') })],
+              test: {
+                name: 'storybook',
+                browser: {
+                  enabled: true,
+                  headless: true,
+                  provider: playwright({
+                    launchOptions: {
+                      executablePath: chromium,
+                      args: [
+                        '--headless',
+                        '--no-sandbox',
+                        '--disable-gpu',
+                        '--disable-quic',
+                        '--no-first-run',
+                        '--disable-background-networking',
+                        '--disable-component-update',
+                        '--disable-sync',
+                      ],
+                    },
+                  }),
+                  instances: [{ browser: 'chromium' as const }],
+                },
+              },
+            },
+          ]
+        : []),
     ],
   },
 })

@@ -1,4 +1,4 @@
-import type { Attachment, Message, Permission } from '@switchboard/protocol'
+import type { Attachment, Clinic, Message, Permission } from '@switchboard/protocol'
 import {
   type Actor,
   type ClinicSeed,
@@ -36,6 +36,8 @@ export interface MockBackendOptions {
   clock?: () => Date
   /** Events kept for catch-up before `GET /events` answers 410 events_expired. Default 5,000. */
   eventRetention?: number
+  /** Changes to the main clinic, e.g. `{ mode: 'one-way' }`. */
+  clinic?: Partial<Clinic>
 }
 
 function resolveSocketUrl(baseUrl: string): string {
@@ -61,7 +63,11 @@ export function createMockBackend(options: MockBackendOptions = {}) {
   const baseUrl = (options.baseUrl ?? 'http://localhost/api').replace(/\/$/, '')
   const seedOptions = typeof options.seed === 'number' ? { seed: options.seed } : (options.seed ?? {})
   const seed = generateSeed(seedOptions)
-  const clinics: ClinicSeed[] = seed.clinics.map((c) => rebaseSeedUrls(c, baseUrl))
+  const clinics: ClinicSeed[] = seed.clinics.map((c, i) => {
+    const rebased = rebaseSeedUrls(c, baseUrl)
+    if (i !== 0 || !options.clinic) return rebased
+    return { ...rebased, record: { ...rebased.record, clinic: { ...rebased.record.clinic, ...options.clinic } } }
+  })
   const storage = createMemoryStorage({
     clinics,
     ...(options.eventRetention ? { eventRetention: options.eventRetention } : {}),

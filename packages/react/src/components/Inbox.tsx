@@ -13,6 +13,7 @@ import { ConversationList } from './ConversationList'
 import { ConversationMenu } from './ConversationMenu'
 import { displayName } from './ConversationRow'
 import { cx } from './cx'
+import { useInsideTheme } from './InboxTheme'
 import { PortalContainerContext } from './portal'
 import { Thread } from './Thread'
 
@@ -21,7 +22,7 @@ export interface InboxProps {
   /** The open conversation (controlled), so the host can route; uncontrolled without it. */
   selectedId?: string | null
   onSelect?: (conversationId: string | null) => void
-  /** `light` (default), `dark`, or any theme name the host styles with `[data-sb-theme=…]`. */
+  /** `light` (default), `dark`, or any theme name the host styles with `[data-sb-theme=…]`; inside an `InboxTheme`, that one's. */
   theme?: string
   className?: string
   /** The host's composer tools (forms, payment or review requests). */
@@ -35,7 +36,7 @@ const selectSelected = (s: { selectedConversationId: string | null }) => s.selec
  * SMS number and a connection banner. Below 768 px one pane shows at a time. Without the
  * messaging permission it shows a clear "no access" state.
  */
-export function Inbox({ selectedId, onSelect, theme = 'light', className, composerTools }: InboxProps) {
+export function Inbox({ selectedId, onSelect, theme, className, composerTools }: InboxProps) {
   const t = useStrings()
   const unstyled = useUnstyled()
   const client = useInboxClient()
@@ -44,6 +45,8 @@ export function Inbox({ selectedId, onSelect, theme = 'light', className, compos
   const selected = selectedId === undefined ? stored : selectedId
   const { data: conversation } = useConversation(selected)
   const [root, setRoot] = useState<HTMLElement | null>(null)
+  const insideTheme = useInsideTheme()
+  const ownRoot = !unstyled && !insideTheme
 
   useEffect(() => {
     client.connect().catch(() => undefined)
@@ -59,8 +62,8 @@ export function Inbox({ selectedId, onSelect, theme = 'light', className, compos
   return (
     <section
       ref={setRoot}
-      className={cx(!unstyled && 'sb-root', 'sb-inbox', className)}
-      data-sb-theme={theme}
+      className={cx(ownRoot && 'sb-root', 'sb-inbox', className)}
+      data-sb-theme={ownRoot ? (theme ?? 'light') : undefined}
       data-state={selected ? 'thread' : 'list'}
       aria-label={t.inbox}
     >
@@ -80,7 +83,7 @@ export function Inbox({ selectedId, onSelect, theme = 'light', className, compos
         ) : (
           <>
             <ConnectionBanner />
-            <aside className="sb-inbox__list">
+            <div className="sb-inbox__list">
               <header className="sb-inbox__header">
                 <h2 className="sb-inbox__title">{t.inbox}</h2>
                 {me && (
@@ -91,8 +94,8 @@ export function Inbox({ selectedId, onSelect, theme = 'light', className, compos
               </header>
               <ConversationFilters />
               <ConversationList selectedId={selected} onSelect={choose} />
-            </aside>
-            <main className="sb-inbox__thread">
+            </div>
+            <div className="sb-inbox__thread">
               {selected && conversation ? (
                 <>
                   <header className="sb-inbox__thread-header">
@@ -117,7 +120,7 @@ export function Inbox({ selectedId, onSelect, theme = 'light', className, compos
               ) : (
                 <p className="sb-inbox__empty">{t.noConversationSelected}</p>
               )}
-            </main>
+            </div>
           </>
         )}
       </PortalContainerContext.Provider>

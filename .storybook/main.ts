@@ -1,0 +1,27 @@
+import { fileURLToPath } from 'node:url'
+import type { StorybookConfig } from '@storybook/react-vite'
+
+const src = (pkg: string, file = 'index.ts') =>
+  fileURLToPath(new URL(`../packages/${pkg}/src/${file}`, import.meta.url))
+
+const config: StorybookConfig = {
+  framework: '@storybook/react-vite',
+  stories: ['../packages/react/src/**/*.stories.tsx'],
+  addons: ['@storybook/addon-a11y', '@storybook/addon-vitest'],
+  staticDirs: ['./public'],
+  core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  async viteFinal(viteConfig) {
+    // Stories run on the packages' sources, like the tests: no build needed.
+    viteConfig.resolve ??= {}
+    viteConfig.resolve.alias = [
+      { find: '@switchboard/core/testing', replacement: src('core', 'testing.ts') },
+      ...['protocol', 'service', 'mock', 'core', 'react'].map((pkg) => ({
+        find: `@switchboard/${pkg}`,
+        replacement: src(pkg),
+      })),
+      ...(Array.isArray(viteConfig.resolve.alias) ? viteConfig.resolve.alias : []),
+    ]
+    return viteConfig
+  },
+}
+export default config

@@ -1,0 +1,36 @@
+import type { Preview } from '@storybook/react-vite'
+import { InboxProvider, InboxTheme } from '@switchboard/react'
+import '../packages/react/src/styles/styles.css'
+import './themes.css'
+import { type BackendParameters, loadBackend } from './backend'
+
+const preview: Preview = {
+  parameters: {
+    layout: 'fullscreen',
+    a11y: { test: 'error' },
+    controls: { expanded: true },
+  },
+  globalTypes: {
+    theme: {
+      description: 'Inbox theme',
+      toolbar: { title: 'Theme', icon: 'paintbrush', items: ['light', 'dark', 'brand'], dynamicTitle: true },
+    },
+  },
+  initialGlobals: { theme: 'light' },
+  loaders: [async ({ parameters }) => loadBackend(parameters.backend as BackendParameters | undefined)],
+  decorators: [
+    (Story, { loaded, globals, parameters }) => (
+      <InboxProvider client={loaded.client}>
+        <div
+          style={{ height: parameters.height ?? '100vh', padding: parameters.padded ? 16 : 0, boxSizing: 'border-box' }}
+        >
+          <InboxTheme theme={globals.theme} className="sb-story">
+            <Story />
+          </InboxTheme>
+        </div>
+      </InboxProvider>
+    ),
+  ],
+}
+
+export default preview

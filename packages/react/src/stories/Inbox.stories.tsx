@@ -1,0 +1,190 @@
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import type { InboxClient } from '@switchboard/core'
+import type { MockBackend } from '@switchboard/mock'
+import { expect, userEvent, waitFor, within } from 'storybook/test'
+import type { BackendParameters } from '../../../../.storybook/backend'
+import { Inbox } from '../index'
+
+const meta: Meta<typeof Inbox> = {
+  title: 'Inbox/Inbox',
+  component: Inbox,
+}
+export default meta
+type Story = StoryObj<typeof Inbox>
+
+const backend = (parameters: BackendParameters) => ({ backend: parameters })
+
+/** A conversation with a lead, opened: the id comes back from `setup` as `loaded.prepared`. */
+const withConversation = (
+  make: (backend: MockBackend, client: InboxClient) => Promise<string>,
+  rest: BackendParameters = {},
+) => ({
+  ...backend({ ...rest, setup: async (b, c) => make(b, c) }),
+})
+
+export const Default: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const list = await canvas.findByRole('listbox', { name: 'Conversations' })
+    const [first] = await within(list).findAllByRole('option')
+    await userEvent.click(first as HTMLElement)
+    const box = await canvas.findByRole('textbox', { name: 'Message' })
+    await userEvent.type(box, 'Thanks, see you soon!{Enter}')
+    await waitFor(() =>
+      expect(within(canvas.getByRole('log')).getAllByText(/Thanks, see you soon!/).length).toBeGreaterThan(0),
+    )
+  },
+}
+
+export const Dark: Story = { globals: { theme: 'dark' } }
+
+export const VendorBrand: Story = { globals: { theme: 'brand' } }
+
+export const Loading: Story = { parameters: backend({ latency: 60_000, realtime: false }) }
+
+export const LoadError: Story = {
+  parameters: backend({
+    realtime: false,
+    setup: (b) => b.failNext({ method: 'GET', path: '/conversations', status: 500, times: 10 }),
+  }),
+  play: async ({ canvasElement }) => {
+    // A 500 is retried three times (1 s, 2 s, 4 s) before the list says so.
+    await expect(await within(canvasElement).findByRole('alert', {}, { timeout: 15_000 })).toHaveTextContent(
+      'Could not load',
+    )
+  },
+}
+
+export const Empty: Story = { parameters: backend({ seed: { seed: 7, conversations: 0 } }) }
+
+export const NoPermission: Story = {
+  parameters: backend({ token: 'tok_usr_sam' }),
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByRole('alert')).toHaveTextContent(
+      'You do not have access to the SMS inbox',
+    )
+  },
+}
+
+export const Offline: Story = {
+  parameters: backend({
+    realtime: false,
+    setup: (_b, c) =>
+      c.store.setState((s) => ({
+        connection: {
+          ...s.connection,
+          status: 'disconnected',
+          error: { code: 'network_error', message: 'offline' } as never,
+        },
+      })),
+  }),
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText(/You are offline/)).toBeInTheDocument()
+  },
+}
+
+export const LongThread: Story = {
+  parameters: withConversation(async (b) => {
+    let id = ''
+    for (let i = 0; i < 60; i++) {
+      const m = await b.simulateInbound(
+        '+16505550177',
+        i % 7 === 0 ? `Message ${i}: ${'a long one with lots of words '.repeat(6)}` : `Message ${i} 🐾`,
+      )
+      id = m.conversationId
+      if (i % 3 === 0)
+        await b.service.sendMessage({ clinicId: 'cln_maple', userId: 'usr_priya', permissions: ['messaging'] }, id, {
+          clientMessageId: `r${i}`,
+          body: `Reply ${i}`,
+        })
+    }
+    return id
+  }),
+  render: (_args, { loaded }) => <Inbox selectedId={loaded.prepared as string} />,
+}
+
+export const FailedMessages: Story = {
+  parameters: withConversation(async (b, c) => {
+    const { conversationId } = await b.simulateInbound('+16505550177', 'Can you text me the invoice?')
+    const staff = { clinicId: 'cln_maple', userId: 'usr_priya', permissions: ['messaging' as const] }
+    const sent = await b.service.sendMessage(staff, conversationId, { clientMessageId: 'f1', body: 'Here you go!' })
+    await b.simulateDeliveryStatus(sent.id, 'failed', '30006')
+    b.failNext({ method: 'POST', path: '/conversations/:id/messages', status: 422 })
+    c.actions.send(conversationId, { body: 'This one will be refused' })
+    return conversationId
+  }),
+  render: (_args, { loaded }) => <Inbox selectedId={loaded.prepared as string} />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await expect(await canvas.findByText('This number is a landline and cannot receive texts.')).toBeInTheDocument()
+    await expect(await canvas.findByRole('button', { name: 'Retry' })).toBeInTheDocument()
+  },
+}
+
+export const OptedOut: Story = {
+  parameters: withConversation(async (b) => (await b.simulateInbound('+16505550177', 'STOP')).conversationId),
+  render: (_args, { loaded }) => <Inbox selectedId={loaded.prepared as string} />,
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText(/opted out of texts/)).toBeInTheDocument()
+  },
+}
+
+export const Blocked: Story = {
+  parameters: withConversation(async (b) => {
+    const m = await b.simulateInbound('+16505550177', 'You won a prize!! Claim now http://spam.example')
+    await b.service.block(
+      { clinicId: 'cln_maple', userId: 'usr_dana', permissions: ['messaging', 'messaging.block'] },
+      '+16505550177',
+    )
+    return m.conversationId
+  }),
+  render: (_args, { loaded }) => <Inbox selectedId={loaded.prepared as string} />,
+}
+
+export const Lead: Story = {
+  parameters: withConversation(
+    async (b) =>
+      (await b.simulateInbound('+16505550177', 'Hi, do you take new patients? We have two cats 🐱🐱')).conversationId,
+  ),
+  render: (_args, { loaded }) => <Inbox selectedId={loaded.prepared as string} />,
+}
+
+export const OneWayMode: Story = {
+  parameters: withConversation(
+    async (b) => (await b.simulateInbound('+16505550177', 'Can I reply here?')).conversationId,
+    {
+      clinic: { mode: 'one-way' },
+    },
+  ),
+  render: (_args, { loaded }) => <Inbox selectedId={loaded.prepared as string} />,
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText(/one-way texting/)).toBeInTheDocument()
+  },
+}
+
+export const Mobile: Story = {
+  globals: { viewport: { value: 'mobile1' } },
+  parameters: { viewport: { defaultViewport: 'mobile1' } },
+}
+
+/** New texts arrive every few seconds (simulated inbound), as at a busy front desk. */
+export const LiveInbound: Story = {
+  tags: ['!test'],
+  parameters: backend({
+    setup: (b) => {
+      const texts = [
+        'Running 5 min late!',
+        'Is Luna ready?',
+        'Thank you!! 🙏',
+        'Can I get a refill?',
+        'Here is the photo',
+      ]
+      let n = 0
+      const timer = setInterval(() => {
+        void b.simulateInbound(`+1650555${String(100 + (n % 4)).padStart(4, '0')}`, texts[n % texts.length] as string)
+        n += 1
+        if (n > 40) clearInterval(timer)
+      }, 4000)
+    },
+  }),
+}
