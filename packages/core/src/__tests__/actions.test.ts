@@ -163,15 +163,45 @@ describe('actions: optimistic, then the server, or rolled back with a typed erro
     expect(findInList(list(), conversation.id)?.lastMessage?.id).toBe(message?.id)
   })
 
+  it('recordConsent shows on the contact at once; a refusal takes it back', async () => {
+    const backend = msw.backend({ latency: 20 })
+    await backend.simulateInbound('+16505550177', 'hi')
+    const client = httpClient(backend)
+    const list = await loaded(client, { status: 'all' })
+    const row = () => list()?.pages[0]?.items.find((c) => c.contact.phone === '+16505550177') as Conversation
+    const recording = client.actions.recordConsent('+16505550177', {
+      status: 'revoked',
+      method: 'verbal',
+      scope: 'transactional',
+    })
+    await tick()
+    expect(row().contact.optedOut).toMatchObject({ via: 'staff' })
+    expect(row().contact.consent.at(-1)).toMatchObject({ status: 'revoked', method: 'verbal', recordedBy: 'usr_dana' })
+    await recording
+    expect(row().contact.consent).toHaveLength(1)
+    backend.failNext({ path: /consent$/, status: 403 })
+    const refused = client.actions.recordConsent('+16505550177', {
+      status: 'granted',
+      method: 'written',
+      scope: 'marketing',
+    })
+    expect(await refused.catch((e) => e.code)).toBe('forbidden')
+    expect(row().contact.consent).toHaveLength(1)
+  })
+
   it('createInbox and updateSettings update their cached lookups', async () => {
-    const backend = msw.backend()
+    const backend = msw.backend({ latency: 20 })
     const client = httpClient(backend)
     await client.connect()
     await client.queryClient.fetchQuery(client.queries.inboxes())
-    await client.actions.createInbox('Pharmacy')
-    expect(client.queryClient.getQueryData<{ name: string }[]>(inboxKeys.inboxes())?.map((i) => i.name)).toContain(
-      'Pharmacy',
-    )
+    const inboxes = () => client.queryClient.getQueryData<{ id: string; name: string }[]>(inboxKeys.inboxes()) ?? []
+    const creating = client.actions.createInbox('Pharmacy')
+    await tick()
+    expect(inboxes().at(-1)).toMatchObject({ name: 'Pharmacy', id: expect.stringMatching(/^pending:/) })
+    await creating
+    expect(inboxes().at(-1)).toMatchObject({ name: 'Pharmacy', id: expect.stringMatching(/^inb_/) })
+    expect(await client.actions.createInbox('pharmacy').catch((e) => e.code)).toBe('conflict')
+    expect(inboxes().filter((i) => i.name.toLowerCase() === 'pharmacy')).toHaveLength(1)
     const settings = await client.queryClient.fetchQuery(client.queries.settings())
     await client.actions.updateSettings({ ...settings, optOutFooter: 'Text STOP to end.' })
     expect(client.queryClient.getQueryData<{ optOutFooter: string }>(inboxKeys.settings())?.optOutFooter).toBe(

@@ -38,28 +38,43 @@ export function contactActions(ctx: ActionContext) {
     /** Blocks a number: nothing is sent to it and its texts open nothing. */
     block: (phone: string) => setBlocked(phone, true),
     unblock: (phone: string) => setBlocked(phone, false),
-    /** Records consent given or withdrawn outside SMS. */
+    /** Records consent given or withdrawn outside SMS; shown on the contact at once. */
     recordConsent: (phone: string, request: ConsentRequest) =>
       optimistic(
         ctx,
-        () => undefined,
+        () => {
+          const current = conversationsWithPhone(ctx.qc, phone)[0]?.contact
+          if (!current) return
+          const record = { ...request, at: new Date().toISOString(), recordedBy: ctx.viewer().userId || null }
+          const revokes = request.status === 'revoked' && request.scope === 'transactional'
+          patchContact(ctx.qc, {
+            ...current,
+            consent: [...current.consent, record],
+            optedOut: current.optedOut ?? (revokes ? { at: record.at, via: 'staff' } : null),
+          })
+        },
         () => ctx.transport.recordConsent(phone, request),
         (contact: Contact) => {
           patchContact(ctx.qc, contact)
           void ctx.qc.invalidateQueries({ queryKey: ['switchboard', 'contacts'] })
         },
       ),
-    /** Creates an inbox; it joins the cached inbox list. */
-    createInbox: (name: string) =>
-      optimistic(
+    /** Creates an inbox; it joins the cached inbox list at once (under a temporary id until the reply). */
+    createInbox: (name: string) => {
+      const temporary = { id: `pending:${ctx.newId()}`, name: name.trim() }
+      return optimistic(
         ctx,
-        () => undefined,
+        () => {
+          const list = ctx.qc.getQueryData<Inbox[]>(inboxKeys.inboxes())
+          if (list) ctx.qc.setQueryData(inboxKeys.inboxes(), [...list, temporary])
+        },
         () => ctx.transport.createInbox(name),
         (inbox: Inbox) => {
-          const list = ctx.qc.getQueryData<Inbox[]>(inboxKeys.inboxes())
-          if (list && !list.some((i) => i.id === inbox.id)) ctx.qc.setQueryData(inboxKeys.inboxes(), [...list, inbox])
+          const list = (ctx.qc.getQueryData<Inbox[]>(inboxKeys.inboxes()) ?? []).filter((i) => i.id !== temporary.id)
+          if (!list.some((i) => i.id === inbox.id)) ctx.qc.setQueryData(inboxKeys.inboxes(), [...list, inbox])
         },
-      ),
+      )
+    },
     /** Saves the settings; the cached copy changes at once. */
     updateSettings: (settings: Settings) =>
       optimistic(

@@ -165,9 +165,11 @@ export function createOutbox(options: OutboxOptions) {
     /** The connection is back: retry every waiting message now. */
     resume(): void {
       stopped = false
-      store.setState((s) => ({
-        outbox: s.outbox.map((e) => (e.status === 'queued' ? { ...e, nextAttemptAt: 0 } : e)),
-      }))
+      if (entries().some((e) => e.status === 'queued' && e.nextAttemptAt > 0)) {
+        store.setState((s) => ({
+          outbox: s.outbox.map((e) => (e.status === 'queued' ? { ...e, nextAttemptAt: 0 } : e)),
+        }))
+      }
       for (const id of conversationsWithWork()) void pump(id)
     },
     /** Stops sending (timers cleared); queued messages stay, persisted. */

@@ -10,16 +10,18 @@ class ResizeObserverStub {
   unobserve() {}
   disconnect() {}
 }
-globalThis.ResizeObserver ??= ResizeObserverStub as unknown as typeof ResizeObserver
-Element.prototype.scrollTo ??= function scrollTo() {}
-Element.prototype.scrollIntoView ??= function scrollIntoView() {}
-Element.prototype.hasPointerCapture ??= () => false
-Element.prototype.releasePointerCapture ??= () => undefined
-for (const [prop, value] of [
-  ['offsetHeight', 800],
-  ['offsetWidth', 400],
-  ['clientHeight', 800],
-  ['clientWidth', 400],
-] as const) {
-  Object.defineProperty(HTMLElement.prototype, prop, { configurable: true, get: () => value })
+if (typeof Element !== 'undefined') {
+  globalThis.ResizeObserver ??= ResizeObserverStub as unknown as typeof ResizeObserver
+  Element.prototype.scrollTo ??= function scrollTo() {}
+  Element.prototype.scrollIntoView ??= function scrollIntoView() {}
+  Element.prototype.hasPointerCapture ??= () => false
+  Element.prototype.releasePointerCapture ??= () => undefined
+  for (const [prop, value] of [
+    ['offsetHeight', 800],
+    ['offsetWidth', 400],
+    ['clientHeight', 800],
+    ['clientWidth', 400],
+  ] as const) {
+    Object.defineProperty(HTMLElement.prototype, prop, { configurable: true, get: () => value })
+  }
 }

@@ -1,7 +1,7 @@
 'use client'
 import type { Conversation, ConversationFilter } from '@switchboard/protocol'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react'
+import { type KeyboardEvent, memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useComponents, useStrings } from '../context'
 import { useConversations } from '../hooks/useConversations'
 import { useInboxState } from '../hooks/useInboxState'
@@ -30,7 +30,9 @@ const selectViewing = (s: { viewing: Record<string, { name: string; at: number }
  */
 export function ConversationList({ filter, selectedId, onSelect, className }: ConversationListProps) {
   const t = useStrings()
-  const { ConversationRow = DefaultRow } = useComponents()
+  const { ConversationRow: RowOverride } = useComponents()
+  // Rows are memoized and get stable props: a change re-renders only the rows it touches.
+  const ConversationRow = useMemo(() => memo(RowOverride ?? DefaultRow), [RowOverride])
   const list = useConversations(filter)
   const { data: me } = useMe()
   const { data: team } = useTeam()
@@ -38,10 +40,11 @@ export function ConversationList({ filter, selectedId, onSelect, className }: Co
   const select = useInboxState((s) => s.select)
   const viewing = useInboxState(selectViewing)
   const selected = selectedId === undefined ? storeSelected : selectedId
-  const [active, setActive] = useState(0)
+  const [activeId, setActiveId] = useState<string | null>(null)
   const scrollRef = useRef<HTMLDivElement>(null)
   const baseId = useId()
   const items = list.conversations
+  const activeIndex = Math.max(0, activeId ? items.findIndex((c) => c.id === activeId) : 0)
 
   const virtualizer = useVirtualizer({
     count: items.length,
@@ -57,22 +60,26 @@ export function ConversationList({ filter, selectedId, onSelect, className }: Co
     if (lastVisible >= items.length - 5 && list.hasNextPage && !list.isFetchingNextPage) void list.fetchNextPage()
   }, [lastVisible, items.length, list.hasNextPage, list.isFetchingNextPage, list.fetchNextPage])
 
-  const choose = (conversation: Conversation | undefined) => {
-    if (!conversation) return
-    if (selectedId === undefined) select(conversation.id)
-    onSelect?.(conversation.id)
-  }
+  const choose = useCallback(
+    (conversationId: string) => {
+      setActiveId(conversationId)
+      if (selectedId === undefined) select(conversationId)
+      onSelect?.(conversationId)
+    },
+    [selectedId, select, onSelect],
+  )
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const move = { ArrowDown: 1, ArrowUp: -1, Home: -Infinity, End: Infinity }[event.key]
     if (move !== undefined) {
       event.preventDefault()
-      const next = Math.max(0, Math.min(items.length - 1, active + move))
-      setActive(next)
+      const next = Math.max(0, Math.min(items.length - 1, activeIndex + move))
+      setActiveId(items[next]?.id ?? null)
       virtualizer.scrollToIndex(next)
     } else if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault()
-      choose(items[active])
+      const conversation = items[activeIndex]
+      if (conversation) choose(conversation.id)
     }
   }
 
@@ -99,7 +106,7 @@ export function ConversationList({ filter, selectedId, onSelect, className }: Co
       </div>
     )
 
-  const activeItem = items[Math.min(active, items.length - 1)]
+  const activeItem = items[activeIndex]
   return (
     <div
       ref={scrollRef}
@@ -123,14 +130,11 @@ export function ConversationList({ filter, selectedId, onSelect, className }: Co
                 id={`${baseId}-${conversation.id}`}
                 conversation={conversation}
                 selected={conversation.id === selected}
-                active={row.index === active}
+                active={row.index === activeIndex}
                 country={me?.clinic.country ?? 'US'}
                 team={team}
                 viewers={viewing[conversation.id]}
-                onSelect={() => {
-                  setActive(row.index)
-                  choose(conversation)
-                }}
+                onSelect={choose}
               />
             </div>
           )

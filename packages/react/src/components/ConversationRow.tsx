@@ -16,8 +16,8 @@ export interface ConversationRowProps {
   team: TeamMember[] | undefined
   viewers: { name: string; at: number }[] | undefined
   id: string
-  /** Opens the conversation (click); the list handles the keyboard. */
-  onSelect: () => void
+  /** Opens the conversation (click); the list handles the keyboard. Stable across renders. */
+  onSelect: (conversationId: string) => void
 }
 
 /** The name staff know a conversation by: the client's, else the formatted number. */
@@ -51,7 +51,7 @@ export function ConversationRow({
       id={id}
       role="option"
       tabIndex={-1}
-      onClick={onSelect}
+      onClick={() => onSelect(c.id)}
       aria-selected={selected}
       className={cx('sb-row', active && 'sb-row--active')}
       data-state={selected ? 'selected' : unread ? 'unread' : 'read'}
