@@ -5,6 +5,16 @@ import { ConversationList, ConversationRow, type ConversationRowProps, InboxProv
 import { setup, startMsw } from './harness'
 
 const server = startMsw()
+const renders = new Map<string, number>()
+const count: ProfilerOnRenderCallback = (id) => renders.set(id, (renders.get(id) ?? 0) + 1)
+/** The default row inside a Profiler, passed as the row override. */
+const ProfiledRow = memo(function ProfiledRow(props: ConversationRowProps) {
+  return (
+    <Profiler id={`row:${props.conversation.id}`} onRender={count}>
+      <ConversationRow {...props} />
+    </Profiler>
+  )
+})
 
 describe('an incoming message re-renders only its row and the open thread', () => {
   it('measured with React Profiler', async () => {
@@ -12,13 +22,6 @@ describe('an incoming message re-renders only its row and the open thread', () =
     const open = await backend.simulateInbound('+16505550177', 'I have the thread open')
     await client.connect()
     await client.sync() // learn the event log's head, as after a connect
-    const renders = new Map<string, number>()
-    const count: ProfilerOnRenderCallback = (id) => renders.set(id, (renders.get(id) ?? 0) + 1)
-    const ProfiledRow = memo((props: ConversationRowProps) => (
-      <Profiler id={`row:${props.conversation.id}`} onRender={count}>
-        <ConversationRow {...props} />
-      </Profiler>
-    ))
     render(
       <InboxProvider client={client} components={{ ConversationRow: ProfiledRow }}>
         <ConversationList />

@@ -1,0 +1,82 @@
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { expect, within } from 'storybook/test'
+import type { BackendParameters } from '../../../../.storybook/backend'
+import { Composer, Thread } from '../index'
+
+const staff = { clinicId: 'cln_maple', userId: 'usr_priya', permissions: ['messaging' as const] }
+
+const conversation = (setup: BackendParameters['setup']): { backend: BackendParameters } => ({ backend: { setup } })
+
+const meta: Meta<typeof Thread> = {
+  title: 'Inbox/Thread',
+  component: Thread,
+  parameters: { height: 640 },
+  render: (_args, { loaded }) => (
+    <div style={{ display: 'flex', flexDirection: 'column', height: '100%', maxWidth: 720 }}>
+      <Thread conversationId={loaded.prepared as string} />
+      <Composer conversationId={loaded.prepared as string} />
+    </div>
+  ),
+}
+export default meta
+type Story = StoryObj<typeof Thread>
+
+export const Conversation: Story = {
+  parameters: conversation(async (b) => {
+    const { conversationId } = await b.simulateInbound('+16505550177', 'Hi! Is Biscuit ready for pick-up? 🐶')
+    await b.service.sendMessage(staff, conversationId, { clientMessageId: 'a', body: 'Yes! Any time before 6pm.' })
+    await b.simulateInbound('+16505550177', 'Here is the photo of the rash', [
+      { name: 'IMG_2041.jpg', contentType: 'image/jpeg' },
+    ])
+    await b.service.sendMessage(staff, conversationId, {
+      clientMessageId: 'b',
+      body: 'Thanks. Aftercare sheet attached.',
+      attachmentIds: ['att_lib_dental'],
+    })
+    return conversationId
+  }),
+  play: async ({ canvasElement }) => {
+    const log = await within(canvasElement).findByRole('log')
+    await expect(await within(log).findByRole('img', { name: 'IMG_2041.jpg' })).toBeInTheDocument()
+    await expect(within(log).getByRole('link', { name: /Dental aftercare\.pdf/ })).toHaveAttribute(
+      'rel',
+      'noopener noreferrer',
+    )
+    await expect(within(log).getAllByText('Priya Natarajan').length).toBe(2)
+  },
+}
+
+export const CampaignAndAutoReply: Story = {
+  parameters: conversation(async (b) => {
+    await b.service.sendCampaignMessage('cln_maple', {
+      phone: '+16505550177',
+      body: 'Reminder: Luna has an appointment Tue Dec 2 at 10:30am. Reply C to confirm.',
+      campaign: { id: 'cmp_reminders', name: 'Appointment Reminders' },
+    })
+    const { conversationId } = await b.simulateInbound('+16505550177', 'C')
+    return conversationId
+  }),
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText('Appointment Reminders')).toBeInTheDocument()
+  },
+}
+
+export const UnsafeContent: Story = {
+  parameters: conversation(async (b) => {
+    const m = await b.simulateInbound(
+      '+16505550177',
+      '<script>alert(1)</script> <b>bold?</b> javascript:alert(1) https://example.com/booking ✔ call tel:+14155550100',
+      [{ name: 'drawing.svg', contentType: 'image/svg+xml' }],
+    )
+    return m.conversationId
+  }),
+  play: async ({ canvasElement }) => {
+    const log = await within(canvasElement).findByRole('log')
+    await expect(log.querySelector('script, b, svg')).toBeNull()
+    await expect(
+      within(log)
+        .getAllByRole('link')
+        .map((a) => a.getAttribute('href')),
+    ).toEqual([expect.stringContaining('/files/'), 'https://example.com/booking', 'tel:+14155550100'])
+  },
+}
