@@ -1,8 +1,9 @@
 'use client'
-import { type FormEvent, type KeyboardEvent, type ReactNode, useId } from 'react'
+import { type FormEvent, type KeyboardEvent, type ReactNode, useId, useRef } from 'react'
 import { useStrings } from '../context'
 import { type ComposerLock, useComposer } from '../hooks/useComposer'
 import { format, type Strings } from '../strings'
+import { ComposerTools } from './ComposerTools'
 import { cx } from './cx'
 
 const LOCKS: Record<Exclude<ComposerLock, null>, keyof Strings> = {
@@ -29,7 +30,8 @@ export function Composer({ conversationId, className, tools }: ComposerProps) {
   const t = useStrings()
   const composer = useComposer(conversationId)
   const id = useId()
-  const { segments } = composer
+  const input = useRef<HTMLTextAreaElement>(null)
+  const { segments, attachments } = composer
 
   if (composer.lock) {
     return (
@@ -42,6 +44,17 @@ export function Composer({ conversationId, className, tools }: ComposerProps) {
   const submit = (event?: FormEvent) => {
     event?.preventDefault()
     if (composer.canSend) composer.send()
+  }
+  const insertAtCursor = (text: string) => {
+    const el = input.current
+    const value = composer.text
+    const start = el?.selectionStart ?? value.length
+    const end = el?.selectionEnd ?? value.length
+    composer.setText(value.slice(0, start) + text + value.slice(end))
+    requestAnimationFrame(() => {
+      el?.focus()
+      el?.setSelectionRange(start + text.length, start + text.length)
+    })
   }
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
@@ -61,6 +74,7 @@ export function Composer({ conversationId, className, tools }: ComposerProps) {
         {t.message}
       </label>
       <textarea
+        ref={input}
         id={`${id}-text`}
         className="sb-composer__input"
         rows={3}
@@ -70,7 +84,47 @@ export function Composer({ conversationId, className, tools }: ComposerProps) {
         onKeyDown={onKeyDown}
         aria-describedby={`${id}-count`}
       />
+      {attachments.items.length > 0 && (
+        <ul className="sb-composer__attachments">
+          {attachments.items.map((item) => (
+            <li key={item.key} className="sb-chip" data-state={item.status}>
+              <span className="sb-chip__name">{item.name}</span>
+              {item.status === 'uploading' && (
+                <progress
+                  className="sb-chip__progress"
+                  max={1}
+                  value={item.progress}
+                  aria-label={format(t.uploading, { name: item.name })}
+                />
+              )}
+              {item.error && <span className="sb-chip__error">{item.error}</span>}
+              <button
+                type="button"
+                className="sb-button sb-button--ghost sb-button--small"
+                aria-label={format(item.status === 'uploading' ? t.cancelUpload : t.removeAttachment, {
+                  name: item.name,
+                })}
+                onClick={() => attachments.remove(item.key)}
+              >
+                <span aria-hidden="true">×</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {composer.unfilled.length > 0 && (
+        <p className="sb-composer__warning" role="status">
+          {format(t.fillVariables, { variables: composer.unfilled.map((v) => `{{${v}}}`).join(', ') })}
+        </p>
+      )}
       <div className="sb-composer__bar">
+        <ComposerTools
+          onEmoji={insertAtCursor}
+          onFiles={attachments.add}
+          onLibrary={attachments.addFromLibrary}
+          onTemplate={composer.insertTemplate}
+          accept={composer.accept}
+        />
         <div className="sb-composer__count" id={`${id}-count`}>
           {segments.segments > 0 && format(t.segments, { count: segments.segments, remaining: segments.remaining })}
           {segments.encoding === 'UCS-2' && (

@@ -1,8 +1,19 @@
 'use client'
-import { countSegments, type InboxError, isQuietHours, localClock, toInboxError } from '@switchboard/core'
-import type { Conversation, MeResponse } from '@switchboard/protocol'
+import {
+  countSegments,
+  type InboxError,
+  isQuietHours,
+  localClock,
+  renderTemplate,
+  templateContext,
+  templateVariables,
+  toInboxError,
+} from '@switchboard/core'
+import type { Client, Conversation, MeResponse, Template } from '@switchboard/protocol'
+import { useQuery } from '@tanstack/react-query'
 import { useCallback, useMemo, useState } from 'react'
 import { useInboxClient } from '../context'
+import { useAttachments } from './useAttachments'
 import { useConversation } from './useConversations'
 import { useInboxState } from './useInboxState'
 import { useMe } from './useServerData'
@@ -24,36 +35,60 @@ export function composerLock(conversation: Conversation | undefined, me: MeRespo
  * count and encoding, the lock reason, a quiet-hours warning, and `send`.
  */
 export function useComposer(conversationId: string) {
-  const client = useInboxClient()
+  const inbox = useInboxClient()
   const draft = useInboxState(useCallback((s) => s.drafts[conversationId] ?? '', [conversationId]))
   const { data: me } = useMe()
   const { data: conversation } = useConversation(conversationId)
   const [error, setError] = useState<InboxError | null>(null)
+  const clientId = conversation?.client?.id
+  const { data: client } = useQuery({ ...inbox.queries.client(clientId ?? ''), enabled: Boolean(clientId) })
+  const attachments = useAttachments(me?.limits)
   const segments = useMemo(() => countSegments(draft), [draft])
+  /** `{{variables}}` still in the text: they must be filled in before sending. */
+  const unfilled = useMemo(() => templateVariables(draft), [draft])
   const lock = composerLock(conversation, me)
   const timeZone = me?.clinic.timezone
   const quietAt = timeZone && isQuietHours(new Date(), timeZone) ? localClock(new Date(), timeZone) : null
 
   const setText = useCallback(
     (text: string) => {
-      client.store.getState().setDraft(conversationId, text)
-      client.actions.setTyping(conversationId, text.length > 0)
+      inbox.store.getState().setDraft(conversationId, text)
+      inbox.actions.setTyping(conversationId, text.length > 0)
       setError(null)
     },
-    [client, conversationId],
+    [inbox, conversationId],
+  )
+
+  /** Inserts a template filled from the client record; what it cannot fill stays marked `{{…}}`. */
+  const insertTemplate = useCallback(
+    (template: Template) => {
+      const context = templateContext({
+        client: (client as Client | undefined) ?? null,
+        patient: conversation?.client?.patients[0] ?? null,
+        ...(me ? { clinic: me.clinic } : {}),
+      })
+      const { text } = renderTemplate(template.body, context)
+      const current = inbox.store.getState().drafts[conversationId] ?? ''
+      setText(current.trim() ? `${current.trimEnd()} ${text}` : text)
+    },
+    [client, conversation, me, inbox, conversationId, setText],
   )
 
   const send = useCallback((): boolean => {
     try {
-      client.actions.send(conversationId, { body: client.store.getState().drafts[conversationId] ?? '' })
-      client.actions.setTyping(conversationId, false)
+      inbox.actions.send(conversationId, {
+        body: inbox.store.getState().drafts[conversationId] ?? '',
+        attachments: attachments.ready,
+      })
+      inbox.actions.setTyping(conversationId, false)
+      attachments.clear()
       setError(null)
       return true
     } catch (thrown) {
       setError(toInboxError(thrown))
       return false
     }
-  }, [client, conversationId])
+  }, [inbox, conversationId, attachments])
 
   return {
     text: draft,
@@ -64,6 +99,15 @@ export function useComposer(conversationId: string) {
     /** The contact's local time when it is inside quiet hours (9 pm–8 am), else null. */
     quietAt,
     error,
-    canSend: lock === null && draft.trim().length > 0,
+    attachments,
+    /** File types the server accepts, for a file input's `accept`. */
+    accept: (me?.limits.allowedContentTypes ?? []).filter((type) => type !== 'image/svg+xml').join(','),
+    insertTemplate,
+    unfilled,
+    canSend:
+      lock === null &&
+      unfilled.length === 0 &&
+      !attachments.uploading &&
+      (draft.trim().length > 0 || attachments.ready.length > 0),
   }
 }

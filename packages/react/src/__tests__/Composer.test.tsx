@@ -1,0 +1,87 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import { Inbox } from '../index'
+import { dana, setup, startMsw } from './harness'
+
+const server = startMsw()
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4])
+
+describe('Composer tools', () => {
+  it('inserts a template filled from the client record and flags what it cannot fill', async () => {
+    const user = userEvent.setup()
+    const { backend, view } = setup(server)
+    const client = (await backend.service.searchClients(dana, { q: '' }))[0]!
+    const { conversation } = await backend.service.startConversation(dana, { clientId: client.id })
+    view(<Inbox selectedId={conversation.id} />)
+    await user.click(await screen.findByRole('button', { name: 'Insert a template' }))
+    await user.click(await screen.findByRole('menuitem', { name: /Appointment confirmation/ }))
+    const box = screen.getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement
+    await waitFor(() =>
+      expect(box.value).toContain(`Hi ${client.firstName}, ${client.patients[0]!.name} is booked for`),
+    )
+    expect(box.value).toContain('{{appointment.date}}')
+    expect(screen.getByText('Fill in {{appointment.date}} before sending.')).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Send' })).toBeDisabled()
+    await user.clear(box)
+    await user.type(box, 'Hi there')
+    expect(screen.getByRole('button', { name: 'Send' })).toBeEnabled()
+  })
+
+  it('attaches from the library and sends it', async () => {
+    const user = userEvent.setup()
+    const { backend, view } = setup(server)
+    const m = await backend.simulateInbound('+16505550177', 'Do you have the aftercare sheet?')
+    view(<Inbox selectedId={m.conversationId} />)
+    await user.click(await screen.findByRole('button', { name: 'Attach from the document library' }))
+    await user.click(await screen.findByRole('menuitem', { name: 'Dental aftercare.pdf' }))
+    expect(screen.getByRole('button', { name: 'Remove Dental aftercare.pdf' })).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Send' }))
+    await waitFor(async () => {
+      const { items } = await backend.service.listMessages(dana, m.conversationId)
+      expect(items.at(-1)?.attachments.map((a) => a.name)).toEqual(['Dental aftercare.pdf'])
+    })
+  })
+
+  it('uploads a photo with progress, and refuses an SVG or an oversized file before uploading', async () => {
+    const user = userEvent.setup({ applyAccept: false })
+    const { backend, client, view } = setup(server)
+    // jsdom's File and FormData do not survive Node's multipart encoding, so the transport's upload
+    // is replaced by one that reports progress and stores the bytes through the service (the HTTP
+    // upload itself is covered by the core conformance suite).
+    let finish: () => void = () => undefined
+    client.transport.uploadAttachment = async (file, options = {}) => {
+      options.onProgress?.(file.size / 2, file.size)
+      await new Promise<void>((resolve) => {
+        finish = resolve
+      })
+      return backend.service.uploadAttachment(dana, { name: file.name ?? 'file', contentType: file.type, data: PNG })
+    }
+    const m = await backend.simulateInbound('+16505550177', 'Send me the x-ray')
+    view(<Inbox selectedId={m.conversationId} />)
+    await screen.findByRole('textbox', { name: 'Message' })
+    const input = document.querySelector('input[type="file"]') as HTMLInputElement
+    await user.upload(input, [
+      new File([PNG], 'xray.png', { type: 'image/png' }),
+      new File(['<svg/>'], 'logo.svg', { type: 'image/svg+xml' }),
+      new File([new Uint8Array(5_000_001)], 'huge.jpg', { type: 'image/jpeg' }),
+    ])
+    expect(
+      await screen.findByText('"logo.svg" is not a file type that can be texted (photos and PDFs can).'),
+    ).toBeInTheDocument()
+    expect(screen.getByText('"huge.jpg" is larger than 5 MB.')).toBeInTheDocument()
+    const chips = screen.getAllByRole('listitem')
+    expect(within(chips[0]!).getByText('xray.png')).toBeInTheDocument()
+    expect(within(chips[0]!).getByRole('progressbar', { name: 'Uploading xray.png' })).toHaveAttribute('value', '0.5')
+    expect(screen.getByRole('button', { name: 'Send' })).toBeDisabled()
+    finish()
+    await waitFor(() => expect(chips[0]).toHaveAttribute('data-state', 'done'))
+    await user.click(screen.getByRole('button', { name: 'Remove logo.svg' }))
+    await user.click(screen.getByRole('button', { name: 'Remove huge.jpg' }))
+    await user.click(screen.getByRole('button', { name: 'Send' }))
+    await waitFor(async () => {
+      const { items } = await backend.service.listMessages(dana, m.conversationId)
+      expect(items.at(-1)?.attachments.map((a) => a.name)).toEqual(['xray.png'])
+    })
+  })
+})

@@ -1,0 +1,73 @@
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { expect, screen, userEvent, waitFor, within } from 'storybook/test'
+import type { BackendParameters } from '../../../../.storybook/backend'
+import { Composer } from '../index'
+
+const dana = { clinicId: 'cln_maple', userId: 'usr_dana', permissions: ['messaging' as const] }
+const withClient: { backend: BackendParameters } = {
+  backend: {
+    setup: async (b) => {
+      const [client] = await b.service.searchClients(dana, { q: '' })
+      if (!client) throw new Error('the seed has clients')
+      return (await b.service.startConversation(dana, { clientId: client.id })).conversation.id
+    },
+  },
+}
+
+const meta: Meta<typeof Composer> = {
+  title: 'Inbox/Composer',
+  component: Composer,
+  parameters: { ...withClient, padded: true, height: 560 },
+  render: (_args, { loaded }) => (
+    <div style={{ marginTop: 380, maxWidth: 640 }}>
+      <Composer conversationId={loaded.prepared as string} />
+    </div>
+  ),
+}
+export default meta
+type Story = StoryObj<typeof Composer>
+
+export const Empty: Story = {}
+
+export const LongUnicodeMessage: Story = {
+  play: async ({ canvasElement }) => {
+    const box = await within(canvasElement).findByRole('textbox', { name: 'Message' })
+    await userEvent.type(box, `Hi! “Biscuit” is ready 🐶 ${'and doing great '.repeat(5)}`)
+    await expect(await within(canvasElement).findByText(/Special characters/)).toBeInTheDocument()
+  },
+}
+
+export const TemplateWithUnknownVariable: Story = {
+  play: async ({ canvasElement }) => {
+    await userEvent.click(await within(canvasElement).findByRole('button', { name: 'Insert a template' }))
+    await userEvent.click(await screen.findByRole('menuitem', { name: /Appointment confirmation/ }))
+    const box = within(canvasElement).getByRole('textbox', { name: 'Message' })
+    await waitFor(() => expect((box as HTMLTextAreaElement).value).toContain('is booked for'))
+    await expect(await within(canvasElement).findByText(/before sending/)).toHaveTextContent('{{appointment.date}}')
+    await expect(within(canvasElement).getByRole('button', { name: 'Send' })).toBeDisabled()
+  },
+}
+
+export const EmojiPicker: Story = {
+  play: async ({ canvasElement }) => {
+    await userEvent.click(await within(canvasElement).findByRole('button', { name: 'Insert emoji' }))
+    const picker = await screen.findByRole('dialog', { name: 'Insert emoji' })
+    await waitFor(() => expect(picker.querySelector('.sb-emoji')).toHaveAttribute('data-state', 'ready'), {
+      timeout: 10_000,
+    })
+    await expect(picker.querySelector('em-emoji-picker')).not.toBeNull()
+    await userEvent.keyboard('{Escape}')
+  },
+}
+
+export const LibraryAttachment: Story = {
+  play: async ({ canvasElement }) => {
+    await userEvent.click(
+      await within(canvasElement).findByRole('button', { name: 'Attach from the document library' }),
+    )
+    await userEvent.click(await screen.findByRole('menuitem', { name: 'Parking map.png' }))
+    await expect(
+      await within(canvasElement).findByRole('button', { name: 'Remove Parking map.png' }),
+    ).toBeInTheDocument()
+  },
+}
