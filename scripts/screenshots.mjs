@@ -57,16 +57,20 @@ const browser = await chromium.launch({
 })
 mkdirSync('docs/screenshots', { recursive: true })
 for (const shot of shots) {
-  const [id, theme = 'light', width = '1200'] = shot.split(':')
+  const [id, theme = 'light', width = '1280'] = shot.split(':')
   const page = await browser.newPage({ viewport: { width: Number(width), height: 760 }, deviceScaleFactor: 1 })
   await page.goto(`http://127.0.0.1:${port}/iframe.html?id=${id}&viewMode=story&globals=theme:${theme}`)
   await page.waitForSelector('[role="listbox"], [role="log"], [role="alert"]', { timeout: 20_000, state: 'attached' })
-  if (id.endsWith('--default') && Number(width) >= 768) {
+  if (
+    Number(width) >= 768 &&
+    (await page.locator('[role="log"]').count()) === 0 &&
+    (await page.locator('[role="option"]').count()) > 1
+  ) {
     await page.locator('[role="option"]').nth(1).click()
     await page.waitForSelector('[role="log"] .sb-message', { timeout: 10_000 })
   }
   await page.waitForTimeout(600)
-  const file = `docs/screenshots/${id.replace('inbox-inbox--', 'inbox-')}-${theme}${width === '1200' ? '' : `-${width}`}.png`
+  const file = `docs/screenshots/${id.replace('inbox-inbox--', 'inbox-')}-${theme}${width === '1280' ? '' : `-${width}`}.png`
   await page.screenshot({ path: file })
   console.log(file)
   await page.close()

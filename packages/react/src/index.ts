@@ -1,4 +1,5 @@
 'use client'
+export { ClientPanel } from './components/ClientPanel'
 export type { ComposerProps } from './components/Composer'
 export { Composer } from './components/Composer'
 export { ConnectionBanner } from './components/ConnectionBanner'

@@ -98,6 +98,17 @@ export const defaultStrings = {
   unreadBadge: '{count} unread conversations',
   back: 'Back to conversations',
   smsNumber: 'Texting from {number}',
+  clientDetails: 'Client details',
+  leadExplained: 'This number is not matched to a client yet.',
+  phone: 'Phone',
+  email: 'E-mail',
+  balance: 'Balance',
+  textingStatus: 'Texting',
+  canText: 'Can receive texts',
+  optedOutOn: 'Opted out on {date}',
+  consent: 'Consent',
+  consentRecord: '{status} ({scope}, {method}) on {date}',
+  patients: 'Patients',
 }
 
 export type Strings = typeof defaultStrings

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
-import { Inbox, UnreadBadge } from '../index'
+import { ClientPanel, Inbox, UnreadBadge } from '../index'
 import { dana, setup, startMsw } from './harness'
 
 const server = startMsw()
@@ -127,5 +127,45 @@ describe('Inbox', () => {
     expect(links.map((l) => l.getAttribute('href'))).toEqual(['https://example.com/a?b=1', 'tel:+14155550100'])
     for (const link of links) expect(link).toHaveAttribute('rel', 'noopener noreferrer')
     expect(user).toBeDefined()
+  })
+})
+
+describe('Thread', () => {
+  it('marks where the unread texts start with a "New messages" divider', async () => {
+    const { backend, view } = setup(server)
+    const first = await backend.simulateInbound('+16505550177', 'First, already read')
+    await backend.service.markRead(dana, first.conversationId)
+    await backend.simulateInbound('+16505550177', 'Unread one')
+    await backend.simulateInbound('+16505550177', 'Unread two')
+    view(<Inbox selectedId={first.conversationId} />)
+    const log = await screen.findByRole('log')
+    await within(log).findByText('Unread two')
+    const texts = [...log.querySelectorAll('.sb-thread__unread, .sb-message__body')].map((e) => e.textContent)
+    expect(texts).toEqual(['First, already read', 'New messages', 'Unread one', 'Unread two'])
+  })
+})
+
+describe('ClientPanel', () => {
+  it("shows the client's record, patients and texting status; a lead says it is not matched", async () => {
+    const { backend, view } = setup(server)
+    const [client] = await backend.service.searchClients(dana, { q: '' })
+    if (!client) throw new Error('seed has clients')
+    const { conversation } = await backend.service.startConversation(dana, { clientId: client.id })
+    const { unmount } = view(<ClientPanel conversationId={conversation.id} />)
+    const panel = await screen.findByRole('region', { name: 'Client details' })
+    await within(panel).findByText(client.patients[0]!.name)
+    expect(within(panel).getByText('Can receive texts')).toBeInTheDocument()
+    expect(
+      within(panel).getByText(
+        new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD' }).format(
+          client.balance.amountMinor / 100,
+        ),
+      ),
+    ).toBeInTheDocument()
+    unmount()
+    const lead = await backend.simulateInbound('+16505550177', 'STOP')
+    view(<ClientPanel conversationId={lead.conversationId} />)
+    expect(await screen.findByText('This number is not matched to a client yet.')).toBeInTheDocument()
+    expect(screen.getByText(/^Opted out on/)).toBeInTheDocument()
   })
 })

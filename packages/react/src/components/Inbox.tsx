@@ -6,6 +6,7 @@ import { useConversation } from '../hooks/useConversations'
 import { useInboxState } from '../hooks/useInboxState'
 import { useMe } from '../hooks/useServerData'
 import { format } from '../strings'
+import { ClientPanel } from './ClientPanel'
 import { Composer } from './Composer'
 import { ConnectionBanner } from './ConnectionBanner'
 import { ConversationFilters } from './ConversationFilters'
@@ -114,13 +115,14 @@ export function Inbox({ selectedId, onSelect, theme, className, composerTools }:
                     )}
                     <ConversationMenu conversation={conversation} onDeleted={() => choose(null)} />
                   </header>
-                  <Thread conversationId={selected} />
+                  <Thread key={selected} conversationId={selected} />
                   <Composer conversationId={selected} tools={composerTools} />
                 </>
               ) : (
                 <p className="sb-inbox__empty">{t.noConversationSelected}</p>
               )}
             </div>
+            {selected && conversation && <ClientPanel className="sb-inbox__client" conversationId={selected} />}
           </>
         )}
       </PortalContainerContext.Provider>

@@ -1,6 +1,6 @@
 'use client'
 import type { ThreadItem } from '@switchboard/core'
-import { Fragment, useEffect, useLayoutEffect, useRef } from 'react'
+import { Fragment, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { useComponents, useInboxClient, useLocale, useStrings } from '../context'
 import { useConversation } from '../hooks/useConversations'
 import { useMe } from '../hooks/useServerData'
@@ -30,6 +30,12 @@ export function Thread({ conversationId, className }: { conversationId: string; 
   const { data: me } = useMe()
   const scrollRef = useRef<HTMLDivElement>(null)
   const stick = useRef(true)
+  const [below, setBelow] = useState(0)
+  // How many texts were unread when the thread opened: the "New messages" divider goes before them.
+  const [unreadAtOpen, setUnreadAtOpen] = useState<{ id: string; count: number } | null>(null)
+  if (conversation && unreadAtOpen?.id !== conversationId) {
+    setUnreadAtOpen({ id: conversationId, count: conversation.unreadCount })
+  }
   const previousHeight = useRef(0)
   const loadingOlder = useRef(false)
 
@@ -41,6 +47,7 @@ export function Thread({ conversationId, className }: { conversationId: string; 
       el.scrollTop += el.scrollHeight - previousHeight.current
       loadingOlder.current = false
     } else if (stick.current) el.scrollTop = el.scrollHeight
+    else setBelow((n) => n + 1)
     previousHeight.current = el.scrollHeight
   }, [thread.items.length])
 
@@ -67,6 +74,7 @@ export function Thread({ conversationId, className }: { conversationId: string; 
     const el = scrollRef.current
     if (!el) return
     stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40
+    if (stick.current) setBelow(0)
     if (el.scrollTop < 80 && thread.hasNextPage && !thread.isFetchingNextPage) {
       loadingOlder.current = true
       previousHeight.current = el.scrollHeight
@@ -75,6 +83,27 @@ export function Thread({ conversationId, className }: { conversationId: string; 
   }
 
   const name = conversation ? displayName(conversation, me?.clinic.country) : ''
+  const jumpToLatest = () => {
+    const el = scrollRef.current
+    if (el) el.scrollTop = el.scrollHeight
+    stick.current = true
+    setBelow(0)
+  }
+  // The divider stands before the first of the texts that were unread at opening.
+  let dividerKey: string | null = null
+  if (unreadAtOpen && unreadAtOpen.count > 0) {
+    let remaining = unreadAtOpen.count
+    for (let i = thread.items.length - 1; i >= 0; i--) {
+      const item = thread.items[i]
+      if (item?.kind === 'message' && item.message.direction === 'inbound') {
+        remaining -= 1
+        if (remaining === 0) {
+          dividerKey = item.key
+          break
+        }
+      }
+    }
+  }
   if (thread.isPending)
     return (
       <div className={cx('sb-thread sb-thread--status', className)} role="status">
@@ -119,6 +148,7 @@ export function Thread({ conversationId, className }: { conversationId: string; 
         return (
           <Fragment key={item.key}>
             {newDay && <div className="sb-thread__day">{formatDay(createdAt(item), locale)}</div>}
+            {item.key === dividerKey && <div className="sb-thread__unread">{t.newMessages}</div>}
             {item.kind === 'message' ? (
               <MessageBubble message={item.message} />
             ) : (
@@ -131,6 +161,11 @@ export function Thread({ conversationId, className }: { conversationId: string; 
           </Fragment>
         )
       })}
+      {below > 0 && (
+        <button type="button" className="sb-button sb-button--primary sb-thread__jump" onClick={jumpToLatest}>
+          {t.jumpToLatest}
+        </button>
+      )}
     </div>
   )
 }

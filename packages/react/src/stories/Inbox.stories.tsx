@@ -188,3 +188,20 @@ export const LiveInbound: Story = {
     },
   }),
 }
+
+/** Reading older messages while a new text arrives: the view stays put and offers a jump. */
+export const NewTextWhileScrolledUp: Story = {
+  ...LongThread,
+  play: async ({ canvasElement, loaded }) => {
+    const log = await within(canvasElement).findByRole('log')
+    await waitFor(() => expect(log.scrollHeight).toBeGreaterThan(log.clientHeight))
+    // Up from the bottom, but not to the top (that would load older history).
+    log.scrollTop = 200
+    log.dispatchEvent(new Event('scroll'))
+    await new Promise((r) => setTimeout(r, 100))
+    await (loaded.backend as MockBackend).simulateInbound('+16505550177', 'Are you still there?')
+    const jump = await within(canvasElement).findByRole('button', { name: 'Jump to latest' }, { timeout: 5000 })
+    await userEvent.click(jump)
+    await waitFor(() => expect(log.scrollHeight - log.scrollTop - log.clientHeight).toBeLessThan(40))
+  },
+}
