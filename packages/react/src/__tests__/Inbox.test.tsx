@@ -14,7 +14,7 @@ describe('Inbox', () => {
     view(<Inbox />)
     const list = await screen.findByRole('listbox', { name: 'Conversations' })
     const row = await within(list).findByRole('option', { name: /Is Biscuit ready/ })
-    expect(screen.getByText('Texting from (415) 555-0100')).toBeInTheDocument()
+    expect(document.querySelector('.sb-inbox__number')).toHaveTextContent('Texting from (415) 555-0100')
     await user.click(row)
     const log = await screen.findByRole('log', { name: 'Messages with (650) 555-0177' })
     expect(within(log).getByText('Is Biscuit ready for pick-up?')).toBeInTheDocument()

@@ -29,11 +29,15 @@ export function ClientPanel({ conversationId, className }: { conversationId: str
   const record = client as Client | undefined
   return (
     <section className={cx('sb-client', className)} aria-label={t.clientDetails}>
-      <h3 className="sb-client__name">{displayName(conversation, country)}</h3>
+      <h3 className="sb-client__name">
+        <bdi>{displayName(conversation, country)}</bdi>
+      </h3>
       {!conversation.client && <p className="sb-client__lead">{t.leadExplained}</p>}
       <dl className="sb-client__facts">
         <dt>{t.phone}</dt>
-        <dd>{(record?.phones ?? [contact.phone]).map((p) => formatPhone(p, country)).join(', ')}</dd>
+        <dd>
+          <bdi>{(record?.phones ?? [contact.phone]).map((p) => formatPhone(p, country)).join(', ')}</bdi>
+        </dd>
         {record?.email && (
           <>
             <dt>{t.email}</dt>

@@ -75,6 +75,7 @@ export function Composer({ conversationId, className, tools }: ComposerProps) {
       </label>
       <textarea
         ref={input}
+        dir="auto"
         id={`${id}-text`}
         className="sb-composer__input"
         rows={3}

@@ -57,13 +57,15 @@ export function ConversationRow({
       data-state={selected ? 'selected' : unread ? 'unread' : 'read'}
     >
       <div className="sb-row__top">
-        <span className="sb-row__name">{displayName(c, country)}</span>
+        <span className="sb-row__name" dir="auto">
+          {displayName(c, country)}
+        </span>
         <time className="sb-row__time" dateTime={c.lastActivityAt}>
           {formatListTime(c.lastActivityAt, locale)}
         </time>
       </div>
       <div className="sb-row__bottom">
-        <span className="sb-row__preview">
+        <span className="sb-row__preview" dir="auto">
           {c.lastMessage?.direction === 'outbound' ? `${t.you}: ` : ''}
           {preview}
         </span>

@@ -5,7 +5,6 @@ import { useInboxClient, useStrings, useUnstyled } from '../context'
 import { useConversation } from '../hooks/useConversations'
 import { useInboxState } from '../hooks/useInboxState'
 import { useMe } from '../hooks/useServerData'
-import { format } from '../strings'
 import { ClientPanel } from './ClientPanel'
 import { Composer } from './Composer'
 import { ConnectionBanner } from './ConnectionBanner'
@@ -89,7 +88,9 @@ export function Inbox({ selectedId, onSelect, theme, className, composerTools }:
                 <h2 className="sb-inbox__title">{t.inbox}</h2>
                 {me && (
                   <p className="sb-inbox__number">
-                    {format(t.smsNumber, { number: formatPhone(me.clinic.smsNumber, me.clinic.country) })}
+                    {t.smsNumber.split('{number}')[0]}
+                    <bdi>{formatPhone(me.clinic.smsNumber, me.clinic.country)}</bdi>
+                    {t.smsNumber.split('{number}')[1]}
                   </p>
                 )}
               </header>
@@ -107,11 +108,13 @@ export function Inbox({ selectedId, onSelect, theme, className, composerTools }:
                     >
                       <span aria-hidden="true">←</span> <span className="sb-visually-hidden">{t.back}</span>
                     </button>
-                    <h3 className="sb-inbox__contact">{displayName(conversation, me?.clinic.country)}</h3>
+                    <h3 className="sb-inbox__contact">
+                      <bdi>{displayName(conversation, me?.clinic.country)}</bdi>
+                    </h3>
                     {conversation.client && (
-                      <span className="sb-inbox__phone">
+                      <bdi className="sb-inbox__phone">
                         {formatPhone(conversation.contact.phone, me?.clinic.country)}
-                      </span>
+                      </bdi>
                     )}
                     <ConversationMenu conversation={conversation} onDeleted={() => choose(null)} />
                   </header>

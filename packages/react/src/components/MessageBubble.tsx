@@ -88,7 +88,7 @@ export function MessageBubble({ message, pending, onRetry, onDiscard }: MessageB
           <AttachmentView key={a.id} attachment={a} />
         ))}
         {body && (
-          <p className="sb-message__body">
+          <p className="sb-message__body" dir="auto">
             <SafeText text={body} />
           </p>
         )}

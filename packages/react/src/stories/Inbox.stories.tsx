@@ -3,7 +3,7 @@ import type { InboxClient } from '@switchboard/core'
 import type { MockBackend } from '@switchboard/mock'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import type { BackendParameters } from '../../../../.storybook/backend'
-import { Inbox } from '../index'
+import { Inbox, InboxProvider, useInboxClient } from '../index'
 
 const meta: Meta<typeof Inbox> = {
   title: 'Inbox/Inbox',
@@ -203,5 +203,33 @@ export const NewTextWhileScrolledUp: Story = {
     const jump = await within(canvasElement).findByRole('button', { name: 'Jump to latest' }, { timeout: 5000 })
     await userEvent.click(jump)
     await waitFor(() => expect(log.scrollHeight - log.scrollTop - log.clientHeight).toBeLessThan(40))
+  },
+}
+
+/** Translated strings, a locale for dates and numbers, and right-to-left layout (logical properties). */
+export const TranslatedRightToLeft: Story = {
+  render: () => (
+    <div dir="rtl" lang="ar" style={{ height: '100%' }}>
+      <InboxProvider
+        client={useInboxClient()}
+        locale="ar-EG"
+        strings={{
+          inbox: 'صندوق الرسائل',
+          conversations: 'المحادثات',
+          search: 'ابحث بالاسم أو الرقم',
+          send: 'إرسال',
+          message: 'الرسالة',
+          noConversationSelected: 'اختر محادثة لقراءتها.',
+          smsNumber: 'الإرسال من {number}',
+        }}
+      >
+        <Inbox />
+      </InboxProvider>
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await expect(await canvas.findByRole('listbox', { name: 'المحادثات' })).toBeInTheDocument()
+    await expect(canvas.getByRole('searchbox', { name: 'ابحث بالاسم أو الرقم' })).toBeInTheDocument()
   },
 }
