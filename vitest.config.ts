@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vitest/config'
+import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs'
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 const src = (pkg: string) => here(`./packages/${pkg}/src/index.ts`)
@@ -14,7 +15,7 @@ const pkg = (name: string, environment: 'node' | 'jsdom' = 'node', setupFiles: s
 })
 
 /** Debian's Chromium (apt-get install chromium); CHROMIUM_PATH overrides. */
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const chromium = chromiumPath
 const withStories = process.env.SKIP_STORIES !== '1'
 if (withStories && !existsSync(chromium)) {
   throw new Error(
@@ -53,16 +54,7 @@ export default defineConfig({
                   provider: playwright({
                     launchOptions: {
                       executablePath: chromium,
-                      args: [
-                        '--headless',
-                        '--no-sandbox',
-                        '--disable-gpu',
-                        '--disable-quic',
-                        '--no-first-run',
-                        '--disable-background-networking',
-                        '--disable-component-update',
-                        '--disable-sync',
-                      ],
+                      args: chromiumArgs,
                     },
                   }),
                   instances: [{ browser: 'chromium' as const }],

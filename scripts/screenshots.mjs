@@ -4,6 +4,7 @@ import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { extname, join, normalize } from 'node:path'
 import { chromium } from 'playwright-core'
+import { chromiumArgs, chromiumPath } from './chromium.mjs'
 
 const root = 'storybook-static'
 if (!existsSync(join(root, 'iframe.html'))) throw new Error('Build Storybook first: npm run build-storybook')
@@ -42,19 +43,7 @@ const shots = process.argv.slice(2).length
       'inbox-inbox--failed-messages:light',
       'inbox-inbox--default:light:390',
     ]
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-})
+const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
 mkdirSync('docs/screenshots', { recursive: true })
 for (const shot of shots) {
   const [id, theme = 'light', width = '1280'] = shot.split(':')

@@ -82,11 +82,11 @@ describe('Inbox', () => {
     const { backend, view } = setup(server)
     await backend.simulateInbound('+16505550177', 'A lead texting')
     view(<Inbox />)
-    const list = await screen.findByRole('listbox', { name: 'Conversations' })
+    await screen.findByRole('listbox', { name: 'Conversations' })
     await user.selectOptions(screen.getByRole('combobox', { name: 'Contact type' }), 'leads')
     await waitFor(() =>
       expect(
-        within(list)
+        within(screen.getByRole('listbox'))
           .getAllByRole('option')
           .every((o) => o.textContent?.includes('Lead')),
       ).toBe(true),

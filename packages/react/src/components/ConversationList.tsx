@@ -6,9 +6,9 @@ import { useComponents, useStrings } from '../context'
 import { useConversations } from '../hooks/useConversations'
 import { useInboxState } from '../hooks/useInboxState'
 import { useMe, useTeam } from '../hooks/useServerData'
-import { format } from '../strings'
 import { ConversationRow as DefaultRow } from './ConversationRow'
 import { cx } from './cx'
+import { QueryState } from './QueryState'
 
 /** Props of {@link ConversationList}. */
 export interface ConversationListProps {
@@ -83,20 +83,9 @@ export function ConversationList({ filter, selectedId, onSelect, className }: Co
     }
   }
 
-  if (list.isPending)
+  if (list.isPending || list.isError) {
     return (
-      <div className={cx('sb-list sb-list--status', className)} role="status">
-        {t.loadingConversations}
-      </div>
-    )
-  if (list.isError) {
-    return (
-      <div className={cx('sb-list sb-list--status', className)} role="alert">
-        {format(t.loadFailed, { message: list.error.message })}{' '}
-        <button type="button" className="sb-button" onClick={() => void list.refetch()}>
-          {t.retry}
-        </button>
-      </div>
+      <QueryState query={list} loading={t.loadingConversations} className={cx('sb-list sb-list--status', className)} />
     )
   }
   if (items.length === 0)

@@ -10,6 +10,7 @@ import { displayName } from './ConversationRow'
 import { cx } from './cx'
 import { dayKey, formatDay } from './formatTime'
 import { MessageBubble as DefaultBubble } from './MessageBubble'
+import { QueryState } from './QueryState'
 
 const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect
 
@@ -104,20 +105,9 @@ export function Thread({ conversationId, className }: { conversationId: string; 
       }
     }
   }
-  if (thread.isPending)
+  if (thread.isPending || thread.isError) {
     return (
-      <div className={cx('sb-thread sb-thread--status', className)} role="status">
-        {t.loadingMessages}
-      </div>
-    )
-  if (thread.isError) {
-    return (
-      <div className={cx('sb-thread sb-thread--status', className)} role="alert">
-        {format(t.loadFailed, { message: thread.error.message })}{' '}
-        <button type="button" className="sb-button" onClick={() => void thread.refetch()}>
-          {t.retry}
-        </button>
-      </div>
+      <QueryState query={thread} loading={t.loadingMessages} className={cx('sb-thread sb-thread--status', className)} />
     )
   }
   return (

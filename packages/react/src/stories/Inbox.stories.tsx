@@ -200,7 +200,7 @@ export const NewTextWhileScrolledUp: Story = {
     log.dispatchEvent(new Event('scroll'))
     await new Promise((r) => setTimeout(r, 100))
     await (loaded.backend as MockBackend).simulateInbound('+16505550177', 'Are you still there?')
-    const jump = await within(canvasElement).findByRole('button', { name: 'Jump to latest' }, { timeout: 5000 })
+    const jump = await within(canvasElement).findByRole('button', { name: 'Jump to latest' }, { timeout: 10_000 })
     await userEvent.click(jump)
     await waitFor(() => expect(log.scrollHeight - log.scrollTop - log.clientHeight).toBeLessThan(40))
   },
