@@ -33,6 +33,8 @@ export function Composer({ conversationId, className, tools }: ComposerProps) {
   const input = useRef<HTMLTextAreaElement>(null)
   const { segments, attachments } = composer
 
+  // Until the conversation is known, whether it may be texted is not: show nothing to type into.
+  if (!composer.ready) return <div className={cx('sb-composer sb-composer--loading', className)} aria-busy="true" />
   if (composer.lock) {
     return (
       <div className={cx('sb-composer sb-composer--locked', className)} data-state="locked" role="status">

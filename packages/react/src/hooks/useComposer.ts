@@ -104,7 +104,10 @@ export function useComposer(conversationId: string) {
     accept: (me?.limits.allowedContentTypes ?? []).filter((type) => type !== 'image/svg+xml').join(','),
     insertTemplate,
     unfilled,
+    /** The conversation and the user are known, so the lock (if any) is too. */
+    ready: conversation !== undefined && me !== undefined,
     canSend:
+      conversation !== undefined &&
       lock === null &&
       unfilled.length === 0 &&
       !attachments.uploading &&

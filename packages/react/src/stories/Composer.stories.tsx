@@ -71,3 +71,37 @@ export const LibraryAttachment: Story = {
     ).toBeInTheDocument()
   },
 }
+
+const lockedBy = (setup: NonNullable<BackendParameters['setup']>, rest: BackendParameters = {}) => ({
+  backend: { ...rest, setup },
+})
+
+export const LockedOptedOut: Story = {
+  parameters: lockedBy(async (b) => (await b.simulateInbound('+16505550177', 'STOP')).conversationId),
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText(/opted out of texts/)).toHaveAttribute('data-state', 'locked')
+  },
+}
+
+export const LockedBlocked: Story = {
+  parameters: lockedBy(async (b) => {
+    const m = await b.simulateInbound('+16505550177', 'spam')
+    await b.service.block({ ...dana, permissions: ['messaging', 'messaging.block'] }, '+16505550177')
+    return m.conversationId
+  }),
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText(/This contact is blocked/)).toHaveAttribute(
+      'data-state',
+      'locked',
+    )
+  },
+}
+
+export const LockedOneWay: Story = {
+  parameters: lockedBy(async (b) => (await b.simulateInbound('+16505550177', 'Hello?')).conversationId, {
+    clinic: { mode: 'one-way' },
+  }),
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText(/one-way texting/)).toHaveAttribute('data-state', 'locked')
+  },
+}
