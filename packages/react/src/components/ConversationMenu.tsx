@@ -8,6 +8,36 @@ import { useInboxes, useMe, usePermission, useTeam } from '../hooks/useServerDat
 import { cx } from './cx'
 import { usePortalContainer } from './portal'
 
+/** A submenu picking one of `choices`, or none (`null`), with the current one checked. */
+function ChoiceSubmenu(props: {
+  label: string
+  container: HTMLElement | undefined
+  value: string | null
+  none: string
+  choices: Array<{ id: string; label: string }>
+  onChoose: (id: string | null) => void
+}) {
+  return (
+    <DropdownMenu.Sub>
+      <DropdownMenu.SubTrigger className="sb-menu__item">{props.label}</DropdownMenu.SubTrigger>
+      <DropdownMenu.Portal container={props.container}>
+        <DropdownMenu.SubContent className="sb-menu__content">
+          <DropdownMenu.RadioGroup value={props.value ?? ''} onValueChange={(v) => props.onChoose(v || null)}>
+            <DropdownMenu.RadioItem className="sb-menu__item" value="">
+              {props.none}
+            </DropdownMenu.RadioItem>
+            {props.choices.map((choice) => (
+              <DropdownMenu.RadioItem key={choice.id} className="sb-menu__item" value={choice.id}>
+                {choice.label}
+              </DropdownMenu.RadioItem>
+            ))}
+          </DropdownMenu.RadioGroup>
+        </DropdownMenu.SubContent>
+      </DropdownMenu.Portal>
+    </DropdownMenu.Sub>
+  )
+}
+
 /**
  * The actions on a conversation, each shown only with the permission: close or reopen, mark
  * unread, assign or unassign, move to an inbox, block or unblock, delete (with confirmation).
@@ -57,49 +87,25 @@ export function ConversationMenu({
             <DropdownMenu.Item className="sb-menu__item" onSelect={() => run(() => a.markUnread(c.id))}>
               {t.markUnread}
             </DropdownMenu.Item>
-            <DropdownMenu.Sub>
-              <DropdownMenu.SubTrigger className="sb-menu__item">{t.assign}</DropdownMenu.SubTrigger>
-              <DropdownMenu.Portal container={container}>
-                <DropdownMenu.SubContent className="sb-menu__content">
-                  <DropdownMenu.RadioGroup
-                    value={c.assigneeId ?? ''}
-                    onValueChange={(v) => run(() => a.assign(c.id, v || null))}
-                  >
-                    <DropdownMenu.RadioItem className="sb-menu__item" value="">
-                      {t.unassign}
-                    </DropdownMenu.RadioItem>
-                    {(team ?? [])
-                      .filter((m) => m.permissions.includes('messaging'))
-                      .map((m) => (
-                        <DropdownMenu.RadioItem key={m.id} className="sb-menu__item" value={m.id}>
-                          {m.id === me?.user.id ? `${m.name} (${t.you})` : m.name}
-                        </DropdownMenu.RadioItem>
-                      ))}
-                  </DropdownMenu.RadioGroup>
-                </DropdownMenu.SubContent>
-              </DropdownMenu.Portal>
-            </DropdownMenu.Sub>
+            <ChoiceSubmenu
+              label={t.assign}
+              container={container}
+              value={c.assigneeId}
+              none={t.unassign}
+              choices={(team ?? [])
+                .filter((m) => m.permissions.includes('messaging'))
+                .map((m) => ({ id: m.id, label: m.id === me?.user.id ? `${m.name} (${t.you})` : m.name }))}
+              onChoose={(id) => run(() => a.assign(c.id, id))}
+            />
             {(inboxes?.length ?? 0) > 0 && (
-              <DropdownMenu.Sub>
-                <DropdownMenu.SubTrigger className="sb-menu__item">{t.moveToInbox}</DropdownMenu.SubTrigger>
-                <DropdownMenu.Portal container={container}>
-                  <DropdownMenu.SubContent className="sb-menu__content">
-                    <DropdownMenu.RadioGroup
-                      value={c.inboxId ?? ''}
-                      onValueChange={(v) => run(() => a.moveToInbox(c.id, v || null))}
-                    >
-                      <DropdownMenu.RadioItem className="sb-menu__item" value="">
-                        {t.noInbox}
-                      </DropdownMenu.RadioItem>
-                      {(inboxes ?? []).map((i) => (
-                        <DropdownMenu.RadioItem key={i.id} className="sb-menu__item" value={i.id}>
-                          {i.name}
-                        </DropdownMenu.RadioItem>
-                      ))}
-                    </DropdownMenu.RadioGroup>
-                  </DropdownMenu.SubContent>
-                </DropdownMenu.Portal>
-              </DropdownMenu.Sub>
+              <ChoiceSubmenu
+                label={t.moveToInbox}
+                container={container}
+                value={c.inboxId}
+                none={t.noInbox}
+                choices={(inboxes ?? []).map((i) => ({ id: i.id, label: i.name }))}
+                onChoose={(id) => run(() => a.moveToInbox(c.id, id))}
+              />
             )}
             {canBlock && (
               <DropdownMenu.Item
