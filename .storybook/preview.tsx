@@ -20,7 +20,7 @@ const preview: Preview = {
   loaders: [async ({ parameters }) => loadBackend(parameters.backend as BackendParameters | undefined)],
   decorators: [
     (Story, { loaded, globals, parameters }) => (
-      <InboxProvider client={loaded.client}>
+      <InboxProvider client={loaded.client} unstyled={parameters.unstyled} classNames={parameters.classNames}>
         <div
           style={{ height: parameters.height ?? '100vh', padding: parameters.padded ? 16 : 0, boxSizing: 'border-box' }}
         >

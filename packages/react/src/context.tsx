@@ -5,10 +5,28 @@ import { createContext, type ReactNode, useContext, useMemo } from 'react'
 import type { ComponentOverrides } from './components/overrides'
 import { defaultStrings, type Strings } from './strings'
 
+/** The parts a host can give its own class names through {@link InboxProviderProps.classNames}. */
+export type InboxPart =
+  | 'inbox'
+  | 'filters'
+  | 'list'
+  | 'row'
+  | 'thread'
+  | 'message'
+  | 'composer'
+  | 'menu'
+  | 'clientPanel'
+  | 'banner'
+  | 'badge'
+
+/** Class names per part, added next to the part's own `sb-*` classes. */
+export type InboxClassNames = Partial<Record<InboxPart, string>>
+
 interface InboxContextValue {
   client: InboxClient
   strings: Strings
   components: ComponentOverrides
+  classNames: InboxClassNames
   locale: string | undefined
   /** No default styles: the host styles every `sb-*` class itself. */
   unstyled: boolean
@@ -23,8 +41,18 @@ export interface InboxProviderProps {
   strings?: Partial<Strings>
   /** Parts to draw yourself, e.g. `{ MessageBubble: MyBubble }`. */
   components?: ComponentOverrides
+  /**
+   * Class names for parts drawn inside other components (every row, every message…), e.g.
+   * `{ message: 'my-bubble', row: 'my-row' }`. A component's own `className` prop adds to it.
+   */
+  classNames?: InboxClassNames
   /** Locale for dates and numbers (Intl); the browser's by default. */
   locale?: string
+  /**
+   * Ship no look: the `sb-root` class is left off, so none of styles.css applies and the host
+   * styles the `sb-*` classes (or its `classNames`) itself. Virtualized lists keep the few inline
+   * styles they need to position rows.
+   */
   unstyled?: boolean
   children: ReactNode
 }
@@ -35,10 +63,25 @@ export interface InboxProviderProps {
  * @example
  * <InboxProvider client={client}><Inbox /></InboxProvider>
  */
-export function InboxProvider({ client, strings, components, locale, unstyled = false, children }: InboxProviderProps) {
+export function InboxProvider({
+  client,
+  strings,
+  components,
+  classNames,
+  locale,
+  unstyled = false,
+  children,
+}: InboxProviderProps) {
   const value = useMemo(
-    () => ({ client, strings: { ...defaultStrings, ...strings }, components: components ?? {}, locale, unstyled }),
-    [client, strings, components, locale, unstyled],
+    () => ({
+      client,
+      strings: { ...defaultStrings, ...strings },
+      components: components ?? {},
+      classNames: classNames ?? {},
+      locale,
+      unstyled,
+    }),
+    [client, strings, components, classNames, locale, unstyled],
   )
   return (
     <QueryClientProvider client={client.queryClient}>
@@ -63,3 +106,8 @@ export const useComponents = (): ComponentOverrides => useInboxContext().compone
 export const useLocale = (): string | undefined => useInboxContext().locale
 /** Whether default styles are off. */
 export const useUnstyled = (): boolean => useInboxContext().unstyled
+/** The host's class names for a part, joined with a component's own `className` prop. */
+export function usePartClassName(part: InboxPart, own?: string): string | undefined {
+  const host = useInboxContext().classNames[part]
+  return host && own ? `${host} ${own}` : (host ?? own)
+}

@@ -38,6 +38,8 @@ export const defaultStrings = {
   noConversationSelected: 'Select a conversation to read it.',
   loadingMessages: 'Loading messages…',
   olderMessages: 'Load older messages',
+  loadingOlder: 'Loading older messages…',
+  newTextFrom: 'New text from {name}: {body}',
   beginning: 'Start of the conversation',
   newMessages: 'New messages',
   jumpToLatest: 'Jump to latest',

@@ -2,7 +2,7 @@
 import { formatMoney, formatPhone } from '@switchboard/core'
 import type { Client } from '@switchboard/protocol'
 import { useQuery } from '@tanstack/react-query'
-import { useInboxClient, useLocale, useStrings } from '../context'
+import { useInboxClient, useLocale, usePartClassName, useStrings } from '../context'
 import { useConversation } from '../hooks/useConversations'
 import { useMe } from '../hooks/useServerData'
 import { format } from '../strings'
@@ -15,6 +15,7 @@ import { cx } from './cx'
  * blocked, latest consent).
  */
 export function ClientPanel({ conversationId, className }: { conversationId: string; className?: string }) {
+  const partClass = usePartClassName('clientPanel', className)
   const t = useStrings()
   const locale = useLocale()
   const inbox = useInboxClient()
@@ -28,7 +29,7 @@ export function ClientPanel({ conversationId, className }: { conversationId: str
   const consent = contact.consent.at(-1)
   const record = client as Client | undefined
   return (
-    <section className={cx('sb-client', className)} aria-label={t.clientDetails}>
+    <section className={cx('sb-client', partClass)} aria-label={t.clientDetails}>
       <h3 className="sb-client__name">
         <bdi>{displayName(conversation, country)}</bdi>
       </h3>

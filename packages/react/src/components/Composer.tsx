@@ -1,6 +1,6 @@
 'use client'
 import { type FormEvent, type KeyboardEvent, type ReactNode, useId, useRef } from 'react'
-import { useStrings } from '../context'
+import { usePartClassName, useStrings } from '../context'
 import { type ComposerLock, useComposer } from '../hooks/useComposer'
 import { format, type Strings } from '../strings'
 import { ComposerTools } from './ComposerTools'
@@ -27,6 +27,7 @@ export interface ComposerProps {
  * contact opted out or is blocked, in one-way mode, or without permission; a quiet-hours warning.
  */
 export function Composer({ conversationId, className, tools }: ComposerProps) {
+  const partClass = usePartClassName('composer', className)
   const t = useStrings()
   const composer = useComposer(conversationId)
   const id = useId()
@@ -34,10 +35,10 @@ export function Composer({ conversationId, className, tools }: ComposerProps) {
   const { segments, attachments } = composer
 
   // Until the conversation is known, whether it may be texted is not: show nothing to type into.
-  if (!composer.ready) return <div className={cx('sb-composer sb-composer--loading', className)} aria-busy="true" />
+  if (!composer.ready) return <div className={cx('sb-composer sb-composer--loading', partClass)} aria-busy="true" />
   if (composer.lock) {
     return (
-      <div className={cx('sb-composer sb-composer--locked', className)} data-state="locked" role="status">
+      <div className={cx('sb-composer sb-composer--locked', partClass)} data-state="locked" role="status">
         {t[LOCKS[composer.lock]]}
       </div>
     )
@@ -66,7 +67,7 @@ export function Composer({ conversationId, className, tools }: ComposerProps) {
   }
 
   return (
-    <form className={cx('sb-composer', className)} onSubmit={submit} data-state={composer.canSend ? 'ready' : 'empty'}>
+    <form className={cx('sb-composer', partClass)} onSubmit={submit} data-state={composer.canSend ? 'ready' : 'empty'}>
       {composer.quietAt && (
         <p className="sb-composer__warning" role="status">
           {format(t.quietHours, { time: composer.quietAt })}

@@ -1,6 +1,6 @@
 'use client'
 import type { ConnectionStatus, InboxError } from '@switchboard/core'
-import { useStrings } from '../context'
+import { usePartClassName, useStrings } from '../context'
 import { useInboxState } from '../hooks/useInboxState'
 import { cx } from './cx'
 
@@ -8,6 +8,7 @@ const selectConnection = (s: { connection: { status: ConnectionStatus; error: In
 
 /** Says so when the live connection is down or reconnecting, or the session expired. */
 export function ConnectionBanner({ className }: { className?: string }) {
+  const partClass = usePartClassName('banner', className)
   const t = useStrings()
   const { status, error } = useInboxState(selectConnection)
   const message =
@@ -20,7 +21,7 @@ export function ConnectionBanner({ className }: { className?: string }) {
           : null
   if (!message) return null
   return (
-    <div className={cx('sb-banner', className)} role="status" data-state={status}>
+    <div className={cx('sb-banner', partClass)} role="status" data-state={status}>
       {message}
     </div>
   )

@@ -1,7 +1,7 @@
 'use client'
 import type { ConversationFilter } from '@switchboard/protocol'
 import { useEffect, useId, useState } from 'react'
-import { useStrings } from '../context'
+import { usePartClassName, useStrings } from '../context'
 import { useInboxState } from '../hooks/useInboxState'
 import { useInboxes } from '../hooks/useServerData'
 import { cx } from './cx'
@@ -11,6 +11,7 @@ const selectSetFilter = (s: { setFilter: (patch: Partial<ConversationFilter>) =>
 
 /** Search and the four filters of the list: status, contact type, assignment, inbox. */
 export function ConversationFilters({ className }: { className?: string }) {
+  const partClass = usePartClassName('filters', className)
   const t = useStrings()
   const filter = useInboxState(selectFilter)
   const setFilter = useInboxState(selectSetFilter)
@@ -44,7 +45,7 @@ export function ConversationFilters({ className }: { className?: string }) {
   )
 
   return (
-    <search className={cx('sb-filters', className)}>
+    <search className={cx('sb-filters', partClass)}>
       <label className="sb-filters__search" htmlFor={`${id}-q`}>
         <span className="sb-visually-hidden">{t.search}</span>
         <input

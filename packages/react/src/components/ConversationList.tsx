@@ -2,13 +2,14 @@
 import type { Conversation, ConversationFilter } from '@switchboard/protocol'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { type KeyboardEvent, memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
-import { useComponents, useStrings } from '../context'
+import { useComponents, usePartClassName, useStrings } from '../context'
 import { useConversations } from '../hooks/useConversations'
 import { useInboxState } from '../hooks/useInboxState'
 import { useMe, useTeam } from '../hooks/useServerData'
 import { ConversationRow as DefaultRow } from './ConversationRow'
 import { cx } from './cx'
 import { QueryState } from './QueryState'
+import { SCROLLER_STYLE, VirtualSlot } from './VirtualSlot'
 
 /** Props of {@link ConversationList}. */
 export interface ConversationListProps {
@@ -29,6 +30,7 @@ const selectViewing = (s: { viewing: Record<string, { name: string; at: number }
  * navigation (↑ ↓ Home End, Enter to open).
  */
 export function ConversationList({ filter, selectedId, onSelect, className }: ConversationListProps) {
+  const partClass = usePartClassName('list', className)
   const t = useStrings()
   const { ConversationRow: RowOverride } = useComponents()
   // Rows are memoized and get stable props: a change re-renders only the rows it touches.
@@ -50,6 +52,8 @@ export function ConversationList({ filter, selectedId, onSelect, className }: Co
     count: items.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
+    // Rows are measured: a host's own row (components.ConversationRow) or styles may be any height.
+    getItemKey: (index) => items[index]?.id ?? index,
     overscan: 8,
     initialRect: { width: 360, height: 720 },
   })
@@ -85,12 +89,12 @@ export function ConversationList({ filter, selectedId, onSelect, className }: Co
 
   if (list.isPending || list.isError) {
     return (
-      <QueryState query={list} loading={t.loadingConversations} className={cx('sb-list sb-list--status', className)} />
+      <QueryState query={list} loading={t.loadingConversations} className={cx('sb-list sb-list--status', partClass)} />
     )
   }
   if (items.length === 0)
     return (
-      <div className={cx('sb-list sb-list--status', className)} role="status">
+      <div className={cx('sb-list sb-list--status', partClass)} role="status">
         {t.noConversations}
       </div>
     )
@@ -99,21 +103,24 @@ export function ConversationList({ filter, selectedId, onSelect, className }: Co
   return (
     <div
       ref={scrollRef}
-      className={cx('sb-list', className)}
+      className={cx('sb-list', partClass)}
+      style={SCROLLER_STYLE}
       role="listbox"
       aria-label={t.conversations}
       tabIndex={0}
       aria-activedescendant={activeItem ? `${baseId}-${activeItem.id}` : undefined}
       onKeyDown={onKeyDown}
     >
-      <div className="sb-list__inner" style={{ height: virtualizer.getTotalSize() }}>
+      <div className="sb-list__inner" style={{ position: 'relative', blockSize: virtualizer.getTotalSize() }}>
         {virtualItems.map((row) => {
           const conversation = items[row.index] as Conversation
           return (
-            <div
+            <VirtualSlot
               key={conversation.id}
+              index={row.index}
+              start={row.start}
+              measure={virtualizer.measureElement}
               className="sb-list__slot"
-              style={{ transform: `translateY(${row.start}px)`, height: row.size }}
             >
               <ConversationRow
                 id={`${baseId}-${conversation.id}`}
@@ -125,7 +132,7 @@ export function ConversationList({ filter, selectedId, onSelect, className }: Co
                 viewers={viewing[conversation.id]}
                 onSelect={choose}
               />
-            </div>
+            </VirtualSlot>
           )
         })}
       </div>

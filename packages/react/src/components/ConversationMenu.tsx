@@ -3,7 +3,7 @@ import { toInboxError } from '@switchboard/core'
 import type { Conversation } from '@switchboard/protocol'
 import { AlertDialog, DropdownMenu } from 'radix-ui'
 import { useState } from 'react'
-import { useInboxClient, useStrings } from '../context'
+import { useInboxClient, usePartClassName, useStrings } from '../context'
 import { useInboxes, useMe, usePermission, useTeam } from '../hooks/useServerData'
 import { cx } from './cx'
 import { usePortalContainer } from './portal'
@@ -51,6 +51,7 @@ export function ConversationMenu({
   className?: string
   onDeleted?: () => void
 }) {
+  const partClass = usePartClassName('menu', className)
   const t = useStrings()
   const client = useInboxClient()
   const { data: me } = useMe()
@@ -68,7 +69,7 @@ export function ConversationMenu({
   const a = client.actions
   const c = conversation
   return (
-    <div className={cx('sb-menu', className)}>
+    <div className={cx('sb-menu', partClass)}>
       <DropdownMenu.Root>
         <DropdownMenu.Trigger className="sb-button sb-button--ghost sb-menu__trigger" aria-label={t.actions}>
           <span aria-hidden="true">⋯</span>

@@ -1,7 +1,7 @@
 'use client'
 import { activePresence, formatPhone, VIEWING_TTL } from '@switchboard/core'
 import type { Conversation, TeamMember } from '@switchboard/protocol'
-import { useLocale, useStrings } from '../context'
+import { useLocale, usePartClassName, useStrings } from '../context'
 import { format } from '../strings'
 import { cx } from './cx'
 import { formatListTime } from './formatTime'
@@ -18,6 +18,7 @@ export interface ConversationRowProps {
   id: string
   /** Opens the conversation (click); the list handles the keyboard. Stable across renders. */
   onSelect: (conversationId: string) => void
+  className?: string
 }
 
 /** The name staff know a conversation by: the client's, else the formatted number. */
@@ -36,7 +37,9 @@ export function ConversationRow({
   viewers,
   id,
   onSelect,
+  className,
 }: ConversationRowProps) {
+  const partClass = usePartClassName('row', className)
   const t = useStrings()
   const locale = useLocale()
   const unread = c.status === 'open' && (c.unreadCount > 0 || c.markedUnread)
@@ -53,7 +56,7 @@ export function ConversationRow({
       tabIndex={-1}
       onClick={() => onSelect(c.id)}
       aria-selected={selected}
-      className={cx('sb-row', active && 'sb-row--active')}
+      className={cx('sb-row', active && 'sb-row--active', partClass)}
       data-state={selected ? 'selected' : unread ? 'unread' : 'read'}
     >
       <div className="sb-row__top">

@@ -1,7 +1,7 @@
 'use client'
 import { formatPhone } from '@switchboard/core'
 import { useEffect, useState } from 'react'
-import { useInboxClient, useStrings, useUnstyled } from '../context'
+import { useInboxClient, usePartClassName, useStrings, useUnstyled } from '../context'
 import { useConversation } from '../hooks/useConversations'
 import { useInboxState } from '../hooks/useInboxState'
 import { useMe } from '../hooks/useServerData'
@@ -37,6 +37,7 @@ const selectSelected = (s: { selectedConversationId: string | null }) => s.selec
  * messaging permission it shows a clear "no access" state.
  */
 export function Inbox({ selectedId, onSelect, theme, className, composerTools }: InboxProps) {
+  const partClass = usePartClassName('inbox', className)
   const t = useStrings()
   const unstyled = useUnstyled()
   const client = useInboxClient()
@@ -62,7 +63,7 @@ export function Inbox({ selectedId, onSelect, theme, className, composerTools }:
   return (
     <section
       ref={setRoot}
-      className={cx(ownRoot && 'sb-root', 'sb-inbox', className)}
+      className={cx(ownRoot && 'sb-root', 'sb-inbox', partClass)}
       data-sb-theme={ownRoot ? (theme ?? 'light') : undefined}
       data-state={selected ? 'thread' : 'list'}
       aria-label={t.inbox}

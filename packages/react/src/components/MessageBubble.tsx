@@ -1,7 +1,7 @@
 'use client'
 import type { OutboxEntry } from '@switchboard/core'
 import type { Attachment, Message } from '@switchboard/protocol'
-import { useLocale, useStrings } from '../context'
+import { useLocale, usePartClassName, useStrings } from '../context'
 import type { Strings } from '../strings'
 import { cx } from './cx'
 import { formatMessageTime } from './formatTime'
@@ -13,6 +13,7 @@ export interface MessageBubbleProps {
   pending?: OutboxEntry
   onRetry?: () => void
   onDiscard?: () => void
+  className?: string
 }
 
 function senderLabel(message: Message, t: Strings): string | null {
@@ -66,7 +67,8 @@ function AttachmentView({ attachment }: { attachment: Attachment }) {
 }
 
 /** One message: who sent it, the text (never HTML), attachments, time and delivery status. */
-export function MessageBubble({ message, pending, onRetry, onDiscard }: MessageBubbleProps) {
+export function MessageBubble({ message, pending, onRetry, onDiscard, className }: MessageBubbleProps) {
+  const partClass = usePartClassName('message', className)
   const t = useStrings()
   const locale = useLocale()
   const outbound = pending !== undefined || message?.direction === 'outbound'
@@ -78,7 +80,7 @@ export function MessageBubble({ message, pending, onRetry, onDiscard }: MessageB
   const failure = message?.error?.message ?? (pending?.status === 'failed' ? pending.error?.message : undefined)
   return (
     <div
-      className={cx('sb-message', outbound ? 'sb-message--outbound' : 'sb-message--inbound')}
+      className={cx('sb-message', outbound ? 'sb-message--outbound' : 'sb-message--inbound', partClass)}
       data-state={state}
       data-origin={message?.origin ?? 'staff'}
     >

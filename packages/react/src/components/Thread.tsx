@@ -1,27 +1,45 @@
 'use client'
-import type { ThreadItem } from '@switchboard/core'
-import { Fragment, useEffect, useLayoutEffect, useRef, useState } from 'react'
-import { useComponents, useInboxClient, useLocale, useStrings } from '../context'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { useComponents, useInboxClient, useLocale, usePartClassName, useStrings } from '../context'
 import { useConversation } from '../hooks/useConversations'
 import { useMe } from '../hooks/useServerData'
 import { useThread } from '../hooks/useThread'
 import { format } from '../strings'
 import { displayName } from './ConversationRow'
 import { cx } from './cx'
-import { dayKey, formatDay } from './formatTime'
+import { formatDay } from './formatTime'
 import { MessageBubble as DefaultBubble } from './MessageBubble'
 import { QueryState } from './QueryState'
+import { firstUnreadKey, itemCreatedAt, newestInbound, threadRows } from './threadRows'
+import { SCROLLER_STYLE, SLOT_STYLE, VirtualSlot } from './VirtualSlot'
 
 const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect
 
-const createdAt = (item: ThreadItem) => (item.kind === 'message' ? item.message.createdAt : item.entry.createdAt)
+/** Props of {@link Thread}. */
+export interface ThreadProps {
+  conversationId: string
+  className?: string
+}
+
+/** Room above the first message: "Load older messages" or "Start of the conversation", and its day. */
+const HEAD_SIZE = 84
+/** How close to the newest message (px) still counts as reading it: new texts then scroll into view. */
+const END_THRESHOLD = 80
+/** How close to the top (px) loads the previous page. */
+const LOAD_OLDER_THRESHOLD = 300
 
 /**
- * A conversation's history: day separators, sender labels, delivery status with the reason of a
- * failure and retry where it makes sense. `role="log"` announces new messages politely. Older
- * pages load on scroll to the top without moving what you are reading.
+ * A conversation's history, virtualized: only the messages in view (and a few around them) are in
+ * the DOM, so a thread of thousands stays light. Day separators, the "New messages" divider, sender
+ * labels, delivery status with the reason of a failure and retry where it makes sense. Older pages
+ * load on scroll to the top without moving what you are reading; new texts scroll into view only
+ * when you are at the end, otherwise "Jump to latest" appears. The history is a `role="log"`; new
+ * inbound texts are announced through a polite live region (the log itself is not live, as
+ * virtualization adds and removes rows while you scroll).
  */
-export function Thread({ conversationId, className }: { conversationId: string; className?: string }) {
+export function Thread({ conversationId, className }: ThreadProps) {
+  const partClass = usePartClassName('thread', className)
   const t = useStrings()
   const locale = useLocale()
   const client = useInboxClient()
@@ -30,27 +48,79 @@ export function Thread({ conversationId, className }: { conversationId: string; 
   const { data: conversation } = useConversation(conversationId)
   const { data: me } = useMe()
   const scrollRef = useRef<HTMLDivElement>(null)
-  const stick = useRef(true)
   const [below, setBelow] = useState(0)
   // How many texts were unread when the thread opened: the "New messages" divider goes before them.
   const [unreadAtOpen, setUnreadAtOpen] = useState<{ id: string; count: number } | null>(null)
   if (conversation && unreadAtOpen?.id !== conversationId) {
     setUnreadAtOpen({ id: conversationId, count: conversation.unreadCount })
   }
-  const previousHeight = useRef(0)
-  const loadingOlder = useRef(false)
+  const rows = useMemo(
+    () => threadRows(thread.items, firstUnreadKey(thread.items, unreadAtOpen?.count ?? 0)),
+    [thread.items, unreadAtOpen?.count],
+  )
+  const getItemKey = useCallback((index: number) => rows[index]?.key ?? index, [rows])
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 64,
+    getItemKey,
+    anchorTo: 'end',
+    followOnAppend: true,
+    scrollEndThreshold: END_THRESHOLD,
+    overscan: 6,
+    // The head sits in the start padding, outside the items: at the very top, the anchor kept
+    // through a prepend is then the first message, not the head.
+    paddingStart: HEAD_SIZE,
+    paddingEnd: 12,
+    initialRect: { width: 600, height: 640 },
+  })
 
-  // Keep the view pinned to the newest message, or in place when older ones load above.
+  // What you are reading stays put when rows above it change size. Rows measured for the first
+  // time inside the view, above rows already drawn, are older history just loaded above what you
+  // were reading: their estimate→actual difference moves the scroll position too (the library only
+  // does so for rows starting above the view).
+  virtualizer.shouldAdjustScrollPositionOnItemSizeChange = (item, _delta, instance) => {
+    const offset = instance.scrollOffset ?? 0
+    if (instance.itemSizeCache.has(item.key)) return item.end <= offset
+    if (item.start < offset) return true
+    const bottom = offset + (instance.scrollRect?.height ?? 0)
+    for (let i = item.index + 1; i < instance.measurementsCache.length; i++) {
+      const next = instance.measurementsCache[i]
+      if (!next || next.start > bottom) break
+      if (instance.itemSizeCache.has(next.key)) return true
+    }
+    return false
+  }
+
+  // Open at the newest message.
+  const ready = !thread.isPending && !thread.isError
   useIsomorphicLayoutEffect(() => {
-    const el = scrollRef.current
-    if (!el) return
-    if (loadingOlder.current) {
-      el.scrollTop += el.scrollHeight - previousHeight.current
-      loadingOlder.current = false
-    } else if (stick.current) el.scrollTop = el.scrollHeight
-    else setBelow((n) => n + 1)
-    previousHeight.current = el.scrollHeight
-  }, [thread.items.length])
+    if (ready) virtualizer.scrollToEnd()
+  }, [ready, conversationId, virtualizer])
+
+  // A text arriving while you read older history waits below: count it for "Jump to latest".
+  const lastKey = rows.at(-1)?.key
+  const previousLastKey = useRef(lastKey)
+  useEffect(() => {
+    if (lastKey !== previousLastKey.current && previousLastKey.current !== undefined && !virtualizer.isAtEnd()) {
+      setBelow((n) => n + 1)
+    }
+    previousLastKey.current = lastKey
+  }, [lastKey, virtualizer])
+
+  // The live region says each new inbound text once (not the history that was there at opening).
+  const [announcement, setAnnouncement] = useState('')
+  const newest = newestInbound(thread.items)
+  const announced = useRef<string | null | undefined>(undefined)
+  const name = conversation ? displayName(conversation, me?.clinic.country) : ''
+  useEffect(() => {
+    if (!ready) return
+    const key = newest?.key ?? null
+    if (announced.current !== undefined && key !== announced.current && newest) {
+      setAnnouncement(format(t.newTextFrom, { name, body: newest.message.body || t.attachment }))
+    }
+    announced.current = key
+  }, [ready, newest, name, t])
 
   useEffect(() => {
     client.actions.setViewing(conversationId)
@@ -71,91 +141,91 @@ export function Thread({ conversationId, className }: { conversationId: string; 
       void client.actions.markRead(conversationId).catch(() => undefined)
   }, [client, conversationId, unreadCount, conversation !== undefined])
 
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = thread
+  const loadOlder = useCallback(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage()
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage])
   const onScroll = () => {
-    const el = scrollRef.current
-    if (!el) return
-    stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40
-    if (stick.current) setBelow(0)
-    if (el.scrollTop < 80 && thread.hasNextPage && !thread.isFetchingNextPage) {
-      loadingOlder.current = true
-      previousHeight.current = el.scrollHeight
-      void thread.fetchNextPage()
-    }
+    if (virtualizer.isAtEnd()) setBelow(0)
+    if ((virtualizer.scrollOffset ?? 0) < LOAD_OLDER_THRESHOLD && !thread.isFetchNextPageError) loadOlder()
   }
-
-  const name = conversation ? displayName(conversation, me?.clinic.country) : ''
+  const retryOf = (clientMessageId: string) => () => void client.actions.retry(clientMessageId)
+  const discardOf = (clientMessageId: string) => () => void client.actions.discard(clientMessageId)
   const jumpToLatest = () => {
-    const el = scrollRef.current
-    if (el) el.scrollTop = el.scrollHeight
-    stick.current = true
+    virtualizer.scrollToEnd()
     setBelow(0)
   }
-  // The divider stands before the first of the texts that were unread at opening.
-  let dividerKey: string | null = null
-  if (unreadAtOpen && unreadAtOpen.count > 0) {
-    let remaining = unreadAtOpen.count
-    for (let i = thread.items.length - 1; i >= 0; i--) {
-      const item = thread.items[i]
-      if (item?.kind === 'message' && item.message.direction === 'inbound') {
-        remaining -= 1
-        if (remaining === 0) {
-          dividerKey = item.key
-          break
-        }
-      }
-    }
-  }
-  if (thread.isPending || thread.isError) {
+
+  const first = rows[0]
+  if (!ready) {
     return (
-      <QueryState query={thread} loading={t.loadingMessages} className={cx('sb-thread sb-thread--status', className)} />
+      <QueryState query={thread} loading={t.loadingMessages} className={cx('sb-thread sb-thread--status', partClass)} />
     )
   }
   return (
-    <div
-      ref={scrollRef}
-      className={cx('sb-thread', className)}
-      role="log"
-      aria-live="polite"
-      aria-label={format(t.messagesWith, { name })}
-      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable history must be reachable by keyboard (axe scrollable-region-focusable)
-      tabIndex={0}
-      onScroll={onScroll}
-    >
-      {thread.hasNextPage ? (
-        <button
-          type="button"
-          className="sb-button sb-button--ghost sb-thread__older"
-          onClick={() => void thread.fetchNextPage()}
-        >
-          {t.olderMessages}
-        </button>
-      ) : (
-        <div className="sb-thread__start">{t.beginning}</div>
-      )}
-      {thread.items.map((item, index) => {
-        const previous = thread.items[index - 1]
-        const newDay = !previous || dayKey(createdAt(previous)) !== dayKey(createdAt(item))
-        return (
-          <Fragment key={item.key}>
-            {newDay && <div className="sb-thread__day">{formatDay(createdAt(item), locale)}</div>}
-            {item.key === dividerKey && <div className="sb-thread__unread">{t.newMessages}</div>}
-            {item.kind === 'message' ? (
-              <MessageBubble message={item.message} />
+    <div className={cx('sb-thread', partClass)}>
+      <div
+        ref={scrollRef}
+        className="sb-thread__scroll"
+        style={SCROLLER_STYLE}
+        role="log"
+        aria-live="off"
+        aria-label={format(t.messagesWith, { name })}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable history must be reachable by keyboard (axe scrollable-region-focusable)
+        tabIndex={0}
+        onScroll={onScroll}
+      >
+        <div className="sb-thread__inner" style={{ position: 'relative', blockSize: virtualizer.getTotalSize() }}>
+          <div className="sb-thread__head" style={{ ...SLOT_STYLE, blockSize: HEAD_SIZE }}>
+            {hasNextPage ? (
+              <button
+                type="button"
+                className="sb-button sb-button--ghost sb-thread__older"
+                onClick={loadOlder}
+                disabled={isFetchingNextPage}
+              >
+                {isFetchingNextPage ? t.loadingOlder : t.olderMessages}
+              </button>
             ) : (
-              <MessageBubble
-                pending={item.entry}
-                onRetry={() => client.actions.retry(item.entry.clientMessageId)}
-                onDiscard={() => client.actions.discard(item.entry.clientMessageId)}
-              />
+              <div className="sb-thread__start">{t.beginning}</div>
             )}
-          </Fragment>
-        )
-      })}
+            {first && <div className="sb-thread__day">{formatDay(itemCreatedAt(first.item), locale)}</div>}
+          </div>
+          {virtualizer.getVirtualItems().map((slot) => {
+            const row = rows[slot.index]
+            if (!row) return null
+            return (
+              <VirtualSlot
+                key={slot.key}
+                index={slot.index}
+                start={slot.start}
+                measure={virtualizer.measureElement}
+                className="sb-thread__slot"
+              >
+                {row.firstUnread && <div className="sb-thread__unread">{t.newMessages}</div>}
+                {row.item.kind === 'message' ? (
+                  <MessageBubble message={row.item.message} />
+                ) : (
+                  <MessageBubble
+                    pending={row.item.entry}
+                    onRetry={retryOf(row.item.entry.clientMessageId)}
+                    onDiscard={discardOf(row.item.entry.clientMessageId)}
+                  />
+                )}
+                {row.nextDayAt && <div className="sb-thread__day">{formatDay(row.nextDayAt, locale)}</div>}
+              </VirtualSlot>
+            )
+          })}
+        </div>
+      </div>
       {below > 0 && (
         <button type="button" className="sb-button sb-button--primary sb-thread__jump" onClick={jumpToLatest}>
           {t.jumpToLatest}
         </button>
       )}
+      <div className="sb-visually-hidden" aria-live="polite" aria-atomic="true">
+        {announcement}
+      </div>
     </div>
   )
 }

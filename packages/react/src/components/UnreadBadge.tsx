@@ -1,5 +1,5 @@
 'use client'
-import { useStrings } from '../context'
+import { usePartClassName, useStrings } from '../context'
 import { useMe, useUnread } from '../hooks/useServerData'
 import { format } from '../strings'
 import { cx } from './cx'
@@ -9,6 +9,7 @@ import { cx } from './cx'
  * messaging permission or when there is nothing unread.
  */
 export function UnreadBadge({ className, inboxId }: { className?: string; inboxId?: string }) {
+  const partClass = usePartClassName('badge', className)
   const t = useStrings()
   const { data: me } = useMe()
   const allowed = me?.user.permissions.includes('messaging') ?? false
@@ -16,7 +17,7 @@ export function UnreadBadge({ className, inboxId }: { className?: string; inboxI
   const count = inboxId ? (data?.byInbox[inboxId] ?? 0) : (data?.conversations ?? 0)
   if (!allowed || count === 0) return null
   return (
-    <span className={cx('sb-badge', className)} role="status" aria-label={format(t.unreadBadge, { count })}>
+    <span className={cx('sb-badge', partClass)} role="status" aria-label={format(t.unreadBadge, { count })}>
       {count > 99 ? '99+' : count}
     </span>
   )

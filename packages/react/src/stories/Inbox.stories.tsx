@@ -83,6 +83,92 @@ export const Offline: Story = {
   },
 }
 
+/** The live connection dropped; the client is trying again (texts you send wait in the outbox). */
+export const Reconnecting: Story = {
+  parameters: backend({
+    realtime: false,
+    setup: (_b, c) =>
+      c.store.setState((s) => ({ connection: { ...s.connection, status: 'reconnecting', error: null } })),
+  }),
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText('Reconnecting…')).toBeInTheDocument()
+  },
+}
+
+/** The server drops the socket: the banner says "Reconnecting…" until the client is back. */
+export const ReconnectsAfterADrop: Story = {
+  play: async ({ canvasElement, loaded }) => {
+    const b = loaded.backend as MockBackend
+    const canvas = within(canvasElement)
+    await waitFor(() => expect(b.socketCount()).toBe(1), { timeout: 5000 })
+    b.dropSockets()
+    await expect(await canvas.findByText('Reconnecting…')).toBeInTheDocument()
+    await waitFor(() => expect(canvas.queryByText('Reconnecting…')).toBeNull(), { timeout: 10_000 })
+    await waitFor(() => expect(b.socketCount()).toBe(1))
+  },
+}
+
+/** The session expired while the inbox was open: the live connection is refused and the banner says why. */
+export const SessionExpired: Story = {
+  play: async ({ canvasElement, loaded }) => {
+    const b = loaded.backend as MockBackend
+    await waitFor(() => expect(b.socketCount()).toBe(1), { timeout: 5000 })
+    b.expireToken('tok_usr_dana')
+    b.dropSockets()
+    await expect(
+      await within(canvasElement).findByText(/Your session has expired/, {}, { timeout: 10_000 }),
+    ).toBeInTheDocument()
+  },
+}
+
+const hostCss = `
+.host-inbox { display: grid; grid-template-columns: 300px 1fr; block-size: 100%; font: 14px/1.4 Georgia, serif; }
+.host-inbox .sb-inbox__list, .host-inbox .sb-inbox__thread { display: flex; flex-direction: column; min-block-size: 0; }
+.host-inbox .sb-list, .host-inbox .sb-thread, .host-inbox .sb-thread__scroll { flex: 1; min-block-size: 0; }
+.host-inbox .sb-thread { display: flex; flex-direction: column; position: relative; }
+.host-inbox .sb-visually-hidden { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); }
+.host-inbox .sb-inbox__client { display: none; }
+.host-row { padding: 8px 12px; border-block-end: 1px solid #ccc; cursor: pointer; box-sizing: border-box; }
+.host-row[aria-selected="true"] { background: #fff3c4; }
+.host-message { display: flex; flex-direction: column; align-items: flex-start; }
+.host-message.sb-message--outbound { align-items: flex-end; }
+.host-message .sb-message__bubble { border: 1px solid #999; padding: 4px 8px; }
+`
+
+/**
+ * Unstyled mode: none of styles.css applies (no \`sb-root\`); the host brings its own CSS over the
+ * \`sb-*\` classes and its \`classNames\` (here a serif, bordered look).
+ */
+export const Unstyled: Story = {
+  parameters: {
+    unstyled: true,
+    classNames: { inbox: 'host-inbox', row: 'host-row', message: 'host-message' },
+  },
+  render: () => (
+    <>
+      <style>{hostCss}</style>
+      <Inbox />
+    </>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const list = await canvas.findByRole('listbox', { name: 'Conversations' })
+    await expect(canvasElement.querySelector('.sb-root')).toBeNull()
+    const [first] = await within(list).findAllByRole('option')
+    await expect(first).toHaveClass('sb-row', 'host-row')
+    await userEvent.click(first as HTMLElement)
+    const log = await canvas.findByRole('log')
+    const bubble = await waitFor(() => {
+      const found = log.querySelector('.host-message .sb-message__bubble')
+      if (!found) throw new Error('no message yet')
+      return found
+    })
+    // The host's look, not the shipped one: no bubble colour, the host's border.
+    await expect(getComputedStyle(bubble).backgroundColor).toBe('rgba(0, 0, 0, 0)')
+    await expect(getComputedStyle(bubble).borderTopStyle).toBe('solid')
+  },
+}
+
 export const LongThread: Story = {
   parameters: withConversation(async (b) => {
     let id = ''

@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import { expect, within } from 'storybook/test'
+import { expect, userEvent, waitFor, within } from 'storybook/test'
 import type { BackendParameters } from '../../../../.storybook/backend'
 import { Composer, Thread } from '../index'
 
@@ -78,5 +78,50 @@ export const UnsafeContent: Story = {
         .getAllByRole('link')
         .map((a) => a.getAttribute('href')),
     ).toEqual([expect.stringContaining('/files/'), 'https://example.com/booking', 'tel:+14155550100'])
+  },
+}
+
+/** Where an element sits relative to its scroll container, in px. */
+const topIn = (el: Element, container: Element) =>
+  el.getBoundingClientRect().top - container.getBoundingClientRect().top
+
+export const LongHistory: Story = {
+  parameters: conversation(async (b) => {
+    let id = ''
+    for (let i = 0; i < 400; i++) {
+      if (i % 4 === 3) {
+        await b.service.sendMessage(staff, id, { clientMessageId: `r${i}`, body: `Reply ${i}` })
+      } else {
+        const body =
+          i % 9 === 0 ? `Message ${i}: ${'a longer text that wraps over several lines '.repeat(4)}` : `Message ${i}`
+        id = (await b.simulateInbound('+16505550177', body)).conversationId
+      }
+    }
+    return id
+  }),
+  play: async ({ canvasElement, loaded }) => {
+    const log = await within(canvasElement).findByRole('log')
+    // Opens at the newest message, with only what is in view (and a few around it) in the DOM.
+    await waitFor(() => expect(within(log).getByText('Message 398')).toBeVisible())
+    await waitFor(() => expect(log.scrollHeight - log.scrollTop - log.clientHeight).toBeLessThan(2))
+    await expect(log.querySelectorAll('.sb-message').length).toBeLessThan(40)
+
+    // Scrolling to the top loads the previous page without moving what was on screen.
+    log.scrollTop = 0
+    const anchor = await within(log).findByText('Message 350')
+    const before = topIn(anchor, log)
+    await waitFor(() => expect(within(log).queryByText('Loading older messages…')).toBeNull())
+    await waitFor(() => expect(log.scrollTop).toBeGreaterThan(1000))
+    await waitFor(() => expect(Math.abs(topIn(within(log).getByText('Message 350'), log) - before)).toBeLessThan(3))
+
+    // A text arriving while reading history waits below; "Jump to latest" brings it into view.
+    await loaded.client.connect()
+    await loaded.backend.simulateInbound('+16505550177', 'Are you still open today?')
+    const jump = await within(canvasElement).findByRole('button', { name: 'Jump to latest' }, { timeout: 5000 })
+    await expect(within(log).queryByText('Are you still open today?')).toBeNull()
+    await userEvent.click(jump)
+    await waitFor(() => expect(within(log).getByText('Are you still open today?')).toBeVisible())
+    await waitFor(() => expect(within(canvasElement).queryByRole('button', { name: 'Jump to latest' })).toBeNull())
+    loaded.client.disconnect()
   },
 }

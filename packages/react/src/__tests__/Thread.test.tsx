@@ -1,0 +1,80 @@
+import type { ThreadItem } from '@switchboard/core'
+import type { Message } from '@switchboard/protocol'
+import { act, screen, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { firstUnreadKey, threadRows } from '../components/threadRows'
+import { Thread } from '../index'
+import { setup, startMsw } from './harness'
+
+const server = startMsw()
+
+describe('Thread', () => {
+  it('announces a new inbound text in a polite live region, not the history it opened with', async () => {
+    const { backend, client, view } = setup(server)
+    const first = await backend.simulateInbound('+16505550177', 'Is Biscuit ready?')
+    await client.connect()
+    await client.sync()
+    view(<Thread conversationId={first.conversationId} />)
+    const log = await screen.findByRole('log', { name: 'Messages with (650) 555-0177' })
+    await within(log).findByText('Is Biscuit ready?')
+    // The log itself is not live: virtualization adds rows as you scroll, which must not be read out.
+    expect(log).toHaveAttribute('aria-live', 'off')
+    const region = document.querySelector('[aria-live="polite"]') as HTMLElement
+    expect(region).toBeEmptyDOMElement()
+
+    await backend.simulateInbound('+16505550177', 'Running 5 min late!')
+    await act(() => client.sync())
+    await within(log).findByText('Running 5 min late!')
+    expect(region).toHaveTextContent('New text from (650) 555-0177: Running 5 min late!')
+
+    // A reply from the clinic is not announced.
+    await act(() => client.actions.send(first.conversationId, { body: 'No problem!' }))
+    await within(log).findByText(/No problem!/)
+    expect(region).toHaveTextContent('New text from (650) 555-0177: Running 5 min late!')
+    client.disconnect()
+  })
+})
+
+const at = (iso: string, direction: 'inbound' | 'outbound', id: string): ThreadItem => ({
+  kind: 'message',
+  key: id,
+  message: { id, direction, createdAt: iso } as Message,
+})
+
+describe('threadRows', () => {
+  const items = [
+    at('2026-11-29T15:00:00', 'inbound', 'a'),
+    at('2026-11-29T16:00:00', 'outbound', 'b'),
+    at('2026-11-30T09:00:00', 'inbound', 'c'),
+    at('2026-11-30T09:05:00', 'inbound', 'd'),
+  ]
+
+  it('puts a day separator below the last row of a day, so loading older rows never changes a drawn one', () => {
+    const rows = threadRows(items, null)
+    expect(rows.map((r) => r.nextDayAt)).toEqual([null, '2026-11-30T09:00:00', null, null])
+    const withOlder = threadRows([at('2026-11-28T10:00:00', 'inbound', 'z'), ...items], null)
+    expect(withOlder.slice(1)).toEqual(rows)
+  })
+
+  it('places the unread divider before the first of the texts unread at opening', () => {
+    expect(firstUnreadKey(items, 2)).toBe('c')
+    expect(firstUnreadKey(items, 3)).toBe('a')
+    expect(firstUnreadKey(items, 4)).toBeNull() // not loaded yet
+    expect(firstUnreadKey(items, 0)).toBeNull()
+    expect(threadRows(items, 'c').map((r) => r.firstUnread)).toEqual([false, false, true, false])
+  })
+})
+
+describe('classNames', () => {
+  it('adds the host classes to parts drawn inside other components, next to their own className', async () => {
+    const { backend, view } = setup(server)
+    const inbound = await backend.simulateInbound('+16505550177', 'Is Biscuit ready?')
+    view(<Thread conversationId={inbound.conversationId} className="mine" />, {
+      classNames: { thread: 'host-thread', message: 'host-message' },
+    })
+    const log = await screen.findByRole('log')
+    const bubble = (await within(log).findByText('Is Biscuit ready?')).closest('.sb-message')
+    expect(bubble).toHaveClass('sb-message', 'sb-message--inbound', 'host-message')
+    expect(log.closest('.sb-thread')).toHaveClass('sb-thread', 'host-thread', 'mine')
+  })
+})
