@@ -48,8 +48,12 @@ mkdirSync('docs/screenshots', { recursive: true })
 for (const shot of shots) {
   const [id, theme = 'light', width = '1280'] = shot.split(':')
   const page = await browser.newPage({ viewport: { width: Number(width), height: 760 }, deviceScaleFactor: 1 })
+  page.on('pageerror', (error) => console.error(`${id}: ${error.message}`))
   await page.goto(`http://127.0.0.1:${port}/iframe.html?id=${id}&viewMode=story&globals=theme:${theme}`)
-  await page.waitForSelector('[role="listbox"], [role="log"], [role="alert"]', { timeout: 20_000, state: 'attached' })
+  await page.waitForSelector('[role="listbox"], [role="log"], [role="alert"], .sb-client, .sb-message, .sb-badge', {
+    timeout: 20_000,
+    state: 'attached',
+  })
   if (
     Number(width) >= 768 &&
     (await page.locator('[role="log"]').count()) === 0 &&

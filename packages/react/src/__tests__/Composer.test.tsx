@@ -1,11 +1,60 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { describe, expect, it } from 'vitest'
-import { Inbox } from '../index'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { Inbox, InboxProvider } from '../index'
 import { dana, setup, startMsw } from './harness'
 
 const server = startMsw()
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4])
+
+describe('Composer', () => {
+  it('keeps a draft per conversation', async () => {
+    const user = userEvent.setup()
+    const { backend, client, view } = setup(server)
+    const a = await backend.simulateInbound('+16505550177', 'From A')
+    const b = await backend.simulateInbound('+16505550188', 'From B')
+    const { rerender } = view(<Inbox selectedId={a.conversationId} />)
+    await user.type(await screen.findByRole('textbox', { name: 'Message' }), 'Half-written answer')
+    rerender(
+      <InboxProvider client={client}>
+        <Inbox selectedId={b.conversationId} />
+      </InboxProvider>,
+    )
+    await screen.findByRole('log', { name: 'Messages with (650) 555-0188' })
+    expect(await screen.findByRole('textbox', { name: 'Message' })).toHaveValue('')
+    rerender(
+      <InboxProvider client={client}>
+        <Inbox selectedId={a.conversationId} />
+      </InboxProvider>,
+    )
+    await screen.findByRole('log', { name: 'Messages with (650) 555-0177' })
+    expect(await screen.findByRole('textbox', { name: 'Message' })).toHaveValue('Half-written answer')
+  })
+})
+
+describe('quiet hours', () => {
+  afterEach(() => vi.useRealTimers())
+  /** Opens a conversation with the browser's clock at `iso`. */
+  const openAt = async (iso: string) => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(new Date(iso))
+    const { backend, view } = setup(server)
+    const { conversationId } = await backend.simulateInbound('+16505550177', 'A question')
+    view(<Inbox selectedId={conversationId} />)
+    await screen.findByRole('textbox', { name: 'Message' })
+  }
+
+  it("warns when it is quiet hours in the clinic's time zone", async () => {
+    // 05:30 UTC is 21:30 the evening before in Los Angeles (the seed clinic's zone).
+    await openAt('2026-12-01T05:30:00Z')
+    expect(await screen.findByText(/for this contact: consider sending after 8 am\./)).toHaveTextContent(/9:30|21:30/)
+  })
+
+  it('says nothing about quiet hours in the daytime', async () => {
+    await openAt('2026-11-30T18:00:00Z')
+    expect(screen.queryByText(/consider sending after 8 am/)).toBeNull()
+  })
+})
 
 describe('Composer tools', () => {
   it('inserts a template filled from the client record and flags what it cannot fill', async () => {

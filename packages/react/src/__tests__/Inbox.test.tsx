@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { describe, expect, it } from 'vitest'
-import { ClientPanel, Inbox, UnreadBadge } from '../index'
+import { describe, expect, it, vi } from 'vitest'
+import { ClientPanel, Inbox, InboxProvider, UnreadBadge } from '../index'
 import { dana, setup, startMsw } from './harness'
 
 const server = startMsw()
@@ -127,6 +127,43 @@ describe('Inbox', () => {
     expect(links.map((l) => l.getAttribute('href'))).toEqual(['https://example.com/a?b=1', 'tel:+14155550100'])
     for (const link of links) expect(link).toHaveAttribute('rel', 'noopener noreferrer')
     expect(user).toBeDefined()
+  })
+})
+
+describe('Inbox routing', () => {
+  it('controlled: a click asks the host (onSelect) and the host decides what is open', async () => {
+    const user = userEvent.setup()
+    const { backend, client, view } = setup(server)
+    const a = await backend.simulateInbound('+16505550177', 'From A')
+    const b = await backend.simulateInbound('+16505550188', 'From B')
+    const onSelect = vi.fn()
+    const { rerender } = view(<Inbox selectedId={a.conversationId} onSelect={onSelect} />)
+    await screen.findByRole('log', { name: 'Messages with (650) 555-0177' })
+    const list = screen.getByRole('listbox', { name: 'Conversations' })
+    await user.click(within(list).getByRole('option', { name: /From B/ }))
+    expect(onSelect).toHaveBeenLastCalledWith(b.conversationId)
+    // Until the host routes there, A stays open.
+    expect(screen.getByRole('log', { name: 'Messages with (650) 555-0177' })).toBeInTheDocument()
+    rerender(
+      <InboxProvider client={client}>
+        <Inbox selectedId={b.conversationId} onSelect={onSelect} />
+      </InboxProvider>,
+    )
+    await screen.findByRole('log', { name: 'Messages with (650) 555-0188' })
+    await user.click(screen.getByRole('button', { name: 'Back to conversations' }))
+    expect(onSelect).toHaveBeenLastCalledWith(null)
+  })
+
+  it('uncontrolled: a click opens the conversation and reports it', async () => {
+    const user = userEvent.setup()
+    const { backend, view } = setup(server)
+    const b = await backend.simulateInbound('+16505550188', 'From B')
+    const onSelect = vi.fn()
+    view(<Inbox onSelect={onSelect} />)
+    const list = await screen.findByRole('listbox', { name: 'Conversations' })
+    await user.click(await within(list).findByRole('option', { name: /From B/ }))
+    await screen.findByRole('log', { name: 'Messages with (650) 555-0188' })
+    expect(onSelect).toHaveBeenCalledWith(b.conversationId)
   })
 })
 

@@ -1,10 +1,11 @@
 import type { ThreadItem } from '@switchboard/core'
 import type { Message } from '@switchboard/protocol'
-import { act, screen, within } from '@testing-library/react'
+import { act, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { firstUnreadKey, threadRows } from '../components/threadRows'
 import { Thread } from '../index'
-import { setup, startMsw } from './harness'
+import { dana, setup, startMsw } from './harness'
 
 const server = startMsw()
 
@@ -41,6 +42,43 @@ const at = (iso: string, direction: 'inbound' | 'outbound', id: string): ThreadI
   message: { id, direction, createdAt: iso } as Message,
 })
 
+describe('failed sends', () => {
+  it('shows the reason of a refused send, sends it again on Retry', async () => {
+    const user = userEvent.setup()
+    const { backend, client, view } = setup(server)
+    const { conversationId } = await backend.simulateInbound('+16505550177', 'Can you text me the invoice?')
+    backend.failNext({ method: 'POST', path: '/conversations/:id/messages', status: 422 })
+    view(<Thread conversationId={conversationId} />)
+    const log = await screen.findByRole('log')
+    client.actions.send(conversationId, { body: 'Here is the invoice' })
+    const alert = await within(log).findByRole('alert')
+    expect(within(log).getByText('Here is the invoice')).toBeInTheDocument()
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }))
+    await waitFor(() => expect(within(log).queryByRole('alert')).toBeNull())
+    await waitFor(async () => {
+      const { items } = await backend.service.listMessages(dana, conversationId)
+      expect(items.filter((m) => m.body.startsWith('Here is the invoice'))).toHaveLength(1)
+    })
+  })
+
+  it('offers only Discard when retrying cannot help (the contact opted out)', async () => {
+    const user = userEvent.setup()
+    const { backend, client, view } = setup(server)
+    const { conversationId } = await backend.simulateInbound('+16505550177', 'Hi')
+    view(<Thread conversationId={conversationId} />)
+    const log = await screen.findByRole('log')
+    // The contact texts STOP; this screen has not heard yet, the server refuses the send.
+    await backend.simulateInbound('+16505550177', 'STOP')
+    client.actions.send(conversationId, { body: 'Are you sure?' })
+    const alert = await within(log).findByRole('alert')
+    expect(alert).toHaveTextContent(/opted out/)
+    expect(within(alert).queryByRole('button', { name: 'Retry' })).toBeNull()
+    await user.click(within(alert).getByRole('button', { name: 'Discard' }))
+    await waitFor(() => expect(within(log).queryByText('Are you sure?')).toBeNull())
+    expect(client.store.getState().outbox).toEqual([])
+  })
+})
+
 describe('threadRows', () => {
   const items = [
     at('2026-11-29T15:00:00', 'inbound', 'a'),
@@ -54,6 +92,21 @@ describe('threadRows', () => {
     expect(rows.map((r) => r.nextDayAt)).toEqual([null, '2026-11-30T09:00:00', null, null])
     const withOlder = threadRows([at('2026-11-28T10:00:00', 'inbound', 'z'), ...items], null)
     expect(withOlder.slice(1)).toEqual(rows)
+  })
+
+  it('starts no day going backwards (a pending send stamped by a device clock behind the server)', () => {
+    const late: ThreadItem = {
+      kind: 'pending',
+      key: 'p',
+      entry: { clientMessageId: 'p', createdAt: '2026-11-29T23:59:00' } as never,
+    }
+    expect(threadRows([...items, late], null).map((r) => r.nextDayAt)).toEqual([
+      null,
+      '2026-11-30T09:00:00',
+      null,
+      null,
+      null,
+    ])
   })
 
   it('places the unread divider before the first of the texts unread at opening', () => {

@@ -41,7 +41,11 @@ export function threadRows(items: readonly ThreadItem[], unreadKey: string | nul
     return {
       key: item.key,
       item,
-      nextDayAt: nextAt && dayKey(nextAt) !== dayKey(itemCreatedAt(item)) ? nextAt : null,
+      // Only forward: a pending send stamped by a device clock behind the server's starts no "new" day.
+      nextDayAt:
+        nextAt && Date.parse(nextAt) > Date.parse(itemCreatedAt(item)) && dayKey(nextAt) !== dayKey(itemCreatedAt(item))
+          ? nextAt
+          : null,
       firstUnread: item.key === unreadKey,
     }
   })

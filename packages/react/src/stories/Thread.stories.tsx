@@ -113,6 +113,8 @@ export const LongHistory: Story = {
     await waitFor(() => expect(within(log).queryByText('Loading older messages…')).toBeNull())
     await waitFor(() => expect(log.scrollTop).toBeGreaterThan(1000))
     await waitFor(() => expect(Math.abs(topIn(within(log).getByText('Message 350'), log) - before)).toBeLessThan(3))
+    // A hundred messages loaded, still only those around the view drawn.
+    await expect(log.querySelectorAll('.sb-message').length).toBeLessThan(40)
 
     // A text arriving while reading history waits below; "Jump to latest" brings it into view.
     await loaded.client.connect()
