@@ -1,5 +1,6 @@
 // Benchmarks of the inbox service and protocol; prints figures, asserts nothing.
 // Run with `npm run bench` (builds first). Figures are medians on this machine.
+import { readFileSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import { gzipSync } from 'node:zlib'
 import { createInboxService, createMemoryStorage, generateSeed } from '@switchboard/service'
@@ -20,50 +21,61 @@ const row = (label, value) => console.log(`${label.padEnd(68)} ${value}`)
 
 console.log('Switchboard benchmarks (node', process.version, ')\n')
 
-// Browser cost of the protocol: what core and the widget pay for schemas, filter and phone rules.
-for (const [label, contents] of [
-  ['protocol, everything (min+gzip)', "export * from '@switchboard/protocol'"],
-  [
-    'protocol, matchesFilter + compare only (min+gzip)',
-    "export { matchesFilter, compareConversations, compareMessages } from '@switchboard/protocol'",
-  ],
-  ['protocol, phone parsing only (min+gzip)', "export { parsePhone } from '@switchboard/protocol'"],
-]) {
+/** Bundles `contents` for the browser (minified ESM) and prints its size, gzipped and not. */
+async function bundleSize(label, contents, external = []) {
   const out = await build({
-    stdin: { contents, resolveDir: process.cwd() },
+    stdin: { contents, resolveDir: process.cwd(), loader: 'js' },
     bundle: true,
     minify: true,
     format: 'esm',
     write: false,
     platform: 'browser',
-  })
-  const bytes = out.outputFiles[0].contents
-  row(label, `${(gzipSync(bytes).length / 1024).toFixed(1)} kB (${(bytes.length / 1024).toFixed(1)} kB min)`)
-}
-const peers = ['@tanstack/query-core', 'zustand', 'zustand/vanilla', 'socket.io-client']
-for (const [label, external] of [
-  [
-    'core alone, peers and @switchboard/protocol external (min+gzip)',
-    [...peers, '@switchboard/protocol', 'zod', 'zod/mini'],
-  ],
-  [
-    'core + the protocol code it uses, zod and libphonenumber external',
-    [...peers, 'zod', 'zod/mini', 'libphonenumber-js', 'libphonenumber-js/min'],
-  ],
-  ['core + protocol + zod/mini + libphonenumber (all but peers)', peers],
-]) {
-  const out = await build({
-    stdin: { contents: "export * from '@switchboard/core'", resolveDir: process.cwd() },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    write: false,
-    platform: 'browser',
+    splitting: true,
+    outdir: 'out',
     external,
+    logLevel: 'error',
   })
-  const bytes = out.outputFiles[0].contents
+  // The entry only: lazily imported chunks (emoji-mart) are not paid on load.
+  const bytes = out.outputFiles.find((f) => f.path.endsWith('stdin.js')).contents
   row(label, `${(gzipSync(bytes).length / 1024).toFixed(1)} kB (${(bytes.length / 1024).toFixed(1)} kB min)`)
 }
+
+// Browser cost of the protocol: what core and the widget pay for schemas, filter and phone rules.
+await bundleSize('protocol, everything (min+gzip)', "export * from '@switchboard/protocol'")
+await bundleSize(
+  'protocol, matchesFilter + compare only (min+gzip)',
+  "export { matchesFilter, compareConversations, compareMessages } from '@switchboard/protocol'",
+)
+await bundleSize('protocol, phone parsing only (min+gzip)', "export { parsePhone } from '@switchboard/protocol'")
+const peers = ['@tanstack/query-core', 'zustand', 'zustand/vanilla', 'socket.io-client']
+const core = "export * from '@switchboard/core'"
+await bundleSize('core alone, peers and @switchboard/protocol external (min+gzip)', core, [
+  ...peers,
+  '@switchboard/protocol',
+  'zod',
+  'zod/mini',
+])
+await bundleSize('core + the protocol code it uses, zod and libphonenumber external', core, [
+  ...peers,
+  'zod',
+  'zod/mini',
+  'libphonenumber-js',
+  'libphonenumber-js/min',
+])
+await bundleSize('core + protocol + zod/mini + libphonenumber (all but peers)', core, peers)
+// The widget: React peers (react, react-dom, TanStack Query, zustand) are the host's.
+const reactPeers = ['react', 'react-dom', 'react/jsx-runtime', '@tanstack/react-query', 'zustand', ...peers]
+const widget = "export * from '@switchboard/react'"
+await bundleSize('react components alone (core, radix, virtual external)', widget, [
+  ...reactPeers,
+  '@switchboard/core',
+  '@switchboard/protocol',
+  'radix-ui',
+  '@tanstack/react-virtual',
+])
+await bundleSize('react + core + protocol + radix + virtual + zod + libphonenumber, on load', widget, reactPeers)
+const css = readFileSync('packages/react/dist/styles.css')
+row('styles.css (gzip)', `${(gzipSync(css).length / 1024).toFixed(1)} kB (${(css.length / 1024).toFixed(1)} kB raw)`)
 console.log('')
 
 for (const size of [1_000, 100_000]) {
