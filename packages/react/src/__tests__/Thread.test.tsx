@@ -4,7 +4,7 @@ import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { firstUnreadKey, threadRows } from '../components/threadRows'
-import { Thread } from '../index'
+import { InboxProvider, Thread } from '../index'
 import { dana, setup, startMsw } from './harness'
 
 const server = startMsw()
@@ -15,8 +15,8 @@ describe('Thread', () => {
     const first = await backend.simulateInbound('+16505550177', 'Is Biscuit ready?')
     await client.connect()
     await client.sync()
-    view(<Thread conversationId={first.conversationId} />)
-    const log = await screen.findByRole('log', { name: 'Messages with (650) 555-0177' })
+    const { rerender } = view(<Thread conversationId={first.conversationId} />)
+    let log = await screen.findByRole('log', { name: 'Messages with (650) 555-0177' })
     await within(log).findByText('Is Biscuit ready?')
     // The log itself is not live: virtualization adds rows as you scroll, which must not be read out.
     expect(log).toHaveAttribute('aria-live', 'off')
@@ -28,10 +28,31 @@ describe('Thread', () => {
     await within(log).findByText('Running 5 min late!')
     expect(region).toHaveTextContent('New text from (650) 555-0177: Running 5 min late!')
 
-    // A reply from the clinic is not announced.
+    // Another conversation opened in the same Thread announces nothing of its history.
+    const other = await backend.simulateInbound('+16505550188', 'Other history')
+    rerender(
+      <InboxProvider client={client}>
+        <Thread conversationId={other.conversationId} />
+      </InboxProvider>,
+    )
+    await screen.findByText('Other history')
+    expect(document.querySelector('[aria-live="polite"]')).toBeEmptyDOMElement()
+    rerender(
+      <InboxProvider client={client}>
+        <Thread conversationId={first.conversationId} />
+      </InboxProvider>,
+    )
+    const again = await screen.findByRole('log', { name: 'Messages with (650) 555-0177' })
+    await within(again).findByText('Running 5 min late!')
+
+    // A reply from the clinic is not announced; the next inbound text is.
+    log = again
     await act(() => client.actions.send(first.conversationId, { body: 'No problem!' }))
     await within(log).findByText(/No problem!/)
-    expect(region).toHaveTextContent('New text from (650) 555-0177: Running 5 min late!')
+    await backend.simulateInbound('+16505550177', 'Thanks!')
+    await act(() => client.sync())
+    await within(log).findByText('Thanks!')
+    expect(document.querySelector('[aria-live="polite"]')).toHaveTextContent('New text from (650) 555-0177: Thanks!')
     client.disconnect()
   })
 })

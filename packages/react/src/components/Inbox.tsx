@@ -119,7 +119,7 @@ export function Inbox({ selectedId, onSelect, theme, className, composerTools }:
                     )}
                     <ConversationMenu conversation={conversation} onDeleted={() => choose(null)} />
                   </header>
-                  <Thread key={selected} conversationId={selected} />
+                  <Thread conversationId={selected} />
                   <Composer conversationId={selected} tools={composerTools} />
                 </>
               ) : (

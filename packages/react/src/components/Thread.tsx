@@ -38,7 +38,12 @@ const LOAD_OLDER_THRESHOLD = 300
  * inbound texts are announced through a polite live region (the log itself is not live, as
  * virtualization adds and removes rows while you scroll).
  */
-export function Thread({ conversationId, className }: ThreadProps) {
+export function Thread(props: ThreadProps) {
+  // One view per conversation: scroll position, divider, "Jump to latest" and announcements start afresh.
+  return <ThreadView key={props.conversationId} {...props} />
+}
+
+function ThreadView({ conversationId, className }: ThreadProps) {
   const partClass = usePartClassName('thread', className)
   const t = useStrings()
   const locale = useLocale()
