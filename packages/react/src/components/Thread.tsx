@@ -55,13 +55,11 @@ function ThreadView({ conversationId, className }: ThreadProps) {
   const scrollRef = useRef<HTMLDivElement>(null)
   const [below, setBelow] = useState(0)
   // How many texts were unread when the thread opened: the "New messages" divider goes before them.
-  const [unreadAtOpen, setUnreadAtOpen] = useState<{ id: string; count: number } | null>(null)
-  if (conversation && unreadAtOpen?.id !== conversationId) {
-    setUnreadAtOpen({ id: conversationId, count: conversation.unreadCount })
-  }
+  const [unreadAtOpen, setUnreadAtOpen] = useState<number | null>(null)
+  if (conversation && unreadAtOpen === null) setUnreadAtOpen(conversation.unreadCount)
   const rows = useMemo(
-    () => threadRows(thread.items, firstUnreadKey(thread.items, unreadAtOpen?.count ?? 0)),
-    [thread.items, unreadAtOpen?.count],
+    () => threadRows(thread.items, firstUnreadKey(thread.items, unreadAtOpen ?? 0)),
+    [thread.items, unreadAtOpen],
   )
   const getItemKey = useCallback((index: number) => rows[index]?.key ?? index, [rows])
   const virtualizer = useVirtualizer({
