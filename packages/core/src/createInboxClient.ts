@@ -1,4 +1,4 @@
-import type { InboxEvent, MeResponse, Viewer } from '@switchboard/protocol'
+import { type InboxEvent, isAllowedFileUrl, type MeResponse, type Viewer } from '@switchboard/protocol'
 import { QueryClient } from '@tanstack/query-core'
 import { contactActions } from './actions/contactActions'
 import type { ActionContext } from './actions/context'
@@ -121,11 +121,23 @@ export function createInboxClient(options: InboxClientOptions) {
       void Promise.resolve(storage.setItem(draftsKey, JSON.stringify(s.drafts))).catch(() => undefined)
   })
 
+  const fileOrigins = () => transport.fileOrigins ?? (globalThis.location ? [globalThis.location.origin] : [])
+
   return {
     queryClient,
     store,
     queries,
     transport,
+    /**
+     * Whether an attachment link may be rendered: http(s) only, from the backend's own origins
+     * (`transport.fileOrigins`). A `data:`, `javascript:` or foreign link is never put in the page.
+     *
+     * @example
+     * client.isFileUrlAllowed('/api/files/att_1?sig=…') // true
+     * client.isFileUrlAllowed('javascript:alert(1)') // false
+     */
+    isFileUrlAllowed: (url: string): boolean =>
+      isAllowedFileUrl(url, fileOrigins(), globalThis.location?.href ?? 'http://localhost/'),
     actions: {
       ...messageActions(ctx),
       ...conversationActions(ctx),

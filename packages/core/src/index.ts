@@ -1,4 +1,12 @@
-export { normalizePhone, parsePhone } from '@switchboard/protocol'
+/** Quiet hours are a rule of the wire contract (the service enforces them for campaigns); re-exported here. */
+export type { MessagePurpose, QuietHoursCheck, SendingHours } from '@switchboard/protocol'
+export {
+  checkQuietHours,
+  MARKETING_HOURS_BY_REGION,
+  normalizePhone,
+  parsePhone,
+  SENDING_HOURS,
+} from '@switchboard/protocol'
 export type { ActionContext } from './actions/context'
 export {
   applyEvent,
@@ -24,8 +32,6 @@ export type { InboxQueries } from './queries'
 export { createQueries } from './queries'
 export { activePresence, TYPING_TTL, VIEWING_HEARTBEAT, VIEWING_TTL } from './realtime'
 export { formatPhone, phoneProblem } from './sms/phone'
-export type { QuietWindow } from './sms/quietHours'
-export { DEFAULT_QUIET_WINDOW, isQuietHours, localClock } from './sms/quietHours'
 export type { SegmentInfo } from './sms/segments'
 export { countSegments } from './sms/segments'
 export type { RenderedTemplate, TemplateContext } from './sms/templates'

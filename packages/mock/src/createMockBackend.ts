@@ -1,4 +1,4 @@
-import type { Attachment, Clinic, Message, Permission } from '@switchboard/protocol'
+import type { Clinic, InboundMedia, Message, Permission } from '@switchboard/protocol'
 import {
   type Actor,
   type ClinicSeed,
@@ -7,16 +7,28 @@ import {
   createMemoryGateway,
   createMemoryMailer,
   createMemoryStorage,
+  createSignedFileUrls,
   type DeliveryStatusReport,
   generateSeed,
   type SeedOptions,
 } from '@switchboard/service'
 import { createFailurePlan, type FailureOptions, type PlannedFailure } from './failures'
 import { fileRoute } from './files'
+import { type Authenticate, malformedPathGuard, unknownRoute } from './http/defineRoute'
 import { errorOf } from './http/respond'
 import { createRoutes } from './http/routes'
+import { placeholderFile } from './placeholders'
 import { rebaseSeedUrls } from './rebaseSeedUrls'
 import { createSocketHandler } from './socket'
+
+/** A file a simulated MMS carries: its name, and its bytes or a type to make placeholder bytes of. */
+export interface SimulatedMedia {
+  name?: string
+  /** The type the provider declares; also picks the placeholder bytes (a PDF for `application/pdf`, else a PNG). */
+  contentType?: string
+  /** The file's bytes; a placeholder of `contentType` when left out. */
+  data?: Uint8Array
+}
 
 /** Options of {@link createMockBackend}. */
 export interface MockBackendOptions {
@@ -38,6 +50,8 @@ export interface MockBackendOptions {
   eventRetention?: number
   /** Changes to the main clinic, e.g. `{ mode: 'one-way' }`. */
   clinic?: Partial<Clinic>
+  /** How long a signed file URL works, in ms. Default 12 hours. */
+  fileUrlTtlMs?: number
 }
 
 function resolveSocketUrl(baseUrl: string): string {
@@ -75,11 +89,18 @@ export function createMockBackend(options: MockBackendOptions = {}) {
   const mailer = createMemoryMailer()
   const gateway = createMemoryGateway()
   const files = createMemoryFileStore(`${baseUrl}/files`)
+  const clock = options.clock ?? (() => new Date())
+  // A secret of this backend alone: its file links work only against it.
+  const fileUrls = createSignedFileUrls({
+    secret: `${crypto.randomUUID()}${crypto.randomUUID()}`,
+    ...(options.fileUrlTtlMs ? { ttlMs: options.fileUrlTtlMs } : {}),
+  })
   const service = createInboxService({
     storage,
     mailer,
     files,
-    ...(options.clock ? { clock: options.clock } : {}),
+    fileUrls,
+    clock,
     gateway: {
       async send(sms) {
         const result = await gateway.send(sms)
@@ -95,21 +116,24 @@ export function createMockBackend(options: MockBackendOptions = {}) {
   })
   const main = clinics[0] as ClinicSeed
 
-  const tokens = new Map<string, { actor: Actor; expired: boolean }>()
+  const tokens = new Map<string, { actor: Actor; expired: boolean; expiresAt: number | null }>()
   for (const clinic of clinics) {
     for (const member of clinic.team) {
       tokens.set(`tok_${member.id}`, {
         actor: { clinicId: clinic.record.clinic.id, userId: member.id, permissions: member.permissions },
         expired: false,
+        expiresAt: null,
       })
     }
   }
-  const authenticate = (token: string | null) => {
+  const authenticate: Authenticate = (token) => {
     if (!token) return { error: errorOf('unauthorized', 'Sign in to use the SMS inbox (no token was sent).') }
     const entry = tokens.get(token)
     if (!entry) return { error: errorOf('unauthorized', 'This session is not valid; sign in again.') }
-    if (entry.expired) return { error: errorOf('unauthorized', 'Your session has expired; sign in again.') }
-    return { actor: entry.actor }
+    if (entry.expired || (entry.expiresAt !== null && Date.now() >= entry.expiresAt)) {
+      return { error: errorOf('unauthorized', 'Your session has expired; sign in again.') }
+    }
+    return { actor: entry.actor, expiresAt: entry.expiresAt }
   }
 
   const failures = createFailurePlan(options.failures)
@@ -122,11 +146,23 @@ export function createMockBackend(options: MockBackendOptions = {}) {
       typeof latency === 'number' ? latency : latency[0] + Math.round(Math.random() * (latency[1] - latency[0])),
   }
   const socket = createSocketHandler(options.socketUrl ?? resolveSocketUrl(baseUrl), service, authenticate)
+  const absoluteBase = new URL(baseUrl, typeof location === 'undefined' ? 'http://localhost' : location.origin).href
   let inboundCounter = 0
 
   return {
-    /** MSW handlers: the HTTP contract, file downloads and the socket.io link. */
-    handlers: [...createRoutes(routeOptions, service), fileRoute(baseUrl, files), socket.handler],
+    /**
+     * MSW handlers: a guard that refuses malformed paths, the HTTP contract, file downloads
+     * (signed links only), a coded 404 for anything else under the base URL, and the socket.io link.
+     */
+    handlers: [
+      malformedPathGuard(absoluteBase.replace(/\/$/, '')),
+      ...createRoutes(routeOptions, service),
+      fileRoute({ baseUrl, files, signer: fileUrls, clock, storage }),
+      unknownRoute(absoluteBase.replace(/\/$/, '')),
+      socket.handler,
+    ],
+    /** Checks signed file links (the file route uses it; tests read links with it). */
+    fileUrls,
     service,
     storage,
     mailer,
@@ -141,16 +177,27 @@ export function createMockBackend(options: MockBackendOptions = {}) {
       if (!tokens.has(token)) throw new Error(`No seeded staff user ${userId}.`)
       return token
     },
-    /** A token for a made-up user of the main clinic with exactly these permissions. */
-    createToken(userId: string, permissions: Permission[]): string {
+    /**
+     * A token for a made-up user of the main clinic with exactly these permissions; with
+     * `expiresInMs` it expires by itself, as a signed session token does.
+     */
+    createToken(userId: string, permissions: Permission[], options: { expiresInMs?: number } = {}): string {
       const token = `tok_custom_${userId}_${tokens.size}`
-      tokens.set(token, { actor: { clinicId: main.record.clinic.id, userId, permissions }, expired: false })
+      tokens.set(token, {
+        actor: { clinicId: main.record.clinic.id, userId, permissions },
+        expired: false,
+        expiresAt: options.expiresInMs === undefined ? null : Date.now() + options.expiresInMs,
+      })
       return token
     },
-    /** Makes a token answer 401 `unauthorized` (an expired session) from now on. */
+    /**
+     * Makes a token answer 401 `unauthorized` (an expired session) from now on; its open sockets
+     * are told (`session_expired`) and closed at once.
+     */
     expireToken(token: string): void {
       const entry = tokens.get(token)
       if (entry) entry.expired = true
+      socket.registry.revalidate()
     },
     /** Plans a failure of the next matching request(s). */
     failNext(failure: PlannedFailure): void {
@@ -166,25 +213,24 @@ export function createMockBackend(options: MockBackendOptions = {}) {
     },
     /** How many sockets are connected. */
     socketCount: () => socket.registry.count(),
-    /** A text from `phone` to the clinic's number, as the SMS provider's webhook would deliver it. */
-    simulateInbound(
-      phone: string,
-      body: string,
-      attachments: Array<Partial<Attachment> & Pick<Attachment, 'name' | 'contentType'>> = [],
-    ): Promise<Message> {
+    /**
+     * A text from `phone` to the clinic's number, as the SMS provider's webhook would deliver it
+     * (media as bytes: a placeholder PNG or PDF by `contentType` unless `data` is given).
+     */
+    simulateInbound(phone: string, body: string, media: SimulatedMedia[] = []): Promise<Message> {
       inboundCounter += 1
       return service.receiveInbound({
         to: main.record.clinic.smsNumber,
         from: phone,
         body,
         providerMessageId: `SMmock-in-${inboundCounter}`,
-        attachments: attachments.map((a, i) => ({
-          name: a.name,
-          contentType: a.contentType,
-          size: a.size ?? 250_000,
-          url: a.url ?? `${baseUrl}/files/att_inbound_${inboundCounter}_${i}`,
-          ...(a.thumbnailUrl ? { thumbnailUrl: a.thumbnailUrl } : {}),
-        })),
+        media: media.map(
+          (m): InboundMedia => ({
+            ...(m.name !== undefined ? { name: m.name } : {}),
+            ...(m.contentType !== undefined ? { contentType: m.contentType } : {}),
+            data: m.data ?? placeholderFile(m.contentType ?? 'image/png').data,
+          }),
+        ),
       })
     },
     /** A provider delivery report for a message (by its id), as the status webhook would deliver it. */

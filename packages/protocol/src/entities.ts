@@ -54,7 +54,8 @@ export type Inbox = z.infer<typeof inboxSchema>
 
 export const consentRecordSchema = z.object({
   status: z.enum(['granted', 'revoked']),
-  method: z.enum(['verbal', 'written', 'online-form', 'sms-keyword', 'imported']),
+  /** How it was given or withdrawn; `sms-reply` is a text in other words that staff recorded. */
+  method: z.enum(['verbal', 'written', 'online-form', 'sms-keyword', 'sms-reply', 'imported']),
   scope: z.enum(['transactional', 'marketing']),
   at: isoDateTime,
   recordedBy: z.nullable(id),
@@ -92,6 +93,11 @@ export const clientSchema = z.object({
 })
 export type Client = z.infer<typeof clientSchema>
 
+/**
+ * A stored file. `contentType` is what the server proved from the file's own bytes (an image
+ * is drawn only when it says so); `url` and `thumbnailUrl` are the server's own, usually signed
+ * and expiring.
+ */
 export const attachmentSchema = z.object({
   id,
   name: z.string(),
@@ -155,6 +161,15 @@ export const clientSummarySchema = z.object({
 })
 export type ClientSummary = z.infer<typeof clientSummarySchema>
 
+/** An inbound text that reads as a request to stop texting in words other than a keyword. */
+export const optOutRequestSchema = z.object({
+  messageId: id,
+  at: isoDateTime,
+  /** The start of the text, for staff to judge. */
+  excerpt: z.string(),
+})
+export type OptOutRequest = z.infer<typeof optOutRequestSchema>
+
 export const conversationSchema = z.object({
   id,
   contact: contactSchema,
@@ -168,6 +183,8 @@ export const conversationSchema = z.object({
   lastActivityAt: isoDateTime,
   createdAt: isoDateTime,
   closedAt: z.nullable(isoDateTime),
+  /** A possible opt-out for staff to record or dismiss ("please stop texting me"); null when none. */
+  optOutRequest: z.nullable(optOutRequestSchema),
 })
 export type Conversation = z.infer<typeof conversationSchema>
 

@@ -11,6 +11,8 @@ export const ERROR_STATUS = {
   recipient_opted_out: 409,
   recipient_blocked: 409,
   one_way_mode: 409,
+  consent_required: 409,
+  quiet_hours: 409,
   events_expired: 410,
   attachment_too_large: 413,
   attachment_type_not_allowed: 415,

@@ -17,6 +17,7 @@ export type {
   MessagePreview,
   MessageStatus,
   Money,
+  OptOutRequest,
   Patient,
   Permission,
   Settings,
@@ -44,6 +45,7 @@ export {
   messageSchema,
   messageStatusSchema,
   moneySchema,
+  optOutRequestSchema,
   PERMISSIONS,
   patientSchema,
   permissionSchema,
@@ -74,6 +76,7 @@ export {
   viewingEventSchema,
   viewingRequestSchema,
 } from './events'
+export { isAllowedFileUrl } from './fileUrl'
 export type { ConversationFilter, Viewer } from './filter'
 export {
   CONTACT_TYPE_FILTERS,
@@ -91,12 +94,19 @@ export type { ConversationSortKey, MessageSortKey } from './ordering'
 export { compareConversations, compareMessages, sortConversations, sortMessages } from './ordering'
 export type { PhoneParseResult } from './phone'
 export { normalizePhone, parsePhone, phoneDigits } from './phone'
+export type { PhoneLocation } from './phoneLocation'
+export { knownAreaCodes, phoneLocation } from './phoneLocation'
+export type { MessagePurpose, QuietHoursCheck, SendingHours } from './quietHours'
+export { checkQuietHours, MARKETING_HOURS_BY_REGION, SENDING_HOURS } from './quietHours'
 export type {
   AssignToClientRequest,
+  CampaignMessageRequest,
   ConsentRequest,
   CreateClientRequest,
   CreateInboxRequest,
   EventsQuery,
+  InboundMedia,
+  InboundText,
   ListConversationsQuery,
   ListMessagesQuery,
   MetricsQuery,
@@ -105,18 +115,23 @@ export type {
   PatchConversationRequest,
   SendMessageRequest,
   StartConversationRequest,
+  TemplateRequest,
   UpdateSettingsRequest,
 } from './requests'
 export {
   assignToClientRequestSchema,
+  campaignMessageRequestSchema,
   consentRequestSchema,
   createClientRequestSchema,
   createInboxRequestSchema,
   eventsQuerySchema,
+  inboundMediaSchema,
+  inboundTextSchema,
   listContactsQuerySchema,
   listConversationsQuerySchema,
   listMessagesQuerySchema,
   MAX_BODY_LENGTH,
+  MAX_INBOUND_BODY_LENGTH,
   metricsQuerySchema,
   newClientSchema,
   patchClientRequestSchema,
@@ -124,6 +139,7 @@ export {
   searchClientsQuerySchema,
   sendMessageRequestSchema,
   startConversationRequestSchema,
+  templateRequestSchema,
   updateSettingsRequestSchema,
 } from './requests'
 export type { EventsResponse, MeResponse, MessagePage, Metrics, Page, StartConversationResponse } from './responses'
@@ -135,5 +151,17 @@ export {
   pageSchema,
   startConversationResponseSchema,
 } from './responses'
+export {
+  displayFilename,
+  isPlainMultiline,
+  isSingleLine,
+  multilineText,
+  oneLine,
+  singleLineText,
+  TEXT_LIMITS,
+  withoutControls,
+} from './text'
 export type { ValidationIssue } from './validate'
 export { describeIssues, parseOrThrow } from './validate'
+export type { LocalTime } from './zonedTime'
+export { addDays, formatMinute, localTime, minuteOfDay, zonedInstant } from './zonedTime'

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini'
-import { consentRecordSchema, settingsSchema } from './entities'
+import { businessHoursSchema, consentRecordSchema } from './entities'
 import { type ConversationFilter, conversationFilterSchema } from './filter'
+import { multilineText, singleLineText, TEXT_LIMITS } from './text'
 
 const id = z.string().check(z.minLength(1), z.maxLength(200))
 const limit = z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(200)))
@@ -35,23 +36,28 @@ export const startConversationRequestSchema = z
   )
 export type StartConversationRequest = z.infer<typeof startConversationRequestSchema>
 
-/** `PATCH /conversations/:id`: close/reopen, assign/unassign, move to an inbox. */
+/**
+ * `PATCH /conversations/:id`: close/reopen, assign/unassign, move to an inbox, or dismiss a
+ * possible opt-out request (`optOutRequest: null`: staff judged it is not one).
+ */
 export const patchConversationRequestSchema = z
-  .object({
+  .strictObject({
     status: z.optional(z.enum(['open', 'closed'])),
     assigneeId: z.optional(z.nullable(id)),
     inboxId: z.optional(z.nullable(id)),
+    optOutRequest: z.optional(z.null()),
   })
-  .check(z.refine((r) => Object.keys(r).length > 0, { message: 'give status, assigneeId or inboxId' }))
+  .check(z.refine((r) => Object.keys(r).length > 0, { message: 'give status, assigneeId, inboxId or optOutRequest' }))
 export type PatchConversationRequest = z.infer<typeof patchConversationRequestSchema>
 
-const name = z.string().check(z.trim(), z.minLength(1), z.maxLength(100))
+const name = singleLineText(TEXT_LIMITS.name)
+const email = z.email().check(z.maxLength(TEXT_LIMITS.email))
 
 /** A new client record from inside the inbox. */
 export const newClientSchema = z.object({
   firstName: name,
   lastName: name,
-  email: z.optional(z.nullable(z.email())),
+  email: z.optional(z.nullable(email)),
 })
 export type NewClient = z.infer<typeof newClientSchema>
 
@@ -88,7 +94,7 @@ export const createClientRequestSchema = z.object({
   firstName: name,
   lastName: name,
   phones: z._default(z.array(z.string().check(z.maxLength(40))).check(z.maxLength(5)), []),
-  email: z.optional(z.nullable(z.email())),
+  email: z.optional(z.nullable(email)),
 })
 export type CreateClientRequest = z.input<typeof createClientRequestSchema>
 
@@ -98,7 +104,7 @@ export const patchClientRequestSchema = z
     firstName: z.optional(name),
     lastName: z.optional(name),
     phones: z.optional(z.array(z.string().check(z.maxLength(40))).check(z.maxLength(5))),
-    email: z.optional(z.nullable(z.email())),
+    email: z.optional(z.nullable(email)),
   })
   .check(z.refine((r) => Object.keys(r).length > 0, { message: 'give at least one field to change' }))
 export type PatchClientRequest = z.infer<typeof patchClientRequestSchema>
@@ -108,17 +114,45 @@ export const consentRequestSchema = z.object({
   status: consentRecordSchema.shape.status,
   method: consentRecordSchema.shape.method,
   scope: consentRecordSchema.shape.scope,
-  note: z.optional(z.string().check(z.maxLength(500))),
+  note: z.optional(multilineText(TEXT_LIMITS.consentNote)),
 })
 export type ConsentRequest = z.infer<typeof consentRequestSchema>
 
 /** `POST /inboxes`. */
-export const createInboxRequestSchema = z.object({ name: z.string().check(z.trim(), z.minLength(1), z.maxLength(60)) })
+export const createInboxRequestSchema = z.object({ name: singleLineText(TEXT_LIMITS.inboxName) })
 export type CreateInboxRequest = z.infer<typeof createInboxRequestSchema>
 
-/** `PUT /settings`: the whole settings object. */
-export const updateSettingsRequestSchema = settingsSchema
+/**
+ * `PUT /settings`: the whole settings object, every text within its limit ({@link TEXT_LIMITS}):
+ * an auto-reply that is on has a text, the opt-out footer tells how to opt out (STOP), alert
+ * recipients are e-mail addresses.
+ */
+export const updateSettingsRequestSchema = z.object({
+  autoReply: z.object({ enabled: z.boolean(), text: multilineText(TEXT_LIMITS.autoReply) }).check(
+    z.refine((a) => !a.enabled || a.text.trim().length > 0, {
+      message: 'write the auto-reply, or turn it off',
+      path: ['text'],
+    }),
+  ),
+  afterHoursAlert: z.object({
+    enabled: z.boolean(),
+    recipients: z.array(email).check(z.maxLength(TEXT_LIMITS.alertRecipients)),
+  }),
+  businessHours: businessHoursSchema,
+  optOutFooter: singleLineText(TEXT_LIMITS.optOutFooter).check(
+    z.refine((text) => /\bSTOP\b/i.test(text), { message: 'must tell how to opt out, e.g. "Reply STOP to opt out."' }),
+  ),
+  helpText: multilineText(TEXT_LIMITS.helpText).check(z.trim(), z.minLength(1)),
+})
 export type UpdateSettingsRequest = z.infer<typeof updateSettingsRequestSchema>
+
+/** A message template as staff write it (the settings of a later release edit them with this). */
+export const templateRequestSchema = z.object({
+  name: singleLineText(TEXT_LIMITS.templateName),
+  category: singleLineText(TEXT_LIMITS.templateCategory),
+  body: multilineText(MAX_BODY_LENGTH).check(z.trim(), z.minLength(1)),
+})
+export type TemplateRequest = z.infer<typeof templateRequestSchema>
 
 /** `GET /metrics?from&to`. */
 export const metricsQuerySchema = z
@@ -135,3 +169,49 @@ export const searchClientsQuerySchema = z.object({ q: z._default(z.string().chec
 
 /** `GET /contacts?optedOut=true`. */
 export const listContactsQuerySchema = z.object({ optedOut: z.optional(z.enum(['true', 'false'])) })
+
+/** Longest inbound text accepted from a provider, in characters (carriers join at most 10 segments; this leaves room). */
+export const MAX_INBOUND_BODY_LENGTH = 5000
+
+/**
+ * One media file of an inbound MMS, as the webhook fetched it from the provider: bytes, never a
+ * URL or a size of its own (both are the server's to set); other fields are refused.
+ */
+export const inboundMediaSchema = z.strictObject({
+  /** The provider's filename, if any. */
+  name: z.optional(z.string().check(z.maxLength(1000))),
+  /** The type the provider declared; the service trusts only what the bytes prove. */
+  contentType: z.optional(z.string().check(z.maxLength(255))),
+  data: z
+    .custom<Uint8Array>((value) => value instanceof Uint8Array, { message: 'expected the file bytes (Uint8Array)' })
+    .check(z.refine((d) => d.byteLength > 0, { message: 'must not be empty' })),
+})
+export type InboundMedia = z.infer<typeof inboundMediaSchema>
+
+/**
+ * A text from a contact as a provider webhook delivers it, after the webhook checked its
+ * signature and fetched its media: validated at the service boundary, so a malformed payload is
+ * refused whole (`validation_failed`, nothing stored).
+ */
+export const inboundTextSchema = z.object({
+  /** The clinic's SMS number it was sent to. */
+  to: z.string().check(z.minLength(1), z.maxLength(40)),
+  /** The sender's number. */
+  from: z.string().check(z.minLength(1), z.maxLength(40)),
+  body: z._default(z.string().check(z.maxLength(MAX_INBOUND_BODY_LENGTH)), ''),
+  media: z._default(z.array(inboundMediaSchema).check(z.maxLength(10)), []),
+  /** The provider's id, so a webhook delivered twice records one message. */
+  providerMessageId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+})
+export type InboundText = z.input<typeof inboundTextSchema>
+
+/** A campaign text from the PMS (reminder, confirmation, promotion): who, what, and why. */
+export const campaignMessageRequestSchema = z.object({
+  phone: z.string().check(z.minLength(1), z.maxLength(40)),
+  body: multilineText(MAX_BODY_LENGTH).check(z.trim(), z.minLength(1)),
+  campaign: z.object({ id, name: singleLineText(TEXT_LIMITS.templateName) }),
+  /** Care and reminders (`transactional`) or promotion (`marketing`, which needs recorded marketing consent). */
+  purpose: z.enum(['transactional', 'marketing']),
+  clientMessageId: z.optional(clientMessageId),
+})
+export type CampaignMessageRequest = z.input<typeof campaignMessageRequestSchema>

@@ -1,13 +1,13 @@
-import type { Contact, Message, ServerEvent } from '@switchboard/protocol'
+import type { Contact, InboundText, Message, ServerEvent } from '@switchboard/protocol'
 import { createMemoryFileStore, createMemoryGateway, createMemoryMailer } from './memory/memoryPorts'
-import type { FileStore, Mailer, SmsGateway, Storage } from './ports'
+import type { FileStore, FileUrlSigner, Mailer, SmsGateway, Storage } from './ports'
 import type { Actor } from './service/actor'
 import * as admin from './service/admin'
 import * as attachments from './service/attachments'
 import * as contacts from './service/contacts'
 import type { ServiceContext } from './service/context'
 import * as conversations from './service/conversations'
-import { type InboundText, receiveInbound } from './service/inbound'
+import { receiveInbound } from './service/inbound'
 import * as messaging from './service/messaging'
 
 /** What the inbox service runs on. Only `storage` is required. */
@@ -16,6 +16,12 @@ export interface InboxServiceOptions {
   mailer?: Mailer
   gateway?: SmsGateway
   files?: FileStore
+  /**
+   * Signs the attachment URLs the service hands out (signed, expiring, scoped to the clinic), e.g.
+   * `createSignedFileUrls({ secret })`. Without it stored URLs are handed out as they are: only
+   * for a file store whose URLs need no protection.
+   */
+  fileUrls?: FileUrlSigner
   /** The current time; tests pass a fixed clock. */
   clock?: () => Date
   /** Makes ids such as `msg_…`; defaults to random UUIDs. */
@@ -44,6 +50,7 @@ export function createInboxService(options: InboxServiceOptions) {
     mailer: options.mailer ?? createMemoryMailer(),
     gateway: options.gateway ?? createMemoryGateway(),
     files: options.files ?? createMemoryFileStore(),
+    fileUrls: options.fileUrls ?? null,
     clock: options.clock ?? (() => new Date()),
     newId: options.newId ?? randomId,
     listeners: new Set(),
@@ -93,11 +100,11 @@ export function createInboxService(options: InboxServiceOptions) {
     setTyping: bind(ctx, admin.setTyping),
     setViewing: bind(ctx, admin.setViewing),
 
-    /** A provider webhook: a text from a contact to the clinic's number. */
+    /** A provider webhook: a text from a contact to the clinic's number (validated; media as bytes). */
     receiveInbound: (text: InboundText): Promise<Message> => receiveInbound(ctx, text),
     /** A provider webhook: a delivery report for an outbound text. */
     applyDeliveryStatus: bind(ctx, messaging.applyDeliveryStatus),
-    /** A campaign message from the PMS (reminder, confirmation). */
+    /** A campaign message from the PMS (reminder, confirmation, promotion), within consent and quiet hours. */
     sendCampaignMessage: bind(ctx, messaging.sendCampaignMessage),
 
     /** Listens to every committed event of every clinic (and typing); returns the unsubscribe. */

@@ -1,9 +1,12 @@
 export type { InboxService, InboxServiceOptions } from './createInboxService'
 export { createInboxService } from './createInboxService'
+export { cleanFilename } from './files/cleanFilename'
+export type { FileUrlProof, SignedFileUrlOptions, SignedFileUrls } from './files/signedFileUrls'
+export { createSignedFileUrls } from './files/signedFileUrls'
 export type { ClinicSeed } from './memory/clinicData'
 export type { MemoryStorage, MemoryStorageOptions } from './memory/createMemoryStorage'
 export { createMemoryStorage } from './memory/createMemoryStorage'
-export type { MemoryFileStore, MemoryGateway, MemoryMailer } from './memory/memoryPorts'
+export type { MemoryFile, MemoryFileStore, MemoryGateway, MemoryMailer } from './memory/memoryPorts'
 export { createMemoryFileStore, createMemoryGateway, createMemoryMailer } from './memory/memoryPorts'
 export type {
   AttachmentRecord,
@@ -11,6 +14,7 @@ export type {
   ContactRecord,
   ConversationRecord,
   FileStore,
+  FileUrlSigner,
   Mailer,
   MessageCountRow,
   MessageRecord,
@@ -18,11 +22,17 @@ export type {
   Storage,
   StorageTx,
 } from './ports'
-export { closedPeriodId, isOpenAt, localTime } from './rules/businessHours'
+export { closedPeriodId, isOpenAt } from './rules/businessHours'
 export { decodeCursor, encodeCursor } from './rules/cursor'
 export { canAdvanceStatus, describeDeliveryError } from './rules/delivery'
 export type { Keyword, KeywordKind } from './rules/keywords'
-export { classifyKeyword, HELP_KEYWORDS, OPT_IN_KEYWORDS, OPT_OUT_KEYWORDS } from './rules/keywords'
+export {
+  classifyKeyword,
+  HELP_KEYWORDS,
+  OPT_IN_KEYWORDS,
+  OPT_OUT_KEYWORDS,
+  readsAsOptOutRequest,
+} from './rules/keywords'
 export { summarizeMetrics } from './rules/metrics'
 export { sniffContentType } from './rules/sniffContentType'
 export { computeUnreadTotals } from './rules/unread'

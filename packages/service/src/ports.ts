@@ -15,6 +15,7 @@ import type {
   MessagePreview,
   MessageStatus,
   NewInboxEvent,
+  OptOutRequest,
   Settings,
   TeamMember,
   Template,
@@ -50,12 +51,16 @@ export interface ConversationRecord {
   lastActivityAt: string
   createdAt: string
   closedAt: string | null
+  /** A text that reads as an opt-out in other words, for staff to record or dismiss. */
+  optOutRequest: OptOutRequest | null
 }
 
 /** A message as stored: the wire fields plus the contact's phone and the provider's id. */
 export interface MessageRecord extends Message {
   phone: string
   providerMessageId: string | null
+  /** The opt-out footer was added to this text; once it is delivered the contact has seen it. */
+  carriesFooter: boolean
 }
 
 /** An uploaded file; `library` ones are the clinic's reusable documents. */
@@ -108,7 +113,7 @@ export interface StorageTx {
     limit: number,
   ): Promise<Conversation[]>
   putConversation(conversation: ConversationRecord): Promise<void>
-  /** Removes the conversation, its messages and their attachments. */
+  /** Removes the conversation and its messages (the service removes files no longer used). */
   deleteConversation(id: string): Promise<void>
   unreadTotals(): Promise<UnreadTotals>
 
@@ -126,7 +131,10 @@ export interface StorageTx {
 
   getAttachment(id: string): Promise<AttachmentRecord | null>
   putAttachment(attachment: AttachmentRecord): Promise<void>
+  deleteAttachment(id: string): Promise<void>
   listLibrary(): Promise<AttachmentRecord[]>
+  /** Which of `ids` a message outside `exceptConversationId` still carries. */
+  attachmentsInUse(ids: readonly string[], exceptConversationId: string): Promise<Set<string>>
 
   /** Gives each event the next clinic-wide `seq` and the time, and keeps it in the log. */
   appendEvents(events: readonly NewInboxEvent[], at: string): Promise<InboxEvent[]>
@@ -142,7 +150,7 @@ export interface Storage {
   clinicIdForNumber(smsNumber: string): Promise<string | null>
 }
 
-/** Sends e-mail (after-hours alerts). */
+/** Sends e-mail (after-hours alerts). `subject` is always one line (no CR or LF reaches a header). */
 export interface Mailer {
   send(mail: { to: string[]; subject: string; text: string }): Promise<void>
 }
@@ -152,13 +160,22 @@ export interface SmsGateway {
   send(sms: { from: string; to: string; body: string; mediaUrls: string[] }): Promise<{ providerMessageId: string }>
 }
 
-/** Keeps uploaded bytes and says where they can be fetched. */
+/** Keeps uploaded bytes of one clinic and says where they can be fetched. */
 export interface FileStore {
   put(file: {
     id: string
+    clinicId: string
     name: string
     contentType: string
     data: Uint8Array
   }): Promise<{ url: string; thumbnailUrl?: string }>
   delete(id: string): Promise<void>
+}
+
+/**
+ * Turns a stored file's URL into one a browser may fetch for a while: signed, expiring, scoped
+ * to the clinic. Every attachment URL the service hands out goes through it.
+ */
+export interface FileUrlSigner {
+  sign(url: string, file: { clinicId: string; fileId: string }, now: Date): string
 }

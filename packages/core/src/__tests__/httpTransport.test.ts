@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createHttpTransport, isInboxError } from '../index'
+import { createHttpTransport, type InboxError, isInboxError } from '../index'
 
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
@@ -17,6 +17,7 @@ const conversation = {
   lastActivityAt: '2026-11-30T18:00:00.000Z',
   createdAt: '2026-11-30T18:00:00.000Z',
   closedAt: null,
+  optOutRequest: null,
 }
 
 function transportWith(fetch: typeof globalThis.fetch, getToken = vi.fn(() => 'tok'), timeoutMs = 1000) {
@@ -48,12 +49,45 @@ describe('createHttpTransport', () => {
     expect((init.headers as Record<string, string>).authorization).toBe('Bearer tok')
   })
 
-  it('a payload that breaks the contract is malformed_response, not a crash later', async () => {
-    const { transport } = transportWith((async () =>
-      json({ items: [{ ...conversation, status: 'archived' }], nextCursor: null })) as never)
-    const error = await failure(transport.listConversations({}))
-    expect(error).toMatchObject({ code: 'malformed_response', retryable: false })
-    expect(error.message).toBe('The server sent an unexpected reply to GET /conversations at items.0.status.')
+  it('an item that breaks the contract is left out and reported; a broken envelope is malformed_response', async () => {
+    const reported: InboxError[] = []
+    const reply = (body: unknown) =>
+      createHttpTransport({
+        baseUrl: 'https://pms.example/api/',
+        getToken: () => 'tok',
+        fetch: (async () => json(body)) as never,
+        onMalformed: (error) => reported.push(error),
+      })
+    const good = { ...conversation, id: 'cnv_2' }
+    const page = await reply({
+      items: [{ ...conversation, status: 'archived' }, good],
+      nextCursor: null,
+    }).listConversations({})
+    expect(page).toEqual({ items: [good], nextCursor: null })
+    expect(reported).toHaveLength(1)
+    expect(reported[0]).toMatchObject({ code: 'malformed_response', retryable: false })
+
+    // One bad attachment of a message hides neither the message nor the other attachments.
+    const photo = { id: 'att_1', name: 'a.png', contentType: 'image/png', size: 10, url: '/files/att_1' }
+    const message = {
+      id: 'msg_1',
+      conversationId: 'cnv_1',
+      seq: 1,
+      direction: 'inbound',
+      origin: 'client',
+      body: 'Here',
+      attachments: [{ id: 'att_0', name: 'bad', size: -1 }, photo],
+      status: 'received',
+      createdAt: '2026-11-30T18:00:00.000Z',
+      updatedAt: '2026-11-30T18:00:00.000Z',
+    }
+    const thread = await reply({ items: [message, { id: 'msg_2' }], nextBefore: null }).listMessages('cnv_1')
+    expect(thread.items).toEqual([{ ...message, attachments: [photo] }])
+    expect(reported).toHaveLength(3)
+
+    const broken = await failure(reply({ nextCursor: null }).listConversations({}))
+    expect(broken).toMatchObject({ code: 'malformed_response', retryable: false })
+    expect(broken.message).toBe('The server sent an unexpected reply to GET /conversations at items.')
     const notJson = transportWith((async () => new Response('<html>oops</html>', { status: 200 })) as never)
     expect(await failure(notJson.transport.me())).toMatchObject({ code: 'malformed_response' })
   })

@@ -91,10 +91,7 @@ describe('outbox', () => {
     expect(client.store.getState().outbox[0]?.status).toBe('failed')
     client.actions.retry(entry.clientMessageId)
     await client.outbox.idle(1000)
-    expect((await allMessages(backend, id)).map((m) => m.body)).toEqual([
-      expect.stringContaining('eventually'),
-      'second',
-    ])
+    expect((await allMessages(backend, id)).map((m) => m.body.split('\n')[0])).toEqual(['eventually', 'second'])
   })
 
   it('shows a pending message at once, then the server copy in its place (one row, same key)', async () => {

@@ -1,14 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import {
-  countSegments,
-  formatPhone,
-  isQuietHours,
-  phoneProblem,
-  renderTemplate,
-  templateContext,
-  templateVariables,
-} from '../index'
+import { countSegments, formatPhone, phoneProblem, renderTemplate, templateContext, templateVariables } from '../index'
 
 describe('countSegments', () => {
   it.each([
@@ -91,22 +83,5 @@ describe('phones', () => {
     expect(phoneProblem('(415) 555-2671')).toBeNull()
     expect(phoneProblem('555')).toBe('This number is too short.')
     expect(phoneProblem('(415) 155-2671')).toBe('This is not a valid phone number.')
-  })
-})
-
-describe('isQuietHours', () => {
-  it.each([
-    ['2026-11-30T16:00:00Z', false], // 08:00 in Los Angeles
-    ['2026-11-30T15:59:00Z', true], // 07:59
-    ['2026-12-01T04:59:00Z', false], // 20:59
-    ['2026-12-01T05:00:00Z', true], // 21:00
-  ])('%s → %s', (iso, quiet) => {
-    expect(isQuietHours(new Date(iso), 'America/Los_Angeles')).toBe(quiet)
-  })
-
-  it('reads the recipient time zone', () => {
-    const at = new Date('2026-11-30T14:00:00Z') // 09:00 in New York, 06:00 in Los Angeles
-    expect(isQuietHours(at, 'America/New_York')).toBe(false)
-    expect(isQuietHours(at, 'America/Los_Angeles')).toBe(true)
   })
 })

@@ -133,6 +133,14 @@ export function conversationActions(ctx: ActionContext) {
         (c) => ({ ...c, inboxId }),
         () => t.updateConversation(id, { inboxId }),
       ),
+    /** Staff judged a "possible opt-out" text is not one: the flag goes (the text stays). */
+    dismissOptOutRequest: (id: string) =>
+      mutate(
+        ctx,
+        id,
+        (c) => ({ ...c, optOutRequest: null }),
+        () => t.updateConversation(id, { optOutRequest: null }),
+      ),
     /** Assigns the number to an existing client (shown at once when the client is cached) or a new one. */
     assignToClient: (id: string, request: AssignToClientRequest) => {
       const known =

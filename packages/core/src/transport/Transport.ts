@@ -54,6 +54,11 @@ export interface UploadOptions {
  * conformance suite in `@switchboard/core/testing`. Every method rejects with an `InboxError`.
  */
 export interface Transport {
+  /**
+   * Origins that serve this backend's files. Attachment links from anywhere else (or not http(s))
+   * are never rendered. Default: the page's own origin.
+   */
+  readonly fileOrigins?: readonly string[]
   me(): Promise<MeResponse>
   listConversations(query: ListConversationsQuery): Promise<Page<Conversation>>
   getConversation(id: string): Promise<Conversation>

@@ -1,25 +1,20 @@
 import {
-  attachmentSchema,
   clientSchema,
   contactSchema,
   conversationSchema,
-  eventsResponseSchema,
   inboxSchema,
   meResponseSchema,
-  messagePageSchema,
-  messageSchema,
   metricsSchema,
-  pageSchema,
   settingsSchema,
-  startConversationResponseSchema,
   teamMemberSchema,
   templateSchema,
   unreadTotalsSchema,
 } from '@switchboard/protocol'
-import * as z from 'zod/mini'
+import type { InboxError } from '../errors'
 import { type GetToken, type HttpConfig, httpRequest } from './httpRequest'
+import { createReaders, type Reader } from './readers'
 import { connectSocket, type SocketOptions } from './socket'
-import type { Transport } from './Transport'
+import type { RealtimeHandlers, Transport } from './Transport'
 import { upload } from './upload'
 
 /** Options of {@link createHttpTransport}. */
@@ -36,10 +31,20 @@ export interface HttpTransportOptions {
   fetch?: typeof fetch
   /** How long a call may take before it fails with `timeout`. Default 15 s. */
   timeoutMs?: number
+  /**
+   * Origins besides the API's own that serve the clinic's files (a CDN or bucket), e.g.
+   * `['https://files.pms.example']`. Attachment links elsewhere are never rendered.
+   */
+  fileOrigins?: string[]
+  /**
+   * Receives items left out of a reply because they break the contract (one bad message never
+   * hides a thread). Default: the realtime `onError` while connected, else `console.warn`.
+   */
+  onMalformed?: (error: InboxError) => void
 }
 
-const conversationPage = pageSchema(conversationSchema)
 const encode = encodeURIComponent
+const here = () => globalThis.location?.href ?? 'http://localhost/'
 
 /**
  * The default transport: HTTP with `fetch` for calls, socket.io for events, every answer validated
@@ -57,60 +62,71 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
     fetch: options.fetch ?? ((...args) => globalThis.fetch(...args)),
     timeoutMs: options.timeoutMs ?? 15_000,
   }
-  const get = <S extends z.ZodMiniType>(
-    path: string,
-    schema: S,
-    query?: Record<string, string | number | boolean | undefined>,
-  ) => httpRequest(config, { method: 'GET', path, schema, ...(query ? { query } : {}) })
-  const send = <S extends z.ZodMiniType>(method: 'POST' | 'PATCH' | 'PUT', path: string, schema: S, body?: unknown) =>
-    httpRequest(config, { method, path, schema, body: body ?? {} })
+  const get = <T>(path: string, read: Reader<T>, query?: Record<string, string | number | boolean | undefined>) =>
+    httpRequest(config, { method: 'GET', path, read, ...(query ? { query } : {}) })
+  const send = <T>(method: 'POST' | 'PATCH' | 'PUT', path: string, read: Reader<T>, body?: unknown) =>
+    httpRequest(config, { method, path, read, body: body ?? {} })
   let realtime: ReturnType<typeof connectSocket> | null = null
+  let handlersNow: RealtimeHandlers | null = null
+  const read = createReaders(
+    (error) =>
+      options.onMalformed?.(error) ?? (handlersNow?.onError ? handlersNow.onError(error) : console.warn(error.message)),
+  )
+  const { strict } = read
 
   return {
-    me: () => get('/me', meResponseSchema),
-    listConversations: (query) => get('/conversations', conversationPage, { ...query }),
-    getConversation: (id) => get(`/conversations/${encode(id)}`, conversationSchema),
-    startConversation: (request) => send('POST', '/conversations', startConversationResponseSchema, request),
-    updateConversation: (id, patch) => send('PATCH', `/conversations/${encode(id)}`, conversationSchema, patch),
+    fileOrigins: [new URL(baseUrl, here()).origin, ...(options.fileOrigins ?? [])],
+    me: () => get('/me', strict(meResponseSchema)),
+    listConversations: (query) => get('/conversations', read.conversationPage, { ...query }),
+    getConversation: (id) => get(`/conversations/${encode(id)}`, strict(conversationSchema)),
+    startConversation: (request) => send('POST', '/conversations', read.startConversation, request),
+    updateConversation: (id, patch) => send('PATCH', `/conversations/${encode(id)}`, strict(conversationSchema), patch),
     deleteConversation: (id) =>
-      httpRequest(config, { method: 'DELETE', path: `/conversations/${encode(id)}`, schema: null }),
-    markRead: (id) => send('POST', `/conversations/${encode(id)}/read`, conversationSchema),
-    markUnread: (id) => send('POST', `/conversations/${encode(id)}/unread`, conversationSchema),
-    assignToClient: (id, request) => send('POST', `/conversations/${encode(id)}/client`, conversationSchema, request),
-    listMessages: (id, query = {}) => get(`/conversations/${encode(id)}/messages`, messagePageSchema, query),
-    sendMessage: (id, request) => send('POST', `/conversations/${encode(id)}/messages`, messageSchema, request),
+      httpRequest(config, { method: 'DELETE', path: `/conversations/${encode(id)}`, read: null }),
+    markRead: (id) => send('POST', `/conversations/${encode(id)}/read`, strict(conversationSchema)),
+    markUnread: (id) => send('POST', `/conversations/${encode(id)}/unread`, strict(conversationSchema)),
+    assignToClient: (id, request) =>
+      send('POST', `/conversations/${encode(id)}/client`, strict(conversationSchema), request),
+    listMessages: (id, query = {}) => get(`/conversations/${encode(id)}/messages`, read.messagePage, query),
+    sendMessage: (id, request) => send('POST', `/conversations/${encode(id)}/messages`, read.message, request),
     uploadAttachment: (file, uploadOptions = {}) => upload(config, file, uploadOptions),
-    listLibrary: () => get('/attachments/library', z.array(attachmentSchema)),
-    searchClients: (q) => get('/clients', z.array(clientSchema), { q }),
-    getClient: (id) => get(`/clients/${encode(id)}`, clientSchema),
-    createClient: (request) => send('POST', '/clients', clientSchema, request),
-    updateClient: (id, patch) => send('PATCH', `/clients/${encode(id)}`, clientSchema, patch),
-    clientMessages: (id) => get(`/clients/${encode(id)}/messages`, z.array(messageSchema)),
-    block: (phone) => send('POST', `/contacts/${encode(phone)}/block`, contactSchema),
-    unblock: (phone) => send('POST', `/contacts/${encode(phone)}/unblock`, contactSchema),
-    listContacts: (query = {}) => get('/contacts', z.array(contactSchema), { optedOut: query.optedOut }),
-    recordConsent: (phone, request) => send('POST', `/contacts/${encode(phone)}/consent`, contactSchema, request),
-    listInboxes: () => get('/inboxes', z.array(inboxSchema)),
-    createInbox: (name) => send('POST', '/inboxes', inboxSchema, { name }),
-    listTeam: () => get('/team', z.array(teamMemberSchema)),
-    listTemplates: () => get('/templates', z.array(templateSchema)),
-    unread: () => get('/unread', unreadTotalsSchema),
-    getSettings: () => get('/settings', settingsSchema),
-    updateSettings: (settings) => send('PUT', '/settings', settingsSchema, settings),
-    metrics: (query) => get('/metrics', metricsSchema, query),
-    eventsAfter: (seq) => get('/events', eventsResponseSchema, { after: seq }),
+    listLibrary: () => get('/attachments/library', read.attachments),
+    searchClients: (q) => get('/clients', read.list(clientSchema, 'client'), { q }),
+    getClient: (id) => get(`/clients/${encode(id)}`, strict(clientSchema)),
+    createClient: (request) => send('POST', '/clients', strict(clientSchema), request),
+    updateClient: (id, patch) => send('PATCH', `/clients/${encode(id)}`, strict(clientSchema), patch),
+    clientMessages: (id) => get(`/clients/${encode(id)}/messages`, read.messages),
+    block: (phone) => send('POST', `/contacts/${encode(phone)}/block`, strict(contactSchema)),
+    unblock: (phone) => send('POST', `/contacts/${encode(phone)}/unblock`, strict(contactSchema)),
+    listContacts: (query = {}) => get('/contacts', read.list(contactSchema, 'contact'), { optedOut: query.optedOut }),
+    recordConsent: (phone, request) =>
+      send('POST', `/contacts/${encode(phone)}/consent`, strict(contactSchema), request),
+    listInboxes: () => get('/inboxes', read.list(inboxSchema, 'inbox')),
+    createInbox: (name) => send('POST', '/inboxes', strict(inboxSchema), { name }),
+    listTeam: () => get('/team', read.list(teamMemberSchema, 'team member')),
+    listTemplates: () => get('/templates', read.list(templateSchema, 'template')),
+    unread: () => get('/unread', strict(unreadTotalsSchema)),
+    getSettings: () => get('/settings', strict(settingsSchema)),
+    updateSettings: (settings) => send('PUT', '/settings', strict(settingsSchema), settings),
+    metrics: (query) => get('/metrics', strict(metricsSchema), query),
+    eventsAfter: (seq) => get('/events', read.events, { after: seq }),
     connect(handlers) {
       realtime?.close()
+      handlersNow = handlers
       const connection = connectSocket(
-        options.socketUrl ?? new URL(baseUrl, globalThis.location?.href ?? 'http://localhost').origin,
+        options.socketUrl ?? new URL(baseUrl, here()).origin,
         options.getToken,
         handlers,
         options.socket,
+        read.event,
       )
       realtime = connection
       return () => {
         connection.close()
-        if (realtime === connection) realtime = null
+        if (realtime === connection) {
+          realtime = null
+          handlersNow = null
+        }
       }
     },
     sendTyping(conversationId, typing) {

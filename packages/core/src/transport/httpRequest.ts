@@ -1,18 +1,18 @@
 import { errorBodySchema } from '@switchboard/protocol'
-import type * as z from 'zod/mini'
 import { InboxError, toInboxError } from '../errors'
+import type { Reader } from './readers'
 
 /** Supplies the bearer token; `forceRefresh` after a 401 asks for a new one. */
 export type GetToken = (options: { forceRefresh: boolean }) => string | Promise<string>
 
 /** One JSON call of the HTTP contract. */
-export interface HttpCall<S extends z.ZodMiniType | null> {
+export interface HttpCall<T> {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
   path: string
   query?: Record<string, string | number | boolean | undefined>
   body?: unknown
-  /** Validates the answer; null for 204 answers. */
-  schema: S
+  /** Reads (validates) the answer; null for 204 answers. */
+  read: Reader<T> | null
   signal?: AbortSignal
 }
 
@@ -23,7 +23,7 @@ export interface HttpConfig {
   timeoutMs: number
 }
 
-export function buildUrl(baseUrl: string, path: string, query?: HttpCall<null>['query']): string {
+export function buildUrl(baseUrl: string, path: string, query?: HttpCall<unknown>['query']): string {
   const params = new URLSearchParams()
   for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined) params.set(key, String(value))
   const search = params.toString()
@@ -56,26 +56,11 @@ export async function errorFromResponse(response: Response): Promise<InboxError>
   })
 }
 
-/** Validates a 2xx body; a payload that breaks the contract is `malformed_response`, never a crash later. */
-export function validate<S extends z.ZodMiniType>(schema: S, body: unknown, what: string): z.infer<S> {
-  const result = schema.safeParse(body)
-  if (result.success) return result.data as z.infer<S>
-  const first = result.error.issues[0]
-  const where = first?.path.length ? ` at ${first.path.join('.')}` : ''
-  throw new InboxError('malformed_response', `The server sent an unexpected ${what}${where}.`, {
-    retryable: false,
-    details: result.error.issues.slice(0, 5),
-  })
-}
-
 /**
  * Performs a call: bearer token (refreshed once on 401), timeout, JSON both ways, typed errors,
  * and validation of the answer.
  */
-export async function httpRequest<S extends z.ZodMiniType | null>(
-  config: HttpConfig,
-  call: HttpCall<S>,
-): Promise<S extends z.ZodMiniType ? z.infer<S> : undefined> {
+export async function httpRequest<T>(config: HttpConfig, call: HttpCall<T>): Promise<T> {
   const attempt = async (forceRefresh: boolean): Promise<Response> => {
     const token = await config.getToken({ forceRefresh })
     const controller = new AbortController()
@@ -106,12 +91,12 @@ export async function httpRequest<S extends z.ZodMiniType | null>(
   let response = await attempt(false)
   if (response.status === 401) response = await attempt(true)
   if (!response.ok) throw await errorFromResponse(response)
-  if (call.schema === null) return undefined as never
+  if (call.read === null) return undefined as T
   let body: unknown
   try {
     body = await response.json()
   } catch {
     throw new InboxError('malformed_response', 'The server sent a reply that is not JSON.', { retryable: false })
   }
-  return validate(call.schema, body, `reply to ${call.method} ${call.path}`) as never
+  return call.read(body, `reply to ${call.method} ${call.path}`)
 }

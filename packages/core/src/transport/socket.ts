@@ -1,7 +1,10 @@
-import { serverEventSchema } from '@switchboard/protocol'
+import { errorBodySchema, type ServerEvent, serverEventSchema } from '@switchboard/protocol'
 import { InboxError } from '../errors'
 import type { GetToken } from './httpRequest'
 import type { RealtimeHandlers } from './Transport'
+
+/** What the server sends (on `session_expired`) before it disconnects a socket whose session ended. */
+const sessionEndSchema = errorBodySchema.shape.error
 
 /** The part of a socket.io-client `Socket` the transport uses. */
 export interface SocketLike {
@@ -35,18 +38,34 @@ export interface SocketOptions {
 /**
  * Opens the socket.io channel: auth with a fresh token at each attempt (forced after a refusal),
  * reconnects after drops (socket.io's own backoff; by hand after a refusal, up to three times),
- * validates each event and reports the connection state.
+ * validates each event and reports the connection state. When the server ends the session
+ * (`session_expired`, then a disconnect), the state says `unauthorized` at once and the socket
+ * tries again once with a refreshed token: a host that renews tokens carries on, otherwise the
+ * connection stays down with the expired-session error.
  */
 export function connectSocket(
   url: string,
   getToken: GetToken,
   handlers: RealtimeHandlers,
   options: SocketOptions = {},
+  readEvent: (payload: unknown) => ServerEvent | null = (payload) => {
+    const parsed = serverEventSchema.safeParse(payload)
+    if (parsed.success) return parsed.data
+    handlers.onError?.(
+      new InboxError('malformed_response', 'The server pushed an event that breaks the contract; it was ignored.', {
+        retryable: false,
+        details: parsed.error.issues.slice(0, 3),
+      }),
+    )
+    return null
+  },
 ) {
   let socket: SocketLike | null = null
   let closed = false
   let forceRefresh = false
   let refusals = 0
+  /** The server ended the session: until a connect succeeds, every state carries this error. */
+  let expired: InboxError | null = null
   handlers.onStatus('connecting')
 
   const load: Promise<IoFactory> = options.io
@@ -72,11 +91,23 @@ export function connectSocket(
       socket = s
       s.on('connect', () => {
         refusals = 0
+        expired = null
         handlers.onStatus('connected')
+      })
+      s.on('session_expired', (payload: unknown) => {
+        const parsed = sessionEndSchema.safeParse(payload)
+        expired = new InboxError('unauthorized', parsed.success ? parsed.data.message : 'Your session has expired.')
+        forceRefresh = true
+        // One retry with a refreshed token; a refusal then leaves the connection down.
+        refusals = 3
+        handlers.onStatus('reconnecting', expired)
       })
       s.on('disconnect', (reason: string) => {
         if (closed) return
-        handlers.onStatus('reconnecting', new InboxError('network_error', `The live connection dropped (${reason}).`))
+        handlers.onStatus(
+          'reconnecting',
+          expired ?? new InboxError('network_error', `The live connection dropped (${reason}).`),
+        )
         if (reason === 'io server disconnect') s.connect()
       })
       s.on('connect_error', (error: Error & { data?: { code?: string } }) => {
@@ -84,7 +115,7 @@ export function connectSocket(
         if (s.active) {
           handlers.onStatus(
             'reconnecting',
-            new InboxError('network_error', 'Cannot reach the live connection; retrying.'),
+            expired ?? new InboxError('network_error', 'Cannot reach the live connection; retrying.'),
           )
           return
         }
@@ -104,19 +135,11 @@ export function connectSocket(
         }, 500 * refusals)
       })
       s.io.on('reconnect_attempt', () => {
-        if (!closed) handlers.onStatus('reconnecting')
+        if (!closed) handlers.onStatus('reconnecting', expired ?? undefined)
       })
       s.on('event', (payload: unknown) => {
-        const parsed = serverEventSchema.safeParse(payload)
-        if (parsed.success) handlers.onEvent(parsed.data)
-        else
-          handlers.onError?.(
-            new InboxError(
-              'malformed_response',
-              'The server pushed an event that breaks the contract; it was ignored.',
-              { retryable: false, details: parsed.error.issues.slice(0, 3) },
-            ),
-          )
+        const event = readEvent(payload)
+        if (event) handlers.onEvent(event)
       })
     },
     () => {

@@ -1,6 +1,7 @@
 import { type Attachment, attachmentSchema } from '@switchboard/protocol'
 import { InboxError, toInboxError } from '../errors'
-import { buildUrl, errorFromResponse, type HttpConfig, validate } from './httpRequest'
+import { buildUrl, errorFromResponse, type HttpConfig } from './httpRequest'
+import { validate } from './readers'
 import type { UploadOptions } from './Transport'
 
 function formOf(file: Blob & { name?: string }, library: boolean): FormData {

@@ -13,8 +13,8 @@ export interface RouteContext {
   json(): Promise<unknown>
 }
 
-/** Resolves a bearer token to an actor, or says why not. */
-export type Authenticate = (token: string | null) => { actor: Actor } | { error: Response }
+/** Resolves a bearer token to an actor (and when the token expires), or says why not. */
+export type Authenticate = (token: string | null) => { actor: Actor; expiresAt: number | null } | { error: Response }
 
 /** Shared set-up of every route. */
 export interface RouteOptions {
@@ -81,5 +81,47 @@ export function defineRoute(
       if (decision.kind === 'drop') return HttpResponse.error()
       return errorResponse(error)
     }
+  })
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+/** Every request under the base URL (a RegExp: MSW decodes no parameters for it, so nothing can throw). */
+const underBase = (baseUrl: string) => new RegExp(`^${escapeRegExp(baseUrl)}(/|\\?|$)`)
+
+/** Why a path segment is not acceptable, or null. */
+function badSegment(segment: string): string | null {
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(segment)
+  } catch {
+    return 'is not valid percent-encoding'
+  }
+  if (decoded.length > 200) return 'is longer than 200 characters'
+  if (/\p{Cc}/u.test(decoded)) return 'contains control characters'
+  return null
+}
+
+/**
+ * Answers any request whose path is malformed (bad percent-encoding, an overlong or control-laden
+ * segment) with 422 `validation_failed` before a route is matched: such paths made MSW's own
+ * matching throw, which answered 500. Goes first among the handlers.
+ */
+export function malformedPathGuard(baseUrl: string) {
+  return http.all(underBase(baseUrl), ({ request }) => {
+    const path = new URL(request.url).pathname
+    for (const segment of path.split('/')) {
+      const problem = badSegment(segment)
+      if (problem)
+        return errorOf('validation_failed', `The request address is malformed: a part of the path ${problem}.`)
+    }
+    return undefined
+  })
+}
+
+/** Answers what no route matched with 404 `not_found` in the error shape. Goes last among the handlers. */
+export function unknownRoute(baseUrl: string) {
+  return http.all(underBase(baseUrl), ({ request }) => {
+    const { pathname } = new URL(request.url)
+    return errorOf('not_found', `There is no ${request.method} ${pathname} in the SMS inbox API.`)
   })
 }

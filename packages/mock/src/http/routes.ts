@@ -32,7 +32,8 @@ export function createRoutes(options: RouteOptions, service: InboxService) {
   const post = (path: string, fn: (ctx: RouteContext) => Promise<unknown>, status = 200) =>
     defineRoute(options, 'post', path, fn, status)
   const id = (ctx: RouteContext) => ctx.params.id as string
-  const phone = (ctx: RouteContext) => decodeURIComponent(ctx.params.phone as string)
+  // MSW hands path parameters over decoded (and the guard refused undecodable ones).
+  const phone = (ctx: RouteContext) => ctx.params.phone as string
 
   return [
     get('/me', (c) => service.me(c.actor)),

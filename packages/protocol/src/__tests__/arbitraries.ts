@@ -45,6 +45,7 @@ export const conversationArb: fc.Arbitrary<Conversation> = fc
     lastActivityAt: r.lastActivityAt,
     createdAt: r.lastActivityAt,
     closedAt: r.status === 'closed' ? r.lastActivityAt : null,
+    optOutRequest: null,
   }))
 
 export const filterArb = fc.record({

@@ -94,6 +94,7 @@ describe('matchesSearch', () => {
     lastActivityAt: '2026-01-01T00:00:00.000Z',
     createdAt: '2026-01-01T00:00:00.000Z',
     closedAt: null,
+    optOutRequest: null,
   }
 
   it.each([

@@ -1,6 +1,6 @@
 'use client'
 import { activePresence, formatPhone, VIEWING_TTL } from '@switchboard/core'
-import type { Conversation, TeamMember } from '@switchboard/protocol'
+import { type Conversation, type TeamMember, withoutControls } from '@switchboard/protocol'
 import { useLocale, usePartClassName, useStrings } from '../context'
 import { format } from '../strings'
 import { cx } from './cx'
@@ -21,10 +21,14 @@ export interface ConversationRowProps {
   className?: string
 }
 
-/** The name staff know a conversation by: the client's, else the formatted number. */
+/**
+ * The name staff know a conversation by: the client's (without control or direction characters,
+ * which could disguise it), else the formatted number.
+ */
 export function displayName(conversation: Conversation, country = 'US'): string {
   const client = conversation.client
-  return client ? `${client.firstName} ${client.lastName}`.trim() : formatPhone(conversation.contact.phone, country)
+  const name = client ? withoutControls(`${client.firstName} ${client.lastName}`) : ''
+  return name || formatPhone(conversation.contact.phone, country)
 }
 
 /** One row of the conversation list: name or number, preview, time, unread, marks. */

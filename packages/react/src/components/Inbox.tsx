@@ -14,6 +14,7 @@ import { ConversationMenu } from './ConversationMenu'
 import { displayName } from './ConversationRow'
 import { cx } from './cx'
 import { useInsideTheme } from './InboxTheme'
+import { OptOutRequestBanner } from './OptOutRequestBanner'
 import { PortalContainerContext } from './portal'
 import { Thread } from './Thread'
 
@@ -120,6 +121,7 @@ export function Inbox({ selectedId, onSelect, theme, className, composerTools }:
                     <ConversationMenu conversation={conversation} onDeleted={() => choose(null)} />
                   </header>
                   <Thread conversationId={selected} />
+                  <OptOutRequestBanner conversationId={selected} />
                   <Composer conversationId={selected} tools={composerTools} />
                 </>
               ) : (

@@ -1,8 +1,8 @@
 'use client'
 import type { OutboxEntry } from '@switchboard/core'
-import type { Attachment, Message } from '@switchboard/protocol'
-import { useLocale, usePartClassName, useStrings } from '../context'
-import type { Strings } from '../strings'
+import { type Attachment, displayFilename, type Message, withoutControls } from '@switchboard/protocol'
+import { useInboxClient, useLocale, usePartClassName, useStrings } from '../context'
+import { format, type Strings } from '../strings'
 import { cx } from './cx'
 import { formatMessageTime } from './formatTime'
 import { SafeText } from './SafeText'
@@ -19,9 +19,9 @@ export interface MessageBubbleProps {
 function senderLabel(message: Message, t: Strings): string | null {
   switch (message.origin) {
     case 'staff':
-      return message.author?.name ?? null
+      return message.author ? withoutControls(message.author.name) : null
     case 'campaign':
-      return message.campaign?.name ?? null
+      return message.campaign ? withoutControls(message.campaign.name) : null
     case 'auto-reply':
       return t.autoReply
     case 'system':
@@ -43,25 +43,57 @@ const STATUS: Record<Message['status'], keyof Strings> = {
 /** Refusals a retry cannot fix: only discarding makes sense. */
 const NOT_RETRYABLE = new Set(['recipient_opted_out', 'recipient_blocked', 'forbidden', 'not_found'])
 
-/** An attachment shown safely: images as <img> (never inline SVG), anything else as a download link. */
+/** Types a browser draws as a picture; only these, and only when the server proved the type from the bytes. */
+const IMAGE_TYPES = /^image\/(jpeg|png|gif|webp)$/
+const TYPE_LABELS: Record<string, string> = {
+  'application/pdf': 'PDF',
+  'image/jpeg': 'JPEG',
+  'image/png': 'PNG',
+  'image/gif': 'GIF',
+  'image/webp': 'WEBP',
+  'image/heic': 'HEIC',
+}
+
+/**
+ * An attachment shown safely: its link only when it is http(s) from the backend's own origins
+ * (never `data:` or `javascript:`), an `<img>` only for a type the server proved (never SVG),
+ * anything else a download named by its real type; the filename isolated and without direction
+ * characters, so `scan‮gnp.exe` cannot pass for a PNG.
+ */
 function AttachmentView({ attachment }: { attachment: Attachment }) {
-  const isImage = /^image\/(jpeg|png|gif|webp|heic)$/.test(attachment.contentType)
-  if (isImage) {
+  const client = useInboxClient()
+  const t = useStrings()
+  const { name, extension } = displayFilename(attachment.name)
+  if (!client.isFileUrlAllowed(attachment.url)) {
+    return (
+      <span className="sb-attachment sb-attachment--unavailable" data-state="unavailable">
+        <span aria-hidden="true">⚠️</span> <bdi className="sb-attachment__name">{name}</bdi>{' '}
+        <span className="sb-attachment__type">{t.attachmentUnavailable}</span>
+      </span>
+    )
+  }
+  if (IMAGE_TYPES.test(attachment.contentType)) {
+    const thumbnail =
+      attachment.thumbnailUrl && client.isFileUrlAllowed(attachment.thumbnailUrl)
+        ? attachment.thumbnailUrl
+        : attachment.url
     return (
       <a className="sb-attachment sb-attachment--image" href={attachment.url} target="_blank" rel="noopener noreferrer">
-        <img src={attachment.thumbnailUrl ?? attachment.url} alt={attachment.name} loading="lazy" />
+        <img src={thumbnail} alt={name} loading="lazy" />
       </a>
     )
   }
+  const type = TYPE_LABELS[attachment.contentType] ?? (extension ? extension.toUpperCase() : t.fileTypeUnknown)
   return (
     <a
       className="sb-attachment sb-attachment--file"
       href={attachment.url}
       target="_blank"
       rel="noopener noreferrer"
-      download={attachment.name}
+      download={name}
     >
-      <span aria-hidden="true">📄</span> {attachment.name}
+      <span aria-hidden="true">📄</span> <bdi className="sb-attachment__name">{name}</bdi>{' '}
+      <span className="sb-attachment__type">{format(t.fileOfType, { type })}</span>
     </a>
   )
 }
@@ -84,7 +116,11 @@ export function MessageBubble({ message, pending, onRetry, onDiscard, className 
       data-state={state}
       data-origin={message?.origin ?? 'staff'}
     >
-      {label && <div className="sb-message__sender">{label}</div>}
+      {label && (
+        <div className="sb-message__sender">
+          <bdi>{label}</bdi>
+        </div>
+      )}
       <div className="sb-message__bubble">
         {attachments.map((a) => (
           <AttachmentView key={a.id} attachment={a} />

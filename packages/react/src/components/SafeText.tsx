@@ -13,11 +13,17 @@ export function safeHref(raw: string): string | null {
   }
 }
 
+/** Direction overrides, embeddings and isolates: they could make a link or a word read as another. */
+const DIRECTION_OVERRIDES = /[\u202A-\u202E\u2066-\u2069]/g
+
 /**
  * Text from a stranger's phone: rendered as text (React escapes it), line breaks kept, and
  * http(s), mailto and tel links made clickable with `rel="noopener noreferrer"`. Never HTML.
+ * Direction overrides are dropped (they can make `moc.knab` read as `bank.com`) and each link
+ * is isolated, so its label reads as its address does.
  */
-export function SafeText({ text }: { text: string }) {
+export function SafeText({ text: raw }: { text: string }) {
+  const text = raw.replace(DIRECTION_OVERRIDES, '')
   const parts: Array<string | { href: string; label: string }> = []
   let last = 0
   for (const match of text.matchAll(LINK)) {
@@ -36,9 +42,11 @@ export function SafeText({ text }: { text: string }) {
           <Fragment key={i}>{part}</Fragment>
         ) : (
           // biome-ignore lint/suspicious/noArrayIndexKey: parts never reorder
-          <a key={i} className="sb-link" href={part.href} target="_blank" rel="noopener noreferrer">
-            {part.label}
-          </a>
+          <bdi key={i}>
+            <a className="sb-link" href={part.href} target="_blank" rel="noopener noreferrer" dir="ltr">
+              {part.label}
+            </a>
+          </bdi>
         ),
       )}
     </>

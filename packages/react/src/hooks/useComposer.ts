@@ -1,9 +1,8 @@
 'use client'
 import {
+  checkQuietHours,
   countSegments,
   type InboxError,
-  isQuietHours,
-  localClock,
   renderTemplate,
   templateContext,
   templateVariables,
@@ -47,8 +46,12 @@ export function useComposer(conversationId: string) {
   /** `{{variables}}` still in the text: they must be filled in before sending. */
   const unfilled = useMemo(() => templateVariables(draft), [draft])
   const lock = composerLock(conversation, me)
-  const timeZone = me?.clinic.timezone
-  const quietAt = timeZone && isQuietHours(new Date(), timeZone) ? localClock(new Date(), timeZone) : null
+  // Read in the contact's own time zone where their number tells it, else the clinic's.
+  const quiet =
+    conversation && me
+      ? checkQuietHours({ at: new Date(), phone: conversation.contact.phone, clinicTimeZone: me.clinic.timezone })
+      : null
+  const quietAt = quiet?.quiet ? quiet.localTime : null
 
   const setText = useCallback(
     (text: string) => {
@@ -96,7 +99,7 @@ export function useComposer(conversationId: string) {
     send,
     segments,
     lock,
-    /** The contact's local time when it is inside quiet hours (9 pm–8 am), else null. */
+    /** The contact's local time when it is inside quiet hours (9 pm–8 am their time), else null. */
     quietAt,
     error,
     attachments,

@@ -52,6 +52,7 @@ export const CampaignAndAutoReply: Story = {
       phone: '+16505550177',
       body: 'Reminder: Luna has an appointment Tue Dec 2 at 10:30am. Reply C to confirm.',
       campaign: { id: 'cmp_reminders', name: 'Appointment Reminders' },
+      purpose: 'transactional',
     })
     const { conversationId } = await b.simulateInbound('+16505550177', 'C')
     return conversationId

@@ -200,6 +200,7 @@ describe('settings, templates, team, metrics', () => {
       phone: '+16505550178',
       body: 'Reminder',
       campaign: { id: 'c', name: 'Reminders' },
+      purpose: 'transactional',
     })
     const [first, second] = h.gateway.sent
     await h.service.applyDeliveryStatus({

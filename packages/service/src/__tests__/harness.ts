@@ -1,4 +1,4 @@
-import type { Permission, ServerEvent } from '@switchboard/protocol'
+import type { Clinic, Permission, ServerEvent } from '@switchboard/protocol'
 import { isSwitchboardError, PERMISSIONS } from '@switchboard/protocol'
 import { expect } from 'vitest'
 import {
@@ -22,8 +22,10 @@ export const CLINIC_NUMBER = '+14155550100'
 const ALL: Permission[] = [...PERMISSIONS]
 
 /** A service over a seeded memory storage, with its fakes, a settable clock and an event log. */
-export function setup(options: SeedOptions & { eventRetention?: number } = {}) {
+export function setup(options: SeedOptions & { eventRetention?: number; clinic?: Partial<Clinic> } = {}) {
   const seed = generateSeed({ conversations: 40, ...options })
+  const main = seed.clinics[0]
+  if (options.clinic && main) main.record.clinic = { ...main.record.clinic, ...options.clinic }
   const storage = createMemoryStorage({ clinics: seed.clinics, eventRetention: options.eventRetention ?? 5000 })
   const mailer = createMemoryMailer()
   const gateway = createMemoryGateway()

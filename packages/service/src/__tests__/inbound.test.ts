@@ -79,6 +79,7 @@ describe('campaign messages', () => {
       phone: '6505550177',
       body: 'Reminder: Luna is due Tuesday. Reply C to confirm.',
       campaign,
+      purpose: 'transactional',
     })
     expect(message).toMatchObject({ origin: 'campaign', campaign, direction: 'outbound' })
     const conversation = await h.service.getConversation(h.dana, message.conversationId)
@@ -95,7 +96,12 @@ describe('campaign messages', () => {
     const h = setup()
     const inbound = await h.text('+16505550177', 'Hi')
     const before = await h.service.getConversation(h.dana, inbound.conversationId)
-    await h.service.sendCampaignMessage('cln_maple', { phone: '+16505550177', body: 'Reminder', campaign })
+    await h.service.sendCampaignMessage('cln_maple', {
+      phone: '+16505550177',
+      body: 'Reminder',
+      campaign,
+      purpose: 'transactional',
+    })
     const after = await h.service.getConversation(h.dana, inbound.conversationId)
     expect(after).toMatchObject({ status: 'open', unreadCount: before.unreadCount, assigneeId: before.assigneeId })
     expect(after.lastMessage?.origin).toBe('campaign')
@@ -105,14 +111,25 @@ describe('campaign messages', () => {
     const h = setup()
     await h.text('+16505550177', 'STOP')
     await expectError(
-      h.service.sendCampaignMessage('cln_maple', { phone: '+16505550177', body: 'Reminder', campaign }),
+      h.service.sendCampaignMessage('cln_maple', {
+        phone: '+16505550177',
+        body: 'Reminder',
+        campaign,
+        purpose: 'transactional',
+      }),
       'recipient_opted_out',
     )
   })
 
   it('are idempotent on clientMessageId', async () => {
     const h = setup()
-    const input = { phone: '+16505550177', body: 'Reminder', campaign, clientMessageId: 'cmp-1' }
+    const input = {
+      phone: '+16505550177',
+      body: 'Reminder',
+      campaign,
+      purpose: 'transactional' as const,
+      clientMessageId: 'cmp-1',
+    }
     const a = await h.service.sendCampaignMessage('cln_maple', input)
     const b = await h.service.sendCampaignMessage('cln_maple', input)
     expect(b.id).toBe(a.id)
@@ -122,7 +139,12 @@ describe('campaign messages', () => {
   it('show in the client history with staff messages', async () => {
     const h = setup()
     const client = h.seed.clinics[0]!.clients.at(-1)!
-    await h.service.sendCampaignMessage('cln_maple', { phone: client.phones[0]!, body: 'Reminder', campaign })
+    await h.service.sendCampaignMessage('cln_maple', {
+      phone: client.phones[0]!,
+      body: 'Reminder',
+      campaign,
+      purpose: 'transactional',
+    })
     await h.text(client.phones[0]!, 'Confirm')
     const history = await h.service.clientMessages(h.dana, client.id)
     expect(history.map((m) => m.origin)).toEqual(['campaign', 'client'])

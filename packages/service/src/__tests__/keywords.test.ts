@@ -74,10 +74,12 @@ describe('keywords in the service', () => {
     expect(optedOut.map((c) => c.phone)).toContain('+16505550177')
   })
 
-  it('"stop please" is a normal message', async () => {
+  it('"stop please" is not a keyword: nothing is recorded by itself, staff are asked', async () => {
     const h = setup()
     const message = await h.text('+16505550177', 'stop please, wrong number')
-    expect((await h.service.getConversation(h.dana, message.conversationId)).contact.optedOut).toBeNull()
+    const conversation = await h.service.getConversation(h.dana, message.conversationId)
+    expect(conversation.contact.optedOut).toBeNull()
+    expect(conversation.optOutRequest?.messageId).toBe(message.id)
   })
 
   it('START, UNSTOP and YES opt back in; YES is an ordinary answer otherwise', async () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { expectError, setup } from './harness'
+import { CLINIC_NUMBER, expectError, setup } from './harness'
 
 async function leadConversation(h: ReturnType<typeof setup>, phone = '+16505550177') {
   const { conversation } = await h.service.startConversation(h.dana, { phone })
@@ -35,14 +35,32 @@ describe('sending', () => {
     await expectError(h.service.sendMessage(h.marcus, b, { clientMessageId: 'same', body: 'two' }), 'conflict')
   })
 
-  it('adds the opt-out footer to the first message a contact ever gets, and only that one', async () => {
+  it('adds the opt-out footer to texts until one that carries it is delivered, then never again', async () => {
     const h = setup()
     const id = await leadConversation(h)
+    const deliver = (index: number, status: 'delivered' | 'failed' = 'delivered') =>
+      h.service.applyDeliveryStatus({
+        clinicNumber: CLINIC_NUMBER,
+        providerMessageId: h.gateway.sent[index]!.providerMessageId,
+        status,
+        ...(status === 'failed' ? { errorCode: '30003' } : {}),
+      })
     const first = await h.service.sendMessage(h.marcus, id, { clientMessageId: '1', body: 'Hi there' })
-    const second = await h.service.sendMessage(h.marcus, id, { clientMessageId: '2', body: 'Are you there?' })
     expect(first.body).toBe('Hi there\n\nReply STOP to opt out.')
-    expect(second.body).toBe('Are you there?')
     expect(first.author).toEqual({ id: 'usr_marcus', name: 'Marcus Bell' })
+    // The first never arrived (phone off): the contact has not seen the footer yet.
+    await deliver(0, 'failed')
+    const second = await h.service.sendMessage(h.marcus, id, { clientMessageId: '2', body: 'Are you there?' })
+    expect(second.body).toBe('Are you there?\n\nReply STOP to opt out.')
+    // Still on its way: a third text also carries it.
+    const third = await h.service.sendMessage(h.marcus, id, { clientMessageId: '3', body: 'Call us' })
+    expect(third.body).toBe('Call us\n\nReply STOP to opt out.')
+    await deliver(1)
+    const fourth = await h.service.sendMessage(h.marcus, id, { clientMessageId: '4', body: 'See you!' })
+    expect(fourth.body).toBe('See you!')
+    await deliver(2)
+    const fifth = await h.service.sendMessage(h.marcus, id, { clientMessageId: '5', body: 'Bye' })
+    expect(fifth.body).toBe('Bye')
   })
 
   it('refuses opted-out and blocked recipients with 409 and nothing reaches the provider', async () => {

@@ -30,6 +30,8 @@ export interface ClinicData {
   messageByClientId: Map<string, string>
   messageByProviderId: Map<string, string>
   attachments: Map<string, AttachmentRecord>
+  /** Per attachment id, the ids of the messages that carry it. */
+  attachmentUses: Map<string, Set<string>>
   events: InboxEvent[]
   lastSeq: number
   /** Conversation ids in list order, kept sorted on writes; null until first needed or after a rollback. */
@@ -54,6 +56,7 @@ export function loadClinic(seed: ClinicSeed): ClinicData {
     messageByClientId: new Map(),
     messageByProviderId: new Map(),
     attachments: new Map(seed.attachments.map((a) => [a.id, a])),
+    attachmentUses: new Map(),
     events: [],
     lastSeq: 0,
     order: null,
@@ -63,6 +66,11 @@ export function loadClinic(seed: ClinicSeed): ClinicData {
     data.messages.set(m.id, m)
     if (m.clientMessageId) data.messageByClientId.set(m.clientMessageId, m.id)
     if (m.providerMessageId) data.messageByProviderId.set(m.providerMessageId, m.id)
+    for (const a of m.attachments) {
+      const uses = data.attachmentUses.get(a.id) ?? new Set<string>()
+      uses.add(m.id)
+      data.attachmentUses.set(a.id, uses)
+    }
     const thread = data.threads.get(m.conversationId) ?? []
     thread.push(m)
     data.threads.set(m.conversationId, thread)

@@ -15,6 +15,11 @@ export interface MemoryStorageOptions {
 export interface MemoryStorage extends Storage {
   addClinic(seed: ClinicSeed): void
   clinicIds(): string[]
+  /**
+   * A deep copy of everything a clinic has stored (tables and event log, not caches), as plain
+   * data: compare two dumps to prove that a refused request changed nothing.
+   */
+  dump(clinicId: string): Record<string, unknown>
 }
 
 /**
@@ -64,5 +69,33 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): MemoryS
     },
     addClinic,
     clinicIds: () => [...clinics.keys()],
+    dump(clinicId) {
+      const data = clinics.get(clinicId)
+      if (!data) throw new SwitchboardError('not_found', `No clinic ${clinicId}.`)
+      const table = <V>(map: Map<string, V>) =>
+        Object.fromEntries([...map.entries()].sort(([a], [b]) => (a < b ? -1 : 1)))
+      return structuredClone({
+        record: data.record,
+        team: table(data.team),
+        inboxes: table(data.inboxes),
+        templates: data.templates,
+        contacts: table(data.contacts),
+        clients: table(data.clients),
+        conversations: table(data.conversations),
+        conversationByPhone: table(data.conversationByPhone),
+        threads: table(data.threads),
+        messages: table(data.messages),
+        messageByClientId: table(data.messageByClientId),
+        messageByProviderId: table(data.messageByProviderId),
+        attachments: table(data.attachments),
+        attachmentUses: Object.fromEntries(
+          [...data.attachmentUses.entries()]
+            .filter(([, uses]) => uses.size > 0)
+            .map(([id, uses]) => [id, [...uses].sort()]),
+        ),
+        events: data.events,
+        lastSeq: data.lastSeq,
+      })
+    },
   }
 }

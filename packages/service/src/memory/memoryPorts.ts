@@ -42,16 +42,26 @@ export function createMemoryGateway(): MemoryGateway {
   }
 }
 
-/** Files kept in memory and served from `${baseUrl}/files/:id`. */
+/** A file kept in memory, with the clinic it belongs to. */
+export interface MemoryFile {
+  clinicId: string
+  name: string
+  contentType: string
+  data: Uint8Array
+}
+
+/** Files kept in memory and served from `${baseUrl}/:id` (default `/files/:id`). */
 export interface MemoryFileStore extends FileStore {
-  get(id: string): { name: string; contentType: string; data: Uint8Array } | undefined
+  get(id: string): MemoryFile | undefined
+  /** How many files are kept. */
+  size(): number
 }
 
 export function createMemoryFileStore(baseUrl = '/files'): MemoryFileStore {
-  const files = new Map<string, { name: string; contentType: string; data: Uint8Array }>()
+  const files = new Map<string, MemoryFile>()
   return {
-    async put({ id, name, contentType, data }) {
-      files.set(id, { name, contentType, data })
+    async put({ id, clinicId, name, contentType, data }) {
+      files.set(id, { clinicId, name, contentType, data })
       const url = `${baseUrl}/${encodeURIComponent(id)}`
       return contentType.startsWith('image/') ? { url, thumbnailUrl: url } : { url }
     },
@@ -59,5 +69,6 @@ export function createMemoryFileStore(baseUrl = '/files'): MemoryFileStore {
       files.delete(id)
     },
     get: (id) => files.get(id),
+    size: () => files.size,
   }
 }

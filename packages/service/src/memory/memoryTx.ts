@@ -76,6 +76,23 @@ export function createMemoryTx(data: ClinicData, undo: Array<() => void>): Stora
 
   const keyOf = (id: string) => data.conversations.get(id) as ConversationRecord
 
+  /** Records (or, with `add` false, forgets) that message `messageId` carries these attachments. */
+  function trackUses(messageId: string, attachmentIds: readonly string[], add: boolean): void {
+    for (const id of attachmentIds) {
+      let uses = data.attachmentUses.get(id)
+      if (!uses) {
+        if (!add) continue
+        uses = new Set()
+        data.attachmentUses.set(id, uses)
+      }
+      const had = uses.has(messageId)
+      const set = uses
+      if (add) set.add(messageId)
+      else set.delete(messageId)
+      undo.push(() => (had ? set.add(messageId) : set.delete(messageId)))
+    }
+  }
+
   function listOrder(): string[] {
     if (!data.order) {
       data.order = [...data.conversations.values()].sort(compareConversations).map((c) => c.id)
@@ -209,9 +226,12 @@ export function createMemoryTx(data: ClinicData, undo: Array<() => void>): Stora
         del(data.messages, m.id)
         if (m.clientMessageId) del(data.messageByClientId, m.clientMessageId)
         if (m.providerMessageId) del(data.messageByProviderId, m.providerMessageId)
+        trackUses(
+          m.id,
+          m.attachments.map((a) => a.id),
+          false,
+        )
       }
-      for (const a of [...data.attachments.values()])
-        if (a.conversationId === id && !a.library) del(data.attachments, a.id)
       if (data.order) removeFromOrder(data.order, keyOf, record)
       del(data.threads, id)
       del(data.conversations, id)
@@ -235,6 +255,11 @@ export function createMemoryTx(data: ClinicData, undo: Array<() => void>): Stora
       if (!data.threads.has(stored.conversationId)) set(data.threads, stored.conversationId, thread)
       thread.push(stored)
       thread.sort((a, b) => a.seq - b.seq)
+      trackUses(
+        stored.id,
+        stored.attachments.map((a) => a.id),
+        true,
+      )
       undo.push(() => {
         const i = thread.indexOf(stored)
         if (i >= 0) thread.splice(i, 1)
@@ -287,6 +312,21 @@ export function createMemoryTx(data: ClinicData, undo: Array<() => void>): Stora
     },
     async putAttachment(attachment) {
       set(data.attachments, attachment.id, clone(attachment))
+    },
+    async deleteAttachment(id) {
+      del(data.attachments, id)
+    },
+    async attachmentsInUse(ids, exceptConversationId) {
+      const inUse = new Set<string>()
+      for (const id of ids) {
+        for (const messageId of data.attachmentUses.get(id) ?? []) {
+          if (data.messages.get(messageId)?.conversationId !== exceptConversationId) {
+            inUse.add(id)
+            break
+          }
+        }
+      }
+      return inUse
     },
     async listLibrary() {
       return clone([...data.attachments.values()].filter((a) => a.library)).sort((a, b) => a.name.localeCompare(b.name))

@@ -131,15 +131,14 @@ export function buildConversation(
   const messages: MessageRecord[] = drafts.map((draft, i) => {
     at = i === drafts.length - 1 ? lastAt : Math.min(at + rng.int(1, 180) * MINUTE, lastAt - (drafts.length - i))
     const createdAt = new Date(at).toISOString()
-    let body = draft.body
-    if (draft.direction === 'outbound' && draft.origin !== 'system' && contact.footerSentAt === null) {
-      body = `${body}\n\n${seed.record.settings.optOutFooter}`
-      contact.footerSentAt = createdAt
-    }
     const status: MessageStatus =
       draft.direction === 'inbound'
         ? 'received'
         : (draft.status ?? (i === drafts.length - 1 && rng.chance(0.3) ? 'sent' : 'delivered'))
+    // The footer goes on every text until one that carries it is delivered.
+    const carriesFooter = draft.direction === 'outbound' && draft.origin !== 'system' && contact.footerSentAt === null
+    const body = carriesFooter ? `${draft.body}\n\n${seed.record.settings.optOutFooter}` : draft.body
+    if (carriesFooter && status === 'delivered') contact.footerSentAt = createdAt
     const author = draft.origin === 'staff' ? rng.pick(staff) : undefined
     return {
       id: `msg_${cid}_${i + 1}`,
@@ -157,6 +156,7 @@ export function buildConversation(
       updatedAt: createdAt,
       phone,
       providerMessageId: draft.direction === 'outbound' ? `SMseed${index}x${i}` : null,
+      carriesFooter,
     }
   })
   if (scenario === 'opted-out') {
@@ -196,5 +196,6 @@ export function buildConversation(
     lastActivityAt: last.createdAt,
     createdAt: messages[0]?.createdAt ?? last.createdAt,
     closedAt: open ? null : last.createdAt,
+    optOutRequest: null,
   })
 }

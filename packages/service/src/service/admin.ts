@@ -18,7 +18,7 @@ import {
 } from '@switchboard/protocol'
 import { summarizeMetrics } from '../rules/metrics'
 import { type Actor, requirePermission } from './actor'
-import { inClinic, publish, type ServiceContext } from './context'
+import { inClinic, presentEvent, publish, type ServiceContext } from './context'
 import { loadConversation } from './records'
 
 /** The staff user, their permissions, the clinic and its limits. Needs no permission. */
@@ -70,14 +70,13 @@ export async function getSettings(ctx: ServiceContext, actor: Actor): Promise<Se
   return inClinic(ctx, actor.clinicId, async (w) => w.clinic.settings)
 }
 
-/** Replaces the add-on settings (auto-reply, alerts, business hours, footer, help text). */
+/**
+ * Replaces the add-on settings (auto-reply, alerts, business hours, footer, help text), each
+ * text within its limit and alert recipients as e-mail addresses.
+ */
 export async function updateSettings(ctx: ServiceContext, actor: Actor, input: Settings): Promise<Settings> {
   requirePermission(actor, 'messaging.settings')
   const settings = parseOrThrow(updateSettingsRequestSchema, input, 'settings')
-  const badRecipient = settings.afterHoursAlert.recipients.find((r) => !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(r))
-  if (badRecipient !== undefined) {
-    throw new SwitchboardError('validation_failed', `"${badRecipient}" is not an e-mail address.`)
-  }
   for (const [day, hours] of settings.businessHours.entries()) {
     if (hours && hours.open >= hours.close) {
       throw new SwitchboardError('validation_failed', `Business hours of day ${day} close before they open.`)
@@ -114,7 +113,7 @@ export async function eventsAfter(
     if (expired) {
       throw new SwitchboardError('events_expired', 'Missed events are no longer kept; reload the inbox.', { lastSeq })
     }
-    return { events, lastSeq }
+    return { events: events.map((event) => presentEvent(ctx, actor.clinicId, event)), lastSeq }
   })
 }
 

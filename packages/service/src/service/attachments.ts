@@ -1,8 +1,10 @@
-import type { Attachment } from '@switchboard/protocol'
+import type { Attachment, InboundMedia, Limits } from '@switchboard/protocol'
 import { SwitchboardError } from '@switchboard/protocol'
+import { cleanFilename } from '../files/cleanFilename'
+import type { AttachmentRecord } from '../ports'
 import { sniffContentType } from '../rules/sniffContentType'
 import { type Actor, requirePermission } from './actor'
-import { inClinic, type ServiceContext } from './context'
+import { inClinic, presentAttachment, type ServiceContext } from './context'
 
 /** A file as the HTTP layer received it. */
 export interface Upload {
@@ -13,32 +15,33 @@ export interface Upload {
   library?: boolean
 }
 
-function cleanName(name: string): string {
-  const base = [...name.replace(/^.*[\\/]/, '')]
-    .filter((ch) => {
-      const code = ch.charCodeAt(0)
-      return code >= 0x20 && code !== 0x7f
-    })
-    .join('')
-    .trim()
-  return (base || 'attachment').slice(0, 120)
+/** Stored files that a refused or repeated request no longer needs: removed, failures reported. */
+export function discardFiles(ctx: ServiceContext, files: readonly Pick<Attachment, 'id'>[]): void {
+  for (const file of files) {
+    ctx.files.delete(file.id).catch((error) => ctx.reportError(error, 'removing an unused file'))
+  }
 }
+
+const megabytes = (bytes: number) => (bytes / 1_000_000).toFixed(1).replace(/\.0$/, '')
 
 /**
  * Accepts an upload within the clinic's limits: an allowed type proven by the file's own bytes
- * (never SVG or HTML), no larger than the per-file limit.
+ * (never SVG or HTML), no larger than the per-file limit. Nothing is kept when it is refused.
  */
 export async function uploadAttachment(ctx: ServiceContext, actor: Actor, upload: Upload): Promise<Attachment> {
   requirePermission(actor)
   const { limits } = await inClinic(ctx, actor.clinicId, async (w) => w.clinic)
-  const name = cleanName(upload.name)
+  const name = cleanFilename(upload.name)
   if (upload.data.byteLength === 0) throw new SwitchboardError('validation_failed', `"${name}" is empty.`)
   if (upload.data.byteLength > limits.maxAttachmentBytes) {
-    const mb = (limits.maxAttachmentBytes / 1_000_000).toFixed(1).replace(/\.0$/, '')
-    throw new SwitchboardError('attachment_too_large', `"${name}" is larger than ${mb} MB.`, {
-      size: upload.data.byteLength,
-      limit: limits.maxAttachmentBytes,
-    })
+    throw new SwitchboardError(
+      'attachment_too_large',
+      `"${name}" is larger than ${megabytes(limits.maxAttachmentBytes)} MB.`,
+      {
+        size: upload.data.byteLength,
+        limit: limits.maxAttachmentBytes,
+      },
+    )
   }
   const sniffed = sniffContentType(upload.data)
   if (!sniffed || !limits.allowedContentTypes.includes(sniffed)) {
@@ -49,18 +52,85 @@ export async function uploadAttachment(ctx: ServiceContext, actor: Actor, upload
     )
   }
   const id = ctx.newId('att')
-  const stored = await ctx.files.put({ id, name, contentType: sniffed, data: upload.data })
+  const stored = await ctx.files.put({ id, clinicId: actor.clinicId, name, contentType: sniffed, data: upload.data })
   const attachment: Attachment = { id, name, contentType: sniffed, size: upload.data.byteLength, ...stored }
-  await inClinic(ctx, actor.clinicId, (w) =>
-    w.tx.putAttachment({ ...attachment, library: upload.library ?? false, conversationId: null, createdAt: w.now }),
-  )
-  return attachment
+  try {
+    await inClinic(ctx, actor.clinicId, (w) =>
+      w.tx.putAttachment({ ...attachment, library: upload.library ?? false, conversationId: null, createdAt: w.now }),
+    )
+  } catch (error) {
+    discardFiles(ctx, [attachment])
+    throw error
+  }
+  return presentAttachment(ctx, actor.clinicId, attachment)
 }
 
 /** The clinic's document library (forms, price lists, aftercare sheets). */
 export async function listLibrary(ctx: ServiceContext, actor: Actor): Promise<Attachment[]> {
   requirePermission(actor)
   return inClinic(ctx, actor.clinicId, async (w) =>
-    (await w.tx.listLibrary()).map(({ library: _l, conversationId: _c, createdAt: _t, ...a }) => a),
+    (await w.tx.listLibrary()).map(({ library: _l, conversationId: _c, createdAt: _t, ...a }) =>
+      presentAttachment(ctx, actor.clinicId, a),
+    ),
   )
+}
+
+const EXTENSIONS: Record<string, string> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/gif': 'gif',
+  'image/webp': 'webp',
+  'image/heic': 'heic',
+  'application/pdf': 'pdf',
+}
+
+/**
+ * Keeps the media of an inbound MMS as the clinic's own files, before the text is recorded. Each
+ * is typed by its bytes: a file whose bytes prove no allowed type (an SVG, a page, a contact card)
+ * is kept as `application/octet-stream`, offered only as a download, never drawn. Media over the
+ * per-message limit refuse the text whole; so does a store failure (with what was kept removed).
+ */
+export async function storeInboundMedia(
+  ctx: ServiceContext,
+  clinicId: string,
+  media: readonly InboundMedia[],
+): Promise<AttachmentRecord[]> {
+  if (media.length === 0) return []
+  const limits: Limits = await inClinic(ctx, clinicId, async (w) => w.clinic.limits)
+  const total = media.reduce((sum, m) => sum + m.data.byteLength, 0)
+  if (total > limits.maxMessageBytes) {
+    throw new SwitchboardError(
+      'attachment_too_large',
+      `The media add up to more than ${megabytes(limits.maxMessageBytes)} MB.`,
+      {
+        size: total,
+        limit: limits.maxMessageBytes,
+      },
+    )
+  }
+  const stored: AttachmentRecord[] = []
+  try {
+    for (const [index, item] of media.entries()) {
+      const sniffed = sniffContentType(item.data)
+      const contentType = sniffed && limits.allowedContentTypes.includes(sniffed) ? sniffed : 'application/octet-stream'
+      const fallback = `attachment-${index + 1}${EXTENSIONS[contentType] ? `.${EXTENSIONS[contentType]}` : ''}`
+      const name = cleanFilename(item.name ?? '', fallback)
+      const id = ctx.newId('att')
+      const urls = await ctx.files.put({ id, clinicId, name, contentType, data: item.data })
+      stored.push({
+        id,
+        name,
+        contentType,
+        size: item.data.byteLength,
+        ...urls,
+        library: false,
+        conversationId: null,
+        createdAt: ctx.clock().toISOString(),
+      })
+    }
+  } catch (error) {
+    discardFiles(ctx, stored)
+    throw error
+  }
+  return stored
 }

@@ -6,7 +6,6 @@ import {
   consentRequestSchema,
   createClientRequestSchema,
   type Message,
-  normalizePhone,
   type PatchClientRequest,
   parseOrThrow,
   patchClientRequestSchema,
@@ -15,8 +14,8 @@ import {
 } from '@switchboard/protocol'
 import { toContact } from '../memory/memoryTx'
 import { type Actor, requirePermission } from './actor'
-import { inClinic, type ServiceContext, type Work } from './context'
-import { emitConversation, ensureContact, saveContact, toMessage } from './records'
+import { inClinic, presentMessage, type ServiceContext, type Work } from './context'
+import { contactPhone, emitConversation, ensureContact, saveContact, toMessage } from './records'
 
 /** Blocks or unblocks a number: nothing is sent to a blocked number and its texts open nothing. */
 export async function setBlocked(
@@ -27,7 +26,7 @@ export async function setBlocked(
 ): Promise<Contact> {
   requirePermission(actor, 'messaging.block')
   return inClinic(ctx, actor.clinicId, async (w) => {
-    const contact = await ensureContact(w, normalizePhone(phoneInput, w.clinic.clinic.country))
+    const contact = await ensureContact(w, contactPhone(w, phoneInput))
     if (contact.blocked !== blocked) await saveContact(w, { ...contact, blocked })
     return toContact({ ...contact, blocked })
   })
@@ -57,7 +56,7 @@ export async function recordConsent(
   requirePermission(actor)
   const request = parseOrThrow(consentRequestSchema, input, 'consent')
   return inClinic(ctx, actor.clinicId, async (w) => {
-    const contact = await ensureContact(w, normalizePhone(phoneInput, w.clinic.clinic.country))
+    const contact = await ensureContact(w, contactPhone(w, phoneInput))
     const record = { ...request, at: w.now, recordedBy: actor.userId }
     const next = { ...contact, consent: [...contact.consent, record] }
     if (request.status === 'revoked' && request.scope === 'transactional' && !next.optedOut) {
@@ -69,7 +68,7 @@ export async function recordConsent(
 }
 
 async function normalizePhones(w: Work, phones: readonly string[]): Promise<string[]> {
-  return [...new Set(phones.map((p) => normalizePhone(p, w.clinic.clinic.country)))]
+  return [...new Set(phones.map((p) => contactPhone(w, p)))]
 }
 
 /** Links contacts that have no client yet to this client, and refreshes their conversations. */
@@ -156,6 +155,8 @@ export async function clientMessages(ctx: ServiceContext, actor: Actor, id: stri
   return inClinic(ctx, actor.clinicId, async (w) => {
     const client = await w.tx.getClient(id)
     if (!client) throw new SwitchboardError('not_found', 'This client does not exist.', { id })
-    return (await w.tx.listMessagesByPhones(client.phones, limit)).map(toMessage)
+    return (await w.tx.listMessagesByPhones(client.phones, limit)).map((m) =>
+      presentMessage(ctx, actor.clinicId, toMessage(m)),
+    )
   })
 }

@@ -1,5 +1,5 @@
-import type { NewInboxEvent, ServerEvent } from '@switchboard/protocol'
-import type { ClinicRecord, FileStore, Mailer, SmsGateway, Storage, StorageTx } from '../ports'
+import type { Attachment, Message, NewInboxEvent, ServerEvent } from '@switchboard/protocol'
+import type { ClinicRecord, FileStore, FileUrlSigner, Mailer, SmsGateway, Storage, StorageTx } from '../ports'
 
 /** Listener for every event a clinic's changes produce, after they are committed. */
 export type EventListener = (clinicId: string, event: ServerEvent) => void
@@ -10,6 +10,8 @@ export interface ServiceContext {
   mailer: Mailer
   gateway: SmsGateway
   files: FileStore
+  /** Signs every attachment URL handed out; null hands out the stored URLs as they are. */
+  fileUrls: FileUrlSigner | null
   clock: () => Date
   newId: (prefix: string) => string
   listeners: Set<EventListener>
@@ -64,9 +66,36 @@ export async function inClinic<T>(ctx: ServiceContext, clinicId: string, fn: (wo
   return result
 }
 
+/** An attachment as handed out: its URLs signed for the clinic (stored URLs are never handed out). */
+export function presentAttachment<A extends Attachment>(ctx: ServiceContext, clinicId: string, attachment: A): A {
+  const signer = ctx.fileUrls
+  if (!signer) return attachment
+  const now = ctx.clock()
+  const file = { clinicId, fileId: attachment.id }
+  const { thumbnailUrl, ...rest } = attachment
+  return {
+    ...rest,
+    url: signer.sign(attachment.url, file, now),
+    ...(thumbnailUrl ? { thumbnailUrl: signer.sign(thumbnailUrl, file, now) } : {}),
+  } as A
+}
+
+/** A message as handed out: its attachments' URLs signed. */
+export function presentMessage<M extends Message>(ctx: ServiceContext, clinicId: string, message: M): M {
+  if (!ctx.fileUrls || message.attachments.length === 0) return message
+  return { ...message, attachments: message.attachments.map((a) => presentAttachment(ctx, clinicId, a)) }
+}
+
+/** An event as handed out (pushed or caught up): its message's attachment URLs signed. */
+export function presentEvent<E extends ServerEvent>(ctx: ServiceContext, clinicId: string, event: E): E {
+  if ('message' in event) return { ...event, message: presentMessage(ctx, clinicId, event.message) }
+  return event
+}
+
 /** Hands events to every listener; a throwing listener does not stop the others. */
 export function publish(ctx: ServiceContext, clinicId: string, events: readonly ServerEvent[]): void {
-  for (const event of events) {
+  for (const logged of events) {
+    const event = presentEvent(ctx, clinicId, logged)
     for (const listener of ctx.listeners) {
       try {
         listener(clinicId, event)

@@ -5,7 +5,6 @@ import {
   type ListConversationsQuery,
   listConversationsQuerySchema,
   normalizeFilter,
-  normalizePhone,
   type Page,
   type PatchConversationRequest,
   parseOrThrow,
@@ -17,10 +16,12 @@ import {
 } from '@switchboard/protocol'
 import { decodeCursor, encodeCursor } from '../rules/cursor'
 import { type Actor, requirePermission } from './actor'
+import { discardFiles } from './attachments'
 import { inClinic, type ServiceContext, type Work } from './context'
-import { sendMessage } from './messaging'
+import { assertTwoWay, parseSend, reread, sendInWork } from './messaging'
 import {
   assertCanText,
+  contactPhone,
   emitConversation,
   ensureContact,
   ensureConversation,
@@ -62,12 +63,14 @@ async function phoneForClient(w: Work, clientId: string): Promise<string> {
   const phone = client.phones[0]
   if (!phone)
     throw new SwitchboardError('invalid_phone', `${client.firstName} ${client.lastName} has no mobile number on file.`)
-  return phone
+  return contactPhone(w, phone)
 }
 
 /**
  * Starts a conversation with a client (their first mobile number) or any valid number. If the
- * number already has one, that one is returned (reopened if closed). A body is sent at once.
+ * number already has one, that one is returned (reopened if closed). A body is sent at once, in
+ * the same transaction: a refused first message (opted out, one-way mode, unknown attachment…)
+ * leaves no conversation behind.
  */
 export async function startConversation(
   ctx: ServiceContext,
@@ -77,13 +80,21 @@ export async function startConversation(
   requirePermission(actor)
   const request = parseOrThrow(startConversationRequestSchema, input, 'request')
   const body = request.body?.trim() ?? ''
-  const sending = body.length > 0 || (request.attachmentIds?.length ?? 0) > 0
-  const { conversation, created } = await inClinic(ctx, actor.clinicId, async (w) => {
-    const phone = request.clientId
-      ? await phoneForClient(w, request.clientId)
-      : normalizePhone(request.phone ?? '', w.clinic.clinic.country)
+  const send =
+    body.length > 0 || (request.attachmentIds?.length ?? 0) > 0
+      ? parseSend({
+          clientMessageId: request.clientMessageId ?? ctx.newId('cmid'),
+          body,
+          attachmentIds: request.attachmentIds ?? [],
+        })
+      : null
+  const started = await inClinic(ctx, actor.clinicId, async (w) => {
+    const phone = request.clientId ? await phoneForClient(w, request.clientId) : contactPhone(w, request.phone ?? '')
     const contact = await ensureContact(w, phone, request.clientId)
-    if (sending) assertCanText(contact)
+    if (send) {
+      assertTwoWay(w)
+      assertCanText(contact)
+    }
     const { record, created } = await ensureConversation(w, ctx.newId, phone, 'open')
     if (record.status === 'closed') {
       record.status = 'open'
@@ -93,19 +104,17 @@ export async function startConversation(
       w.unreadChanged()
     }
     if (created || request.clientId) await emitConversation(w, record.id)
-    return { conversation: record, created }
+    const message = send ? await sendInWork(ctx, w, actor, record, send, contact) : null
+    return { id: record.id, created, message }
   })
-  const message = sending
-    ? await sendMessage(ctx, actor, conversation.id, {
-        clientMessageId: request.clientMessageId ?? ctx.newId('cmid'),
-        body,
-        attachmentIds: request.attachmentIds ?? [],
-      })
-    : null
-  return { conversation: await getConversation(ctx, actor, conversation.id), created, message }
+  return {
+    conversation: await getConversation(ctx, actor, started.id),
+    created: started.created,
+    message: started.message ? await reread(ctx, actor.clinicId, started.message) : null,
+  }
 }
 
-/** Close or reopen, assign or unassign, move to an inbox (or out of all). */
+/** Close or reopen, assign or unassign, move to an inbox (or out of all), dismiss a possible opt-out. */
 export async function updateConversation(
   ctx: ServiceContext,
   actor: Actor,
@@ -135,6 +144,7 @@ export async function updateConversation(
       }
       record.assigneeId = patch.assigneeId
     }
+    if (patch.optOutRequest === null) record.optOutRequest = null
     if (patch.inboxId !== undefined) {
       if (patch.inboxId !== null && !(await w.tx.listInboxes()).some((i) => i.id === patch.inboxId)) {
         throw new SwitchboardError('not_found', 'This inbox does not exist.', { id: patch.inboxId })
@@ -147,19 +157,34 @@ export async function updateConversation(
   })
 }
 
-/** Deletes a conversation, its messages and attachments for good. */
+/**
+ * Deletes a conversation, its messages and attachments for good. A file another conversation's
+ * message still carries (the same upload sent twice) and library documents are kept.
+ */
 export async function deleteConversation(ctx: ServiceContext, actor: Actor, id: string): Promise<void> {
   requirePermission(actor, 'messaging.delete')
   await inClinic(ctx, actor.clinicId, async (w) => {
     await loadConversation(w, id)
-    const files = (await w.tx.listMessages(id, null, Number.MAX_SAFE_INTEGER)).flatMap((m) => m.attachments)
-    const library = new Set((await w.tx.listLibrary()).map((a) => a.id))
+    const carried = (await w.tx.listMessages(id, null, Number.MAX_SAFE_INTEGER)).flatMap((m) => m.attachments)
+    const ids = [...new Set(carried.map((a) => a.id))]
     await w.tx.deleteConversation(id)
+    const inUse = await w.tx.attachmentsInUse(ids, id)
+    const unused: string[] = []
+    for (const fileId of ids) {
+      if (inUse.has(fileId)) continue
+      const record = await w.tx.getAttachment(fileId)
+      if (record?.library) continue
+      if (record) await w.tx.deleteAttachment(fileId)
+      unused.push(fileId)
+    }
     w.emit({ type: 'conversation.deleted', conversationId: id })
     w.unreadChanged()
-    for (const file of files.filter((f) => !library.has(f.id))) {
-      w.afterCommit(() => ctx.files.delete(file.id).catch((error) => ctx.reportError(error, 'deleting an attachment')))
-    }
+    w.afterCommit(async () =>
+      discardFiles(
+        ctx,
+        unused.map((fileId) => ({ id: fileId })),
+      ),
+    )
   })
 }
 

@@ -1,22 +1,21 @@
-import { type Attachment, type Message, normalizePhone, SwitchboardError } from '@switchboard/protocol'
-import type { ContactRecord, ConversationRecord, MessageRecord } from '../ports'
+import {
+  type InboundText,
+  inboundTextSchema,
+  type Message,
+  normalizePhone,
+  oneLine,
+  parseOrThrow,
+  SwitchboardError,
+} from '@switchboard/protocol'
+import type { AttachmentRecord, ContactRecord, ConversationRecord, MessageRecord } from '../ports'
 import { closedPeriodId } from '../rules/businessHours'
-import { classifyKeyword, type Keyword } from '../rules/keywords'
-import { inClinic, type ServiceContext, type Work } from './context'
+import { classifyKeyword, type Keyword, readsAsOptOutRequest } from '../rules/keywords'
+import { discardFiles, storeInboundMedia } from './attachments'
+import { inClinic, presentMessage, type ServiceContext, type Work } from './context'
 import { createOutbound } from './outbound'
 import { emitConversation, ensureContact, ensureConversation, previewOf, saveContact, toMessage } from './records'
 
-/** An inbound text as a provider webhook delivers it. */
-export interface InboundText {
-  /** The clinic's SMS number it was sent to. */
-  to: string
-  /** The sender's number. */
-  from: string
-  body: string
-  attachments?: Omit<Attachment, 'id'>[]
-  /** The provider's id, so a webhook delivered twice records one message. */
-  providerMessageId?: string
-}
+export type { InboundText }
 
 const OPT_OUT_CONFIRMATION = (clinic: string) =>
   `${clinic}: You have been unsubscribed and will receive no more texts. Reply START to resubscribe.`
@@ -25,52 +24,90 @@ const OPT_IN_CONFIRMATION = (clinic: string) =>
 
 /**
  * Records a text from a contact: matched to a client by number (otherwise a lead), opening or
- * reopening its conversation; then applies keywords (STOP / START / HELP) and the after-hours
- * auto-reply and e-mail alert. Texts from blocked numbers are kept but open nothing.
+ * reopening its conversation; then applies keywords (STOP / START / HELP), flags other wordings
+ * of an opt-out for staff, and sends the after-hours auto-reply and e-mail alert. The payload is
+ * validated first (a malformed one is refused whole, nothing stored); media are kept as the
+ * clinic's own files, typed by their bytes. Texts from blocked numbers are kept and open nothing.
  */
-export async function receiveInbound(ctx: ServiceContext, text: InboundText): Promise<Message> {
+export async function receiveInbound(ctx: ServiceContext, input: InboundText): Promise<Message> {
+  const text = parseOrThrow(inboundTextSchema, input, 'inbound text')
   const clinicId = await ctx.storage.clinicIdForNumber(normalizePhone(text.to))
   if (!clinicId) throw new SwitchboardError('not_found', `No clinic uses the number ${text.to}.`)
-  return inClinic(ctx, clinicId, async (w) => {
-    if (text.providerMessageId) {
-      const duplicate = await w.tx.getMessageByProviderId(text.providerMessageId)
-      if (duplicate) return toMessage(duplicate)
-    }
-    const phone = normalizePhone(text.from, w.clinic.clinic.country)
-    const contact = await ensureContact(w, phone)
-    const { record: conversation } = await ensureConversation(w, ctx.newId, phone, 'open')
-    const message: MessageRecord = {
-      id: ctx.newId('msg'),
-      conversationId: conversation.id,
-      seq: await w.tx.nextMessageSeq(conversation.id),
-      direction: 'inbound',
-      origin: 'client',
-      body: text.body,
-      attachments: (text.attachments ?? []).map((a) => ({ ...a, id: ctx.newId('att') })),
-      status: 'received',
-      createdAt: w.now,
-      updatedAt: w.now,
-      phone,
-      providerMessageId: text.providerMessageId ?? null,
-    }
-    await w.tx.insertMessage(message)
-    w.emit({ type: 'message.created', message: toMessage(message) })
-    if (!contact.blocked) {
-      conversation.status = 'open'
-      conversation.closedAt = null
-      conversation.unreadCount += 1
-      conversation.lastMessage = previewOf(message)
-      conversation.lastActivityAt = w.now
-      w.unreadChanged()
-    }
-    await w.tx.putConversation(conversation)
-    await emitConversation(w, conversation.id)
+  if (text.body.trim() === '' && text.media.length === 0) {
+    throw new SwitchboardError('validation_failed', 'An inbound text needs a body or media.')
+  }
+  const stored = await storeInboundMedia(ctx, clinicId, text.media)
+  let duplicate = false
+  try {
+    const message = await inClinic(ctx, clinicId, async (w) => {
+      if (text.providerMessageId) {
+        const seen = await w.tx.getMessageByProviderId(text.providerMessageId)
+        if (seen) {
+          duplicate = true
+          return toMessage(seen)
+        }
+      }
+      const phone = normalizePhone(text.from, w.clinic.clinic.country)
+      if (phone === w.clinic.clinic.smsNumber) {
+        throw new SwitchboardError('validation_failed', "A text from the clinic's own number is not accepted (a loop).")
+      }
+      return record(ctx, w, phone, text.body, stored, text.providerMessageId ?? null)
+    })
+    if (duplicate) discardFiles(ctx, stored)
+    return presentMessage(ctx, clinicId, message)
+  } catch (error) {
+    discardFiles(ctx, stored)
+    throw error
+  }
+}
 
-    const keyword = classifyKeyword(text.body)
-    if (keyword) await applyKeyword(ctx, w, conversation, contact, keyword)
-    else if (!contact.blocked) await handleAfterHours(ctx, w, conversation, contact, message)
-    return toMessage(message)
-  })
+async function record(
+  ctx: ServiceContext,
+  w: Work,
+  phone: string,
+  body: string,
+  files: readonly AttachmentRecord[],
+  providerMessageId: string | null,
+): Promise<Message> {
+  const contact = await ensureContact(w, phone)
+  const { record: conversation } = await ensureConversation(w, ctx.newId, phone, contact.blocked ? 'closed' : 'open')
+  const message: MessageRecord = {
+    id: ctx.newId('msg'),
+    conversationId: conversation.id,
+    seq: await w.tx.nextMessageSeq(conversation.id),
+    direction: 'inbound',
+    origin: 'client',
+    body,
+    attachments: files.map(({ library: _l, conversationId: _c, createdAt: _t, ...a }) => a),
+    status: 'received',
+    createdAt: w.now,
+    updatedAt: w.now,
+    phone,
+    providerMessageId,
+    carriesFooter: false,
+  }
+  for (const file of files) await w.tx.putAttachment({ ...file, conversationId: conversation.id, createdAt: w.now })
+  await w.tx.insertMessage(message)
+  w.emit({ type: 'message.created', message: toMessage(message) })
+  const keyword = classifyKeyword(body)
+  const asksToStop = !keyword && !contact.optedOut && readsAsOptOutRequest(body)
+  if (!contact.blocked) {
+    conversation.status = 'open'
+    conversation.closedAt = null
+    conversation.unreadCount += 1
+    conversation.lastMessage = previewOf(message)
+    conversation.lastActivityAt = w.now
+    if (asksToStop) {
+      conversation.optOutRequest = { messageId: message.id, at: w.now, excerpt: oneLine(body).slice(0, 160) }
+    }
+    w.unreadChanged()
+  }
+  await w.tx.putConversation(conversation)
+  await emitConversation(w, conversation.id)
+
+  if (keyword) await applyKeyword(ctx, w, conversation, contact, keyword)
+  else if (!contact.blocked) await handleAfterHours(ctx, w, conversation, contact, message, { autoReply: !asksToStop })
+  return toMessage(message)
 }
 
 async function applyKeyword(
@@ -81,8 +118,11 @@ async function applyKeyword(
   keyword: Keyword,
 ): Promise<void> {
   const clinicName = w.clinic.clinic.name
-  const reply = (body: string) =>
-    createOutbound(ctx, w, conversation, contact, { origin: 'system', body, withoutFooter: true })
+  // A blocked number is sent nothing, confirmations included; its opt-out is still recorded.
+  const reply = async (body: string) => {
+    if (!contact.blocked)
+      await createOutbound(ctx, w, conversation, contact, { origin: 'system', body, withoutFooter: true })
+  }
   const consent = (status: 'granted' | 'revoked', scope: 'transactional' | 'marketing') => ({
     status,
     method: 'sms-keyword' as const,
@@ -95,26 +135,30 @@ async function applyKeyword(
     if (contact.optedOut) return
     contact.optedOut = { at: w.now, via: 'keyword', keyword: keyword.keyword }
     contact.consent = [...contact.consent, consent('revoked', 'transactional'), consent('revoked', 'marketing')]
-    await saveContact(w, contact)
+    await saveContact(w, contact, conversation)
     await reply(OPT_OUT_CONFIRMATION(clinicName))
   } else if (keyword.kind === 'opt-in') {
     if (!contact.optedOut) return
     contact.optedOut = null
     contact.consent = [...contact.consent, consent('granted', 'transactional')]
-    await saveContact(w, contact)
-    if (!contact.blocked) await reply(OPT_IN_CONFIRMATION(clinicName))
-  } else if (!contact.blocked) {
+    await saveContact(w, contact, conversation)
+    await reply(OPT_IN_CONFIRMATION(clinicName))
+  } else {
     await reply(`${clinicName}: ${w.clinic.settings.helpText}`)
   }
 }
 
-/** One auto-reply and one alert e-mail per contact per closed period. */
+/**
+ * One auto-reply and one alert e-mail per contact per closed period. No auto-reply answers a text
+ * that asks to stop texting (staff see the alert and the flag).
+ */
 async function handleAfterHours(
   ctx: ServiceContext,
   w: Work,
   conversation: ConversationRecord,
   contact: ContactRecord,
   message: MessageRecord,
+  options: { autoReply: boolean },
 ): Promise<void> {
   const { settings, clinic } = w.clinic
   if (!settings.autoReply.enabled && !settings.afterHoursAlert.enabled) return
@@ -122,17 +166,19 @@ async function handleAfterHours(
   if (period === null || contact.afterHoursPeriod === period) return
   contact.afterHoursPeriod = period
   await w.tx.putContact(contact)
-  if (settings.autoReply.enabled && settings.autoReply.text.trim() && !contact.optedOut) {
+  if (options.autoReply && settings.autoReply.enabled && settings.autoReply.text.trim() && !contact.optedOut) {
     await createOutbound(ctx, w, conversation, contact, { origin: 'auto-reply', body: settings.autoReply.text.trim() })
   }
   const recipients = settings.afterHoursAlert.recipients
   if (settings.afterHoursAlert.enabled && recipients.length > 0) {
     const client = contact.clientId ? await w.tx.getClient(contact.clientId) : null
     const who = client ? `${client.firstName} ${client.lastName} (${contact.phone})` : contact.phone
+    const attached = message.attachments.length ? `\n\n(${message.attachments.length} attachment(s))` : ''
     const mail = {
       to: recipients,
-      subject: `${clinic.name}: new text after hours from ${who}`,
-      text: `${who} texted ${clinic.name} after hours:\n\n${message.body}\n\nReply from the SMS inbox.`,
+      // Names come from records anyone may have typed: the subject is forced onto one line.
+      subject: oneLine(`${clinic.name}: new text after hours from ${who}`),
+      text: `${who} texted ${clinic.name} after hours:\n\n${message.body}${attached}\n\nReply from the SMS inbox.`,
     }
     w.afterCommit(() => ctx.mailer.send(mail).catch((error) => ctx.reportError(error, 'after-hours alert e-mail')))
   }

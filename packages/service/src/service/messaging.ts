@@ -1,5 +1,8 @@
 import {
   type Attachment,
+  type CampaignMessageRequest,
+  campaignMessageRequestSchema,
+  checkQuietHours,
   listMessagesQuerySchema,
   type Message,
   type MessagePage,
@@ -9,11 +12,20 @@ import {
   SwitchboardError,
   sendMessageRequestSchema,
 } from '@switchboard/protocol'
+import type { ContactRecord, ConversationRecord } from '../ports'
 import { canAdvanceStatus, describeDeliveryError } from '../rules/delivery'
 import { type Actor, requirePermission } from './actor'
-import { inClinic, type ServiceContext, type Work } from './context'
+import { inClinic, presentMessage, type ServiceContext, type Work } from './context'
 import { createOutbound, updateMessageStatus } from './outbound'
-import { assertCanText, ensureContact, ensureConversation, loadConversation, saveContact, toMessage } from './records'
+import {
+  assertCanText,
+  contactPhone,
+  ensureContact,
+  ensureConversation,
+  loadConversation,
+  saveContact,
+  toMessage,
+} from './records'
 
 /** Resolves attachment ids to uploaded files of this clinic within the per-message limits. */
 export async function resolveAttachments(
@@ -42,6 +54,60 @@ export async function resolveAttachments(
   return attachments
 }
 
+/** Refuses staff texts in a one-way clinic: its number sends reminders but takes no conversation. */
+export function assertTwoWay(w: Work): void {
+  if (w.clinic.clinic.mode === 'one-way') {
+    throw new SwitchboardError(
+      'one_way_mode',
+      `${w.clinic.clinic.name} uses one-way texting: staff cannot send messages from the inbox.`,
+    )
+  }
+}
+
+/**
+ * Sends a staff message inside a unit of work: the same `clientMessageId` twice yields the one
+ * message; refused (nothing written) in one-way mode, to an opted-out or blocked contact, with
+ * an unknown attachment or over the limits.
+ */
+export async function sendInWork(
+  ctx: ServiceContext,
+  w: Work,
+  actor: Actor,
+  conversation: ConversationRecord,
+  request: ReturnType<typeof parseSend>,
+  contact?: ContactRecord,
+): Promise<Message> {
+  const existing = await w.tx.getMessageByClientMessageId(request.clientMessageId)
+  if (existing) {
+    if (existing.conversationId !== conversation.id) {
+      throw new SwitchboardError('conflict', 'This clientMessageId was already used in another conversation.')
+    }
+    return toMessage(existing)
+  }
+  assertTwoWay(w)
+  const recipient = contact ?? (await ensureContact(w, conversation.phone))
+  assertCanText(recipient)
+  const attachments = await resolveAttachments(w, request.attachmentIds, conversation.id)
+  const author = await w.tx.getMember(actor.userId)
+  const message = await createOutbound(ctx, w, conversation, recipient, {
+    origin: 'staff',
+    body: request.body.trim(),
+    attachments,
+    clientMessageId: request.clientMessageId,
+    author: { id: actor.userId, name: author?.name ?? 'Staff' },
+  })
+  return toMessage(message)
+}
+
+/** Validates a send request. */
+export const parseSend = (input: SendMessageRequest) => parseOrThrow(sendMessageRequestSchema, input, 'message')
+
+/** Reads a message again after commit: the provider hand-off may have moved its status. */
+export async function reread(ctx: ServiceContext, clinicId: string, message: Message): Promise<Message> {
+  const current = await inClinic(ctx, clinicId, (w) => w.tx.getMessage(message.id))
+  return presentMessage(ctx, clinicId, current ? toMessage(current) : message)
+}
+
 /** Sends a staff message; the same `clientMessageId` twice yields the one message. */
 export async function sendMessage(
   ctx: ServiceContext,
@@ -50,32 +116,11 @@ export async function sendMessage(
   input: SendMessageRequest,
 ): Promise<Message> {
   requirePermission(actor)
-  const request = parseOrThrow(sendMessageRequestSchema, input, 'message')
-  const sent = await inClinic(ctx, actor.clinicId, async (w) => {
-    const existing = await w.tx.getMessageByClientMessageId(request.clientMessageId)
-    if (existing) {
-      if (existing.conversationId !== conversationId) {
-        throw new SwitchboardError('conflict', 'This clientMessageId was already used in another conversation.')
-      }
-      return toMessage(existing)
-    }
-    const conversation = await loadConversation(w, conversationId)
-    const contact = await ensureContact(w, conversation.phone)
-    assertCanText(contact)
-    const attachments = await resolveAttachments(w, request.attachmentIds, conversationId)
-    const author = await w.tx.getMember(actor.userId)
-    const message = await createOutbound(ctx, w, conversation, contact, {
-      origin: 'staff',
-      body: request.body.trim(),
-      attachments,
-      clientMessageId: request.clientMessageId,
-      author: { id: actor.userId, name: author?.name ?? 'Staff' },
-    })
-    return toMessage(message)
-  })
-  // The provider hand-off ran after commit: answer with the message as it stands now.
-  const current = await inClinic(ctx, actor.clinicId, (w) => w.tx.getMessage(sent.id))
-  return current ? toMessage(current) : sent
+  const request = parseSend(input)
+  const sent = await inClinic(ctx, actor.clinicId, async (w) =>
+    sendInWork(ctx, w, actor, await loadConversation(w, conversationId), request),
+  )
+  return reread(ctx, actor.clinicId, sent)
 }
 
 /** A page of a thread's history, oldest first, older than `before` (a seq) when given. */
@@ -91,7 +136,7 @@ export async function listMessages(
     await loadConversation(w, conversationId)
     const rows = await w.tx.listMessages(conversationId, before ?? null, limit + 1)
     const more = rows.length > limit
-    const items = (more ? rows.slice(1) : rows).map(toMessage)
+    const items = (more ? rows.slice(1) : rows).map((m) => presentMessage(ctx, actor.clinicId, toMessage(m)))
     return { items, nextBefore: more && items[0] ? items[0].seq : null }
   })
 }
@@ -130,39 +175,71 @@ export async function applyDeliveryStatus(
   })
 }
 
-/** A campaign message (reminder, confirmation) from the PMS. */
-export interface CampaignMessage {
-  phone: string
-  body: string
-  campaign: { id: string; name: string }
-  clientMessageId?: string
+/** A campaign message from the PMS (reminder, confirmation, promotion). */
+export type CampaignMessage = CampaignMessageRequest
+
+/** Throws `consent_required` unless the contact's latest marketing consent record grants it. */
+function assertMarketingConsent(contact: ContactRecord): void {
+  const latest = contact.consent
+    .filter((record) => record.scope === 'marketing')
+    .reduce<ContactRecord['consent'][number] | null>(
+      (last, record) => (!last || record.at >= last.at ? record : last),
+      null,
+    )
+  if (latest?.status !== 'granted') {
+    throw new SwitchboardError(
+      'consent_required',
+      latest
+        ? `This contact withdrew marketing consent on ${latest.at.slice(0, 10)}; marketing texts need a new opt-in.`
+        : 'No marketing consent is on record for this contact; marketing texts need a separate opt-in.',
+      { phone: contact.phone },
+    )
+  }
 }
 
 /**
  * Records and sends a campaign message. It joins the contact's history but does not open a
  * conversation (a new one is created closed); a reply to it does. Refused for opted-out and
- * blocked contacts like any other text.
+ * blocked contacts like any other text; a marketing one also without recorded marketing consent;
+ * and any of them in the recipient's quiet hours (8 am–9 pm their time, 8 pm for marketing in
+ * Florida and Maryland), with the time it may go in `details.allowedAt`.
  */
 export async function sendCampaignMessage(
   ctx: ServiceContext,
   clinicId: string,
   input: CampaignMessage,
 ): Promise<Message> {
-  return inClinic(ctx, clinicId, async (w) => {
-    if (input.clientMessageId) {
-      const existing = await w.tx.getMessageByClientMessageId(input.clientMessageId)
+  const request = parseOrThrow(campaignMessageRequestSchema, input, 'campaign message')
+  const message = await inClinic(ctx, clinicId, async (w) => {
+    if (request.clientMessageId) {
+      const existing = await w.tx.getMessageByClientMessageId(request.clientMessageId)
       if (existing) return toMessage(existing)
     }
-    const phone = normalizePhone(input.phone, w.clinic.clinic.country)
+    const phone = contactPhone(w, request.phone)
     const contact = await ensureContact(w, phone)
     assertCanText(contact)
-    const { record } = await ensureConversation(w, ctx.newId, phone, 'closed')
-    const message = await createOutbound(ctx, w, record, contact, {
-      origin: 'campaign',
-      body: input.body,
-      campaign: input.campaign,
-      ...(input.clientMessageId ? { clientMessageId: input.clientMessageId } : {}),
+    if (request.purpose === 'marketing') assertMarketingConsent(contact)
+    const quiet = checkQuietHours({
+      at: new Date(w.now),
+      phone,
+      clinicTimeZone: w.clinic.clinic.timezone,
+      purpose: request.purpose,
     })
-    return toMessage(message)
+    if (quiet.quiet) {
+      throw new SwitchboardError(
+        'quiet_hours',
+        `It is ${quiet.localTime} for this contact; texts may go out between ${quiet.hours.start} and ${quiet.hours.end} their time.`,
+        { allowedAt: quiet.allowedAt.toISOString(), timeZones: quiet.timeZones },
+      )
+    }
+    const { record } = await ensureConversation(w, ctx.newId, phone, 'closed')
+    const sent = await createOutbound(ctx, w, record, contact, {
+      origin: 'campaign',
+      body: request.body,
+      campaign: request.campaign,
+      ...(request.clientMessageId ? { clientMessageId: request.clientMessageId } : {}),
+    })
+    return toMessage(sent)
   })
+  return presentMessage(ctx, clinicId, message)
 }

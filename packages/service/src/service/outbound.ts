@@ -1,7 +1,7 @@
 import type { Attachment, Message, MessageOrigin } from '@switchboard/protocol'
 import type { ContactRecord, ConversationRecord, MessageRecord } from '../ports'
 import { describeDeliveryError } from '../rules/delivery'
-import { inClinic, type ServiceContext, type Work } from './context'
+import { inClinic, presentAttachment, type ServiceContext, type Work } from './context'
 import { emitConversation, previewOf, toMessage } from './records'
 
 /** What an outbound message is made of. */
@@ -17,9 +17,9 @@ export interface OutboundDraft {
 }
 
 /**
- * Records an outbound message as `queued` in the conversation, adds the opt-out footer when it
- * is the first text the contact ever gets, and hands it to the provider after commit. The caller
- * has already checked that the contact may be texted.
+ * Records an outbound message as `queued` in the conversation, adds the opt-out footer until a
+ * text carrying it has been delivered to the contact, and hands it to the provider after commit.
+ * The caller has already checked that the contact may be texted.
  */
 export async function createOutbound(
   ctx: ServiceContext,
@@ -29,12 +29,8 @@ export async function createOutbound(
   draft: OutboundDraft,
 ): Promise<MessageRecord> {
   const footer = w.clinic.settings.optOutFooter.trim()
-  let body = draft.body
-  if (!draft.withoutFooter && footer && contact.footerSentAt === null) {
-    body = body ? `${body}\n\n${footer}` : footer
-    contact.footerSentAt = w.now
-    await w.tx.putContact(contact)
-  }
+  const carriesFooter = !draft.withoutFooter && footer.length > 0 && contact.footerSentAt === null
+  const body = carriesFooter ? (draft.body ? `${draft.body}\n\n${footer}` : footer) : draft.body
   const message: MessageRecord = {
     id: ctx.newId('msg'),
     conversationId: conversation.id,
@@ -51,6 +47,7 @@ export async function createOutbound(
     updatedAt: w.now,
     phone: contact.phone,
     providerMessageId: null,
+    carriesFooter,
   }
   await w.tx.insertMessage(message)
   conversation.lastMessage = previewOf(message)
@@ -72,14 +69,15 @@ async function stillQueued(w: Work, id: string): Promise<MessageRecord | null> {
 /**
  * Hands a queued message to the SMS provider and records the outcome as a status change. The
  * contact is read again first: a STOP or a block that landed after the message was queued stops
- * it (only keyword confirmations still go out), so nothing reaches an opted-out number.
+ * it (only keyword confirmations still go out, and never to a blocked number), so nothing reaches
+ * an opted-out or blocked number.
  */
 async function dispatch(ctx: ServiceContext, clinicId: string, from: string, message: MessageRecord): Promise<void> {
   const stillSendable = await inClinic(ctx, clinicId, async (w) => {
     const current = await stillQueued(w, message.id)
     if (!current) return false
     const contact = await w.tx.getContact(message.phone)
-    const refused = message.origin !== 'system' && (contact?.blocked || contact?.optedOut)
+    const refused = contact?.blocked || (message.origin !== 'system' && contact?.optedOut)
     if (!refused) return true
     const code = contact?.blocked ? 'blocked' : 'opted-out'
     await updateMessageStatus(w, current, { status: 'failed', error: describeDeliveryError(code) })
@@ -92,7 +90,8 @@ async function dispatch(ctx: ServiceContext, clinicId: string, from: string, mes
       from,
       to: message.phone,
       body: message.body,
-      mediaUrls: message.attachments.map((a) => a.url),
+      // The provider fetches the media itself: it gets signed links like anyone else.
+      mediaUrls: message.attachments.map((a) => presentAttachment(ctx, clinicId, a).url),
     })
     outcome = { status: 'sending', providerMessageId }
   } catch (error) {
@@ -110,7 +109,10 @@ async function dispatch(ctx: ServiceContext, clinicId: string, from: string, mes
   })
 }
 
-/** Applies a status change to a stored message and queues its events. */
+/**
+ * Applies a status change to a stored message and queues its events. A delivered text that
+ * carried the opt-out footer means the contact has seen it: later texts go without.
+ */
 export async function updateMessageStatus(
   w: Work,
   message: MessageRecord,
@@ -120,6 +122,10 @@ export async function updateMessageStatus(
   if (change.error === undefined) delete updated.error
   if (change.status === 'failed' && change.error) updated.error = change.error
   await w.tx.updateMessage(updated)
+  if (change.status === 'delivered' && updated.carriesFooter) {
+    const contact = await w.tx.getContact(updated.phone)
+    if (contact && contact.footerSentAt === null) await w.tx.putContact({ ...contact, footerSentAt: w.now })
+  }
   w.emit({ type: 'message.updated', message: toMessage(updated) })
   const conversation = await w.tx.getConversationRecord(updated.conversationId)
   if (conversation?.lastMessage?.id === updated.id) {

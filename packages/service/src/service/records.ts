@@ -1,4 +1,10 @@
-import { type Conversation, type Message, messagePreview, SwitchboardError } from '@switchboard/protocol'
+import {
+  type Conversation,
+  type Message,
+  messagePreview,
+  normalizePhone,
+  SwitchboardError,
+} from '@switchboard/protocol'
 import { toContact } from '../memory/memoryTx'
 import type { ContactRecord, ConversationRecord, MessageRecord } from '../ports'
 import type { Work } from './context'
@@ -18,12 +24,35 @@ export async function emitConversation(w: Work, id: string): Promise<Conversatio
   return conversation
 }
 
-/** Stores a contact and queues `contact.updated` plus its conversation's `conversation.updated`. */
-export async function saveContact(w: Work, contact: ContactRecord): Promise<void> {
+/**
+ * Stores a contact and queues `contact.updated` plus its conversation's `conversation.updated`.
+ * Once the contact is opted out, a pending "possible opt-out" flag has been answered and goes.
+ */
+export async function saveContact(w: Work, contact: ContactRecord, held?: ConversationRecord): Promise<void> {
   await w.tx.putContact(contact)
   w.emit({ type: 'contact.updated', contact: toContact(contact) })
-  const conversation = await w.tx.findConversationByPhone(contact.phone)
-  if (conversation) await emitConversation(w, conversation.id)
+  // A caller that holds the number's conversation record passes it, so it is changed in place.
+  const conversation = held ?? (await w.tx.findConversationByPhone(contact.phone))
+  if (!conversation) return
+  if (contact.optedOut && conversation.optOutRequest) {
+    conversation.optOutRequest = null
+    await w.tx.putConversation(conversation)
+  }
+  await emitConversation(w, conversation.id)
+}
+
+/**
+ * A phone number given by staff or a PMS, in E.164 read in the clinic's country; `invalid_phone`
+ * when it cannot be texted, including the clinic's own SMS number.
+ */
+export function contactPhone(w: Work, input: string): string {
+  const phone = normalizePhone(input, w.clinic.clinic.country)
+  if (phone === w.clinic.clinic.smsNumber) {
+    throw new SwitchboardError('invalid_phone', "This is the clinic's own SMS number; it cannot be a contact.", {
+      reason: 'clinic_number',
+    })
+  }
+  return phone
 }
 
 /** The contact for a phone number, created (and matched to a client by number) on first use. */
@@ -51,7 +80,7 @@ export async function ensureContact(w: Work, phone: string, clientId?: string): 
   return contact
 }
 
-/** The conversation of a phone number, created closed (a campaign) or open (anything else). */
+/** The conversation of a phone number, created closed (a campaign, a blocked number) or open (anything else). */
 export async function ensureConversation(
   w: Work,
   ctxNewId: (prefix: string) => string,
@@ -72,6 +101,7 @@ export async function ensureConversation(
     lastActivityAt: w.now,
     createdAt: w.now,
     closedAt: status === 'closed' ? w.now : null,
+    optOutRequest: null,
   }
   await w.tx.putConversation(record)
   return { record, created: true }
@@ -80,8 +110,13 @@ export async function ensureConversation(
 /** What a list row shows of a message. */
 export const previewOf = messagePreview
 
-/** The wire form of a stored message. */
-export function toMessage({ phone: _p, providerMessageId: _id, ...message }: MessageRecord): Message {
+/** The wire form of a stored message (its attachment URLs as stored: hand it out through `presentMessage`). */
+export function toMessage({
+  phone: _p,
+  providerMessageId: _id,
+  carriesFooter: _f,
+  ...message
+}: MessageRecord): Message {
   return message
 }
 
