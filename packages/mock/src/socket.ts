@@ -49,8 +49,7 @@ export function createSocketHandler(socketUrl: string, service: InboxService, au
     const endSession = () => {
       send('session_expired', SESSION_EXPIRED)
       client.send('41')
-      cleanup()
-      actor = null
+      leave()
     }
     /** Whether the socket's session still holds; ends it when not. */
     const stillValid = () => {
@@ -69,20 +68,27 @@ export function createSocketHandler(socketUrl: string, service: InboxService, au
       revalidate: () => void stillValid(),
     }
     open.add(entry)
-    const cleanup = () => {
-      clearInterval(ping)
+    /** The namespace is left (the session ended, or the client disconnected it); the connection stays. */
+    const leave = () => {
       if (expiry) clearTimeout(expiry)
       expiry = null
       unsubscribe?.()
       unsubscribe = null
-      open.delete(entry)
       if (actor && viewing) service.setViewing(actor, viewing, false).catch(() => undefined)
       viewing = null
+      actor = null
+    }
+    /** The connection is gone. */
+    const cleanup = () => {
+      leave()
+      clearInterval(ping)
+      open.delete(entry)
     }
     client.addEventListener('close', cleanup)
     client.addEventListener('message', (message) => {
       const data = typeof message.data === 'string' ? message.data : ''
       if (data.startsWith('40')) {
+        leave()
         const auth = parse(data.slice(2)) as { token?: unknown } | null
         token = typeof auth?.token === 'string' ? auth.token : null
         const result = authenticate(token)
@@ -102,7 +108,7 @@ export function createSocketHandler(socketUrl: string, service: InboxService, au
           if (stillValid()) send('event', event)
         })
       } else if (data === '41') {
-        cleanup()
+        leave()
       } else if (data.startsWith('42') && stillValid() && actor) {
         const [name, payload] = (parse(data.slice(2)) as [string, unknown] | null) ?? []
         if (name === 'typing') {

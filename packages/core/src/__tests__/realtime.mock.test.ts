@@ -85,6 +85,53 @@ async function serverList(backend: MockBackend): Promise<Conversation[]> {
 }
 
 describe('realtime over socket.io (MSW mock)', () => {
+  it('a session the server ends shows as expired at once, and no event reaches the cache after', async () => {
+    const { backend } = setup()
+    const token = backend.createToken('usr_dana', ['messaging'])
+    const client = createInboxClient({
+      transport: createHttpTransport({
+        baseUrl: backend.baseUrl,
+        getToken: () => token,
+        socket: { io, transports: [WebSocketTransport], reconnectionDelay: 20, reconnectionDelayMax: 50 },
+      }),
+      storage: memoryStorageAdapter(),
+    })
+    clients.push(client)
+    const list = await openInbox(client)
+    backend.expireToken(token)
+    await until(() => client.store.getState().connection.error?.code === 'unauthorized')
+    await until(() => client.store.getState().connection.status === 'disconnected')
+    expect(client.store.getState().connection.error?.message).toBe('Your session has expired; sign in again.')
+    const before = list()
+    await backend.simulateInbound(before[0]?.contact.phone ?? '+16505550177', 'Private: the lab results')
+    await new Promise((r) => setTimeout(r, 150))
+    expect(list()).toEqual(before)
+    expect(backend.socketCount()).toBe(0)
+  })
+
+  it('a host that renews its tokens carries on after the server ends a session', async () => {
+    const { backend } = setup()
+    const first = backend.createToken('usr_dana', ['messaging'])
+    const renewed = backend.createToken('usr_dana', ['messaging'])
+    const client = createInboxClient({
+      transport: createHttpTransport({
+        baseUrl: backend.baseUrl,
+        getToken: ({ forceRefresh }) => (forceRefresh ? renewed : first),
+        socket: { io, transports: [WebSocketTransport], reconnectionDelay: 20, reconnectionDelayMax: 50 },
+      }),
+      storage: memoryStorageAdapter(),
+    })
+    clients.push(client)
+    const list = await openInbox(client)
+    const seen: string[] = []
+    client.store.subscribe((state) => seen.push(`${state.connection.status}:${state.connection.error?.code ?? ''}`))
+    backend.expireToken(first)
+    await until(() => seen.includes('reconnecting:unauthorized') && seen.at(-1) === 'connected:')
+    expect(client.store.getState().connection.error).toBeNull()
+    const { conversationId } = await backend.simulateInbound('+16505550177', 'Still there?')
+    await until(() => list()[0]?.id === conversationId)
+  })
+
   it('an inbound text moves its conversation to the top, fills the open thread and the badge', async () => {
     const { backend, make } = setup()
     const client = make()

@@ -84,4 +84,26 @@ describe('socket.io over MSW', () => {
     expect(await closed).toBe('transport close')
     expect(backend.socketCount()).toBe(0)
   })
+
+  it.each([
+    ['expires by itself', (token: string) => token, 150],
+    ['is revoked', (token: string) => (backend.expireToken(token), token), 0],
+  ])('a session that %s is told and cut off: no message reaches it afterwards', async (_, end, wait) => {
+    const token = backend.createToken('usr_marcus', ['messaging'], { expiresInMs: wait || 60_000 })
+    const socket = connect(token)
+    await connected(socket)
+    const received: ServerEvent[] = []
+    socket.on('event', (e: ServerEvent) => received.push(e))
+    const told = new Promise<unknown>((resolve) => socket.once('session_expired', resolve))
+    const cut = new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)))
+    end(token)
+    expect(await told).toEqual({ code: 'unauthorized', message: 'Your session has expired; sign in again.' })
+    expect(await cut).toBe('io server disconnect')
+    await backend.simulateInbound('+16505550177', 'Private: the biopsy results')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(received).toEqual([])
+    // Connecting again with the ended session is refused.
+    const again = connect(token)
+    await expect(connected(again)).rejects.toThrow(/unauthorized/)
+  })
 })

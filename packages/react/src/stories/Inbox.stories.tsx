@@ -207,6 +207,20 @@ export const FailedMessages: Story = {
   },
 }
 
+/** A client wrote "please stop texting me": not a keyword, so staff are asked to record it or not. */
+export const PossibleOptOut: Story = {
+  parameters: withConversation(
+    async (b) => (await b.simulateInbound('+16505550177', 'Please stop texting me, I moved away')).conversationId,
+  ),
+  render: (_args, { loaded }) => <Inbox selectedId={loaded.prepared as string} />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const region = await canvas.findByRole('region', { name: 'Possible opt-out request' })
+    await expect(within(region).getByRole('button', { name: 'Record opt-out' })).toBeEnabled()
+    await expect(within(region).getByRole('button', { name: 'Not an opt-out' })).toBeEnabled()
+  },
+}
+
 export const OptedOut: Story = {
   parameters: withConversation(async (b) => (await b.simulateInbound('+16505550177', 'STOP')).conversationId),
   render: (_args, { loaded }) => <Inbox selectedId={loaded.prepared as string} />,

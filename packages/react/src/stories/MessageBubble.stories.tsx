@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import type { OutboxEntry } from '@switchboard/core'
+import type { MockBackend } from '@switchboard/mock'
 import type { Message } from '@switchboard/protocol'
 import { expect, fn, userEvent, within } from 'storybook/test'
 import { MessageBubble } from '../index'
@@ -104,28 +105,65 @@ export const AutoReply: Story = {
   },
 }
 
+/** A photo and a PDF from a client, as the server keeps them: its own files, behind signed links. */
 export const WithAttachments: Story = {
+  parameters: {
+    backend: {
+      realtime: false,
+      setup: (b: MockBackend) =>
+        b.simulateInbound('+16505550177', 'Here is the photo of the rash, and the lab form', [
+          { name: 'IMG_2041.jpg', contentType: 'image/png' },
+          { name: 'Lab results.pdf', contentType: 'application/pdf' },
+        ]),
+    },
+  },
+  render: (_args, { loaded }) => (
+    <div style={{ display: 'flex', flexDirection: 'column', maxWidth: 560, padding: 16 }}>
+      <MessageBubble message={loaded.prepared as Message} />
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    const image = within(canvasElement).getByRole('img', { name: 'IMG_2041.jpg' })
+    await expect(image).toHaveAttribute('src', expect.stringMatching(/\/api\/files\/att_.*\?c=cln_maple&exp=\d+&sig=/))
+    const pdf = within(canvasElement).getByRole('link', { name: /Lab results\.pdf/ })
+    await expect(pdf).toHaveAttribute('rel', 'noopener noreferrer')
+    await expect(pdf).toHaveTextContent('PDF file')
+  },
+}
+
+/**
+ * What a hostile payload would look like if it reached the widget: script and data links,
+ * a link to another site, an SVG, a filename disguised with U+202E. None becomes a link or an
+ * image; each says why, by its real name and type.
+ */
+export const HostileAttachments: Story = {
   args: {
     message: message({
-      body: 'Here is the photo of the rash',
+      body: 'Your invoice: https://evil.example/\u202Emoc.knab',
       attachments: [
+        { id: 'a1', name: 'photo.png', contentType: 'image/png', size: 9, url: 'javascript:alert(1)' },
+        { id: 'a2', name: 'x.png', contentType: 'image/png', size: 9, url: 'data:image/svg+xml,<svg onload=alert(1)>' },
+        { id: 'a3', name: 'far.png', contentType: 'image/png', size: 9, url: 'https://evil.example/far.png' },
+        { id: 'a4', name: 'logo.svg', contentType: 'image/svg+xml', size: 9, url: '/api/files/a4' },
         {
-          id: 'att_1',
-          name: 'IMG_2041.jpg',
-          contentType: 'image/jpeg',
-          size: 1200,
-          url: 'data:image/gif;base64,R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==',
+          id: 'a5',
+          name: 'invoice\u202Efdp.exe',
+          contentType: 'application/octet-stream',
+          size: 9,
+          url: '/api/files/a5',
         },
-        { id: 'att_2', name: 'Lab results.pdf', contentType: 'application/pdf', size: 52_000, url: '/files/att_2' },
       ],
     }),
   },
   play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole('img', { name: 'IMG_2041.jpg' })).toBeInTheDocument()
-    await expect(within(canvasElement).getByRole('link', { name: /Lab results\.pdf/ })).toHaveAttribute(
-      'rel',
-      'noopener noreferrer',
-    )
+    const canvas = within(canvasElement)
+    await expect(canvasElement.querySelector('img, svg')).toBeNull()
+    for (const link of canvasElement.querySelectorAll('a')) {
+      await expect(link.getAttribute('href')).toMatch(/^(\/api\/files\/|https:\/\/evil\.example\/moc\.knab)/)
+    }
+    await expect(canvas.getAllByText('cannot be shown: its link is not from this inbox')).toHaveLength(3)
+    await expect(canvas.getByRole('link', { name: /invoice fdp\.exe/ })).toHaveTextContent('EXE file')
+    await expect(canvasElement.textContent).not.toContain('\u202E')
   },
 }
 
