@@ -15,6 +15,7 @@ import { createQueries } from './queries'
 import { createRealtime } from './realtime'
 import { createInboxStore } from './store'
 import type { Transport } from './transport/Transport'
+import { watchSession } from './transport/watchSession'
 
 /** Options of {@link createInboxClient}. */
 export interface InboxClientOptions {
@@ -46,7 +47,11 @@ export interface InboxClientOptions {
  * client.actions.send(conversationId, { body: 'Biscuit is ready for pick-up!' })
  */
 export function createInboxClient(options: InboxClientOptions) {
-  const { transport } = options
+  const store = createInboxStore()
+  // Any call refused as unauthorized means the session is over: say so where the UI looks.
+  const transport = watchSession(options.transport, (error) =>
+    store.setState((s) => ({ connection: { ...s.connection, error } })),
+  )
   const queryClient =
     options.queryClient ??
     new QueryClient({
@@ -54,7 +59,6 @@ export function createInboxClient(options: InboxClientOptions) {
         queries: { retry: (count, error) => isInboxError(error) && error.retryable && count < 3 },
       },
     })
-  const store = createInboxStore()
   const storage = options.storage ?? defaultStorageAdapter()
   const storageKey = options.storageKey ?? 'switchboard'
   const newId = options.newId ?? (() => crypto.randomUUID())

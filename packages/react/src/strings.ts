@@ -79,6 +79,7 @@ export const defaultStrings = {
   attachmentUnavailable: 'cannot be shown: its link is not from this inbox',
   fileOfType: '{type} file',
   fileTypeUnknown: 'Unknown type',
+  possibleOptOut: 'Possible opt-out',
   optOutRequestTitle: 'Possible opt-out request',
   optOutRequestBody:
     'This text may ask you to stop texting: “{text}”. If it does, record it: nothing more will be sent to this number.',

@@ -71,3 +71,19 @@ describe('attachment links', () => {
     client.destroy()
   })
 })
+
+describe('an expired session found by any request', () => {
+  it('puts the expired-session error where the UI looks, and the caller still gets the refusal', async () => {
+    const backend = msw.backend()
+    const client = httpClient(backend)
+    await client.connect()
+    expect(client.store.getState().connection.error).toBeNull()
+    backend.expireToken('tok_usr_dana')
+    await expect(client.queryClient.fetchQuery(client.queries.unread())).rejects.toMatchObject({ code: 'unauthorized' })
+    expect(client.store.getState().connection.error).toMatchObject({
+      code: 'unauthorized',
+      message: 'Your session has expired; sign in again.',
+    })
+    client.destroy()
+  })
+})

@@ -10,6 +10,7 @@ import {
   createHttpTransport,
   createInboxClient,
   flattenThread,
+  type GetToken,
   type InboxClient,
   type IoFactory,
   inboxKeys,
@@ -39,11 +40,12 @@ function setup(options: MockBackendOptions = {}) {
     ...options,
   })
   server.resetHandlers(...backend.handlers)
-  const make = (token = 'tok_usr_dana') => {
+  /** A client signed in with `token`, or with the tokens a host's `getToken` hands out. */
+  const make = (token: string | GetToken = 'tok_usr_dana') => {
     const client = createInboxClient({
       transport: createHttpTransport({
         baseUrl: backend.baseUrl,
-        getToken: () => token,
+        getToken: typeof token === 'string' ? () => token : token,
         socket: { io, transports: [WebSocketTransport], reconnectionDelay: 20, reconnectionDelayMax: 50 },
       }),
       storage: memoryStorageAdapter(),
@@ -86,17 +88,9 @@ async function serverList(backend: MockBackend): Promise<Conversation[]> {
 
 describe('realtime over socket.io (MSW mock)', () => {
   it('a session the server ends shows as expired at once, and no event reaches the cache after', async () => {
-    const { backend } = setup()
+    const { backend, make } = setup()
     const token = backend.createToken('usr_dana', ['messaging'])
-    const client = createInboxClient({
-      transport: createHttpTransport({
-        baseUrl: backend.baseUrl,
-        getToken: () => token,
-        socket: { io, transports: [WebSocketTransport], reconnectionDelay: 20, reconnectionDelayMax: 50 },
-      }),
-      storage: memoryStorageAdapter(),
-    })
-    clients.push(client)
+    const client = make(token)
     const list = await openInbox(client)
     backend.expireToken(token)
     await until(() => client.store.getState().connection.error?.code === 'unauthorized')
@@ -110,18 +104,10 @@ describe('realtime over socket.io (MSW mock)', () => {
   })
 
   it('a host that renews its tokens carries on after the server ends a session', async () => {
-    const { backend } = setup()
+    const { backend, make } = setup()
     const first = backend.createToken('usr_dana', ['messaging'])
     const renewed = backend.createToken('usr_dana', ['messaging'])
-    const client = createInboxClient({
-      transport: createHttpTransport({
-        baseUrl: backend.baseUrl,
-        getToken: ({ forceRefresh }) => (forceRefresh ? renewed : first),
-        socket: { io, transports: [WebSocketTransport], reconnectionDelay: 20, reconnectionDelayMax: 50 },
-      }),
-      storage: memoryStorageAdapter(),
-    })
-    clients.push(client)
+    const client = make(({ forceRefresh }) => (forceRefresh ? renewed : first))
     const list = await openInbox(client)
     const seen: string[] = []
     client.store.subscribe((state) => seen.push(`${state.connection.status}:${state.connection.error?.code ?? ''}`))

@@ -123,6 +123,8 @@ describe('a possible opt-out request', () => {
     view(<Inbox selectedId={conversationId} />)
     const region = await screen.findByRole('region', { name: 'Possible opt-out request' })
     expect(region).toHaveTextContent('“Please stop texting me”')
+    const row = screen.getByRole('option', { name: /Please stop texting me/ })
+    expect(within(row).getByText('Possible opt-out')).toBeInTheDocument()
     await user.click(within(region).getByRole('button', { name: 'Record opt-out' }))
     await waitFor(() => expect(screen.queryByRole('region', { name: 'Possible opt-out request' })).toBeNull())
     expect(await screen.findByText(/This contact opted out of texts/)).toBeInTheDocument()

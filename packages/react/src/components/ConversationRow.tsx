@@ -88,6 +88,7 @@ export function ConversationRow({
       <div className="sb-row__marks">
         {!c.client && <span className="sb-tag">{t.lead}</span>}
         {c.contact.optedOut && <span className="sb-tag sb-tag--warning">{t.optedOut}</span>}
+        {c.optOutRequest && !c.contact.optedOut && <span className="sb-tag sb-tag--warning">{t.possibleOptOut}</span>}
         {c.contact.blocked && <span className="sb-tag sb-tag--danger">{t.blocked}</span>}
         {assignee && <span className="sb-tag sb-tag--muted">{format(t.assignedTo, { name: assignee })}</span>}
         {watching.length > 0 && (

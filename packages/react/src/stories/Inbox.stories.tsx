@@ -108,13 +108,15 @@ export const ReconnectsAfterADrop: Story = {
   },
 }
 
-/** The session expired while the inbox was open: the live connection is refused and the banner says why. */
+/**
+ * The session expired while the inbox was open: the server tells the live connection and cuts it
+ * (no message reaches the page after), and the banner says why.
+ */
 export const SessionExpired: Story = {
   play: async ({ canvasElement, loaded }) => {
     const b = loaded.backend as MockBackend
     await waitFor(() => expect(b.socketCount()).toBe(1), { timeout: 5000 })
     b.expireToken('tok_usr_dana')
-    b.dropSockets()
     await expect(
       await within(canvasElement).findByText(/Your session has expired/, {}, { timeout: 10_000 }),
     ).toBeInTheDocument()
