@@ -11,9 +11,9 @@ export const conversationFilterSchema = z.object({
   status: z._default(z.enum(CONVERSATION_STATUS_FILTERS), 'open'),
   contactType: z._default(z.enum(CONTACT_TYPE_FILTERS), 'all'),
   /** `all`, `me`, `unassigned` or a team member id. */
-  assignee: z._default(z.string().check(z.minLength(1)), 'all'),
+  assignee: z._default(z.string().check(z.minLength(1), z.maxLength(200)), 'all'),
   /** `all` or an inbox id. */
-  inbox: z._default(z.string().check(z.minLength(1)), 'all'),
+  inbox: z._default(z.string().check(z.minLength(1), z.maxLength(200)), 'all'),
   /** Name (client or patient) or phone digits. */
   q: z._default(z.string().check(z.maxLength(100)), ''),
 })

@@ -11,7 +11,7 @@ export const MAX_BODY_LENGTH = 1600
 
 /** `GET /conversations` query string. */
 export const listConversationsQuerySchema = z.extend(conversationFilterSchema, {
-  cursor: z.optional(z.string()),
+  cursor: z.optional(z.string().check(z.maxLength(500))),
   limit,
 })
 /** A list query: any filter fields (the rest default), a cursor, a page size (numbers may come as query strings). */

@@ -9,6 +9,11 @@ import {
 import { parseOrThrow } from '../validate'
 
 describe('request schemas', () => {
+  it('bounds every free string of a list query', () => {
+    for (const field of ['assignee', 'inbox', 'q', 'cursor'])
+      expect(listConversationsQuerySchema.safeParse({ [field]: 'x'.repeat(600) }).success, field).toBe(false)
+  })
+
   it('fills list defaults and coerces the limit from a query string', () => {
     expect(listConversationsQuerySchema.parse({ limit: '25' })).toEqual({
       status: 'open',

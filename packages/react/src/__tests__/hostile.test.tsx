@@ -90,6 +90,28 @@ describe('attachments and text from strangers', () => {
     expect(document.body.textContent).not.toContain('\u202E')
   })
 
+  it('a name that came in with direction or control characters is shown without them, isolated', async () => {
+    const { backend, view } = setup(server)
+    const { conversationId } = await backend.simulateInbound('+16505550177', 'Hello')
+    // A record imported from elsewhere, with characters the inbox itself would refuse.
+    await backend.storage.transaction('cln_maple', async (tx) => {
+      const client = {
+        ...(await tx.searchClients('', 1))[0]!,
+        id: 'cli_eve',
+        firstName: 'Eve\u202E',
+        lastName: 'gnp.exe\r\n',
+      }
+      await tx.putClient({ ...client, phones: ['+16505550177'] })
+      const contact = await tx.getContact('+16505550177')
+      await tx.putContact({ ...contact!, clientId: 'cli_eve' })
+    })
+    view(<Inbox selectedId={conversationId} />)
+    const headings = await screen.findAllByRole('heading', { name: 'Eve gnp.exe' })
+    for (const heading of headings) expect(heading.querySelector('bdi')?.textContent).toBe('Eve gnp.exe')
+    const row = screen.getByRole('option', { name: /Eve gnp\.exe/ })
+    expect(row.textContent).not.toMatch(/[\u202E\r\n]/)
+  })
+
   it('one message that breaks the contract hides neither the thread nor the other messages', async () => {
     const { backend, view } = setup(server)
     const { conversationId } = await backend.simulateInbound('+16505550177', 'First')

@@ -98,7 +98,12 @@ async function record(
     conversation.lastMessage = previewOf(message)
     conversation.lastActivityAt = w.now
     if (asksToStop) {
-      conversation.optOutRequest = { messageId: message.id, at: w.now, excerpt: oneLine(body).slice(0, 160) }
+      // At most 160 characters, never splitting an emoji in two.
+      conversation.optOutRequest = {
+        messageId: message.id,
+        at: w.now,
+        excerpt: [...oneLine(body)].slice(0, 160).join(''),
+      }
     }
     w.unreadChanged()
   }
