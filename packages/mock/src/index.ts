@@ -1,3 +1,3 @@
-export type { MockBackend, MockBackendOptions } from './createMockBackend'
+export type { MockBackend, MockBackendOptions, SimulatedMedia } from './createMockBackend'
 export { createMockBackend } from './createMockBackend'
 export type { FailureOptions, PlannedFailure } from './failures'
