@@ -160,6 +160,7 @@ export {
   singleLineText,
   TEXT_LIMITS,
   withoutControls,
+  withoutDirectionOverrides,
 } from './text'
 export type { ValidationIssue } from './validate'
 export { describeIssues, parseOrThrow } from './validate'

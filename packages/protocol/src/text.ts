@@ -1,13 +1,25 @@
 import * as z from 'zod/mini'
 
+/** Control characters (C0, DEL, C1) and the line and paragraph separators. */
+const CONTROLS = /[\p{Cc}\u2028\u2029]/u
 /**
  * Bidirectional controls: embeddings, overrides, isolates and marks. One U+202E in a filename
  * makes `invoice‮fdp.exe` read as `invoiceexe.pdf`; none of them belongs in a name.
  */
-export const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu
-/** Control characters (C0, DEL, C1) and the line and paragraph separators. */
-const CONTROLS = /[\p{Cc}\u2028\u2029]/u
 const BIDI_TEST = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u
+/** Embeddings, overrides and isolates: they reorder the text around them (marks do not). */
+const DIRECTION_OVERRIDES = /[\u202A-\u202E\u2066-\u2069]/gu
+
+/**
+ * A stranger's text without direction embeddings, overrides and isolates, which could make
+ * `moc.knab` read as `bank.com`; the marks right-to-left keyboards add (U+200E/F) stay.
+ *
+ * @example
+ * withoutDirectionOverrides('https://evil.example/\u202Emoc.knab') // 'https://evil.example/moc.knab'
+ */
+export function withoutDirectionOverrides(text: string): string {
+  return text.replace(DIRECTION_OVERRIDES, '')
+}
 
 /**
  * Longest accepted free text, in characters, per kind. Settings and names are read by staff and

@@ -1,4 +1,5 @@
 'use client'
+import { withoutDirectionOverrides } from '@switchboard/protocol'
 import { Fragment } from 'react'
 
 const LINK = /\b(https?:\/\/[^\s<>"']+|mailto:[^\s<>"']+|tel:\+?[\d\-().\s]{6,20}\d)/gi
@@ -13,9 +14,6 @@ export function safeHref(raw: string): string | null {
   }
 }
 
-/** Direction overrides, embeddings and isolates: they could make a link or a word read as another. */
-const DIRECTION_OVERRIDES = /[\u202A-\u202E\u2066-\u2069]/g
-
 /**
  * Text from a stranger's phone: rendered as text (React escapes it), line breaks kept, and
  * http(s), mailto and tel links made clickable with `rel="noopener noreferrer"`. Never HTML.
@@ -23,7 +21,7 @@ const DIRECTION_OVERRIDES = /[\u202A-\u202E\u2066-\u2069]/g
  * is isolated, so its label reads as its address does.
  */
 export function SafeText({ text: raw }: { text: string }) {
-  const text = raw.replace(DIRECTION_OVERRIDES, '')
+  const text = withoutDirectionOverrides(raw)
   const parts: Array<string | { href: string; label: string }> = []
   let last = 0
   for (const match of text.matchAll(LINK)) {
