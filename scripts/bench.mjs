@@ -165,3 +165,4 @@ for (const size of [1_000, 100_000]) {
   )
   console.log('')
 }
+await import('./bench-dataflow.mjs')

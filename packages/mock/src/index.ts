@@ -1,3 +1,5 @@
 export type { MockBackend, MockBackendOptions, SimulatedMedia } from './createMockBackend'
 export { createMockBackend } from './createMockBackend'
+export type { ServiceTransportOptions } from './createServiceTransport'
+export { createServiceTransport } from './createServiceTransport'
 export type { FailureOptions, PlannedFailure } from './failures'

@@ -1,11 +1,10 @@
 // @vitest-environment jsdom
-import { createMockBackend, type MockBackend } from '@switchboard/mock'
+import { createMockBackend, createServiceTransport, type MockBackend } from '@switchboard/mock'
 import { createInboxService, createMemoryStorage, generateSeed } from '@switchboard/service'
 import { setupServer } from 'msw/node'
 import { afterAll, beforeAll } from 'vitest'
 import { createHttpTransport, type IoFactory } from '../index'
 import { transportConformance } from '../testing'
-import { createServiceTransport } from './serviceTransport'
 
 const server = setupServer()
 let io: IoFactory

@@ -1,3 +1,4 @@
+import { createServiceTransport } from '@switchboard/mock'
 import { type Conversation, type ConversationFilter, normalizeFilter, PERMISSIONS } from '@switchboard/protocol'
 import { createInboxService, createMemoryStorage, generateSeed } from '@switchboard/service'
 import { InfiniteQueryObserver } from '@tanstack/query-core'
@@ -10,7 +11,6 @@ import {
   memoryStorageAdapter,
   type ThreadData,
 } from '../index'
-import { createServiceTransport } from './serviceTransport'
 
 const dana = { clinicId: 'cln_maple', userId: 'usr_dana', permissions: [...PERMISSIONS] }
 const marcus = {
