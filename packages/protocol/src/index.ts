@@ -142,13 +142,22 @@ export {
   templateRequestSchema,
   updateSettingsRequestSchema,
 } from './requests'
-export type { EventsResponse, MeResponse, MessagePage, Metrics, Page, StartConversationResponse } from './responses'
+export type {
+  EventsResponse,
+  MeResponse,
+  MessagePage,
+  Metrics,
+  Page,
+  Stamped,
+  StartConversationResponse,
+} from './responses'
 export {
   eventsResponseSchema,
   meResponseSchema,
   messagePageSchema,
   metricsSchema,
   pageSchema,
+  SEQ_HEADER,
   startConversationResponseSchema,
 } from './responses'
 export {

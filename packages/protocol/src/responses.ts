@@ -56,3 +56,16 @@ export type Metrics = z.infer<typeof metricsSchema>
 /** `GET /events?after=SEQ`. */
 export const eventsResponseSchema = z.object({ events: z.array(inboxEventSchema), lastSeq: z.number() })
 export type EventsResponse = z.infer<typeof eventsResponseSchema>
+
+/**
+ * A reply with the position in the clinic's event log that it reflects: it includes the effect of
+ * every event up to `seq` and of none after. A client that has applied events past `seq` replays
+ * them onto the reply instead of reading again.
+ */
+export interface Stamped<T> {
+  data: T
+  seq: number
+}
+
+/** The HTTP response header that carries a reply's {@link Stamped} seq. */
+export const SEQ_HEADER = 'switchboard-seq'

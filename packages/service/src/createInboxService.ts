@@ -1,4 +1,4 @@
-import type { Contact, InboundText, Message, ServerEvent } from '@switchboard/protocol'
+import type { Contact, InboundText, Message, ServerEvent, Stamped } from '@switchboard/protocol'
 import { createMemoryFileStore, createMemoryGateway, createMemoryMailer } from './memory/memoryPorts'
 import type { FileStore, FileUrlSigner, Mailer, SmsGateway, Storage } from './ports'
 import type { Actor } from './service/actor'
@@ -56,6 +56,30 @@ export function createInboxService(options: InboxServiceOptions) {
     listeners: new Set(),
     reportError: options.onError ?? ((error, during) => console.error(`[switchboard] ${during} failed:`, error)),
   }
+  const api = serviceApi(ctx)
+  return {
+    ...api,
+    /**
+     * The same calls, each answering `{ data, seq }`: `seq` is the event-log position the answer
+     * reflects (the last event of its change, or the log's head for a read). A server sends it
+     * with every reply so clients merge replies with the events they already applied.
+     *
+     * @example
+     * const { data: page, seq } = await service.stamped.listConversations(actor, { status: 'open' })
+     */
+    stamped: stampAll(ctx, api),
+    /** Listens to every committed event of every clinic (and typing); returns the unsubscribe. */
+    subscribe(listener: (clinicId: string, event: ServerEvent) => void): () => void {
+      ctx.listeners.add(listener)
+      return () => {
+        ctx.listeners.delete(listener)
+      }
+    },
+  }
+}
+
+/** Every call of the service, bound to `ctx`. */
+function serviceApi(ctx: ServiceContext) {
   return {
     me: bind(ctx, admin.me),
     listConversations: bind(ctx, conversations.listConversations),
@@ -106,15 +130,34 @@ export function createInboxService(options: InboxServiceOptions) {
     applyDeliveryStatus: bind(ctx, messaging.applyDeliveryStatus),
     /** A campaign message from the PMS (reminder, confirmation, promotion), within consent and quiet hours. */
     sendCampaignMessage: bind(ctx, messaging.sendCampaignMessage),
-
-    /** Listens to every committed event of every clinic (and typing); returns the unsubscribe. */
-    subscribe(listener: (clinicId: string, event: ServerEvent) => void): () => void {
-      ctx.listeners.add(listener)
-      return () => {
-        ctx.listeners.delete(listener)
-      }
-    },
   }
+}
+
+type ServiceApi = ReturnType<typeof serviceApi>
+
+type StampedApi<A> = {
+  [K in keyof A]: A[K] extends (...args: infer P) => Promise<infer R> ? (...args: P) => Promise<Stamped<R>> : never
+}
+
+/** Each call of `api` run with its own `observeSeq`, answering the highest seq its transactions reflected. */
+function stampAll<A extends Record<string, (...args: never[]) => Promise<unknown>>>(
+  ctx: ServiceContext,
+  api: A,
+): StampedApi<A> {
+  const out: Record<string, unknown> = {}
+  for (const name of Object.keys(api)) {
+    out[name] = async (...args: unknown[]) => {
+      let seq = 0
+      const observeSeq = (reached: number) => {
+        seq = Math.max(seq, reached)
+      }
+      const local: ServiceContext = { ...ctx, observeSeq }
+      const call = serviceApi(local)[name as keyof ServiceApi] as (...a: unknown[]) => Promise<unknown>
+      const data = await call(...args)
+      return { data, seq }
+    }
+  }
+  return out as StampedApi<A>
 }
 
 /** The inbox service's API, as returned by {@link createInboxService}. */

@@ -138,6 +138,8 @@ export interface StorageTx {
 
   /** Gives each event the next clinic-wide `seq` and the time, and keeps it in the log. */
   appendEvents(events: readonly NewInboxEvent[], at: string): Promise<InboxEvent[]>
+  /** The seq of the clinic's last logged event (0 when none): the position a read reflects. */
+  lastSeq(): Promise<number>
   /** Events after `seq`, or `expired` when some of them are no longer kept. */
   eventsAfter(seq: number, limit: number): Promise<{ events: InboxEvent[]; expired: boolean; lastSeq: number }>
 }

@@ -34,7 +34,7 @@ export async function api(
   method: string,
   path: string,
   { token = 'tok_usr_dana', body }: { token?: string | null; body?: unknown } = {},
-): Promise<{ status: number; json: any }> {
+): Promise<{ status: number; json: any; seq: number | null }> {
   const headers: Record<string, string> = {}
   if (token) headers.authorization = `Bearer ${token}`
   if (body !== undefined) headers['content-type'] = 'application/json'
@@ -44,7 +44,8 @@ export async function api(
     ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
   })
   const text = await response.text()
-  return { status: response.status, json: text ? JSON.parse(text) : null }
+  const seq = response.headers.get('switchboard-seq')
+  return { status: response.status, json: text ? JSON.parse(text) : null, seq: seq === null ? null : Number(seq) }
 }
 
 /** Marcus: `messaging` only. */

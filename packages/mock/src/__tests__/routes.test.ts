@@ -23,6 +23,22 @@ describe('HTTP contract', () => {
     expect(anonymous).toMatchObject({ status: 401, json: { error: { code: 'unauthorized' } } })
   })
 
+  it('every reply carries the event-log position it reflects (switchboard-seq); a change its own last event', async () => {
+    const head = async () => (await api('GET', '/events?after=0')).json.lastSeq as number
+    const list = await api('GET', '/conversations?status=all')
+    expect(list.seq).toBe(await head())
+    const id = list.json.items[0].id
+    const closed = await api('PATCH', `/conversations/${id}`, { body: { status: 'closed' } })
+    expect(closed.seq).toBe(await head())
+    expect(closed.seq).toBeGreaterThan(list.seq!)
+    const { json: log } = await api('GET', `/events?after=${list.seq}`)
+    const snapshot = log.events.find((e: { type: string }) => e.type === 'conversation.updated')
+    expect(snapshot.conversation).toEqual(closed.json)
+    expect((await api('DELETE', `/conversations/${id}`)).seq).toBe(await head())
+    expect((await api('GET', '/team')).seq).toBe(await head())
+    expect((await api('GET', '/conversations/cnv_nope')).seq).toBeNull() // errors are not stamped
+  })
+
   it('an expired session answers 401 unauthorized with a readable message', async () => {
     mock.backend.expireToken('tok_usr_dana')
     const expired = await api('GET', '/conversations')

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@switchboard/protocol'
+import { type ErrorCode, SEQ_HEADER, type Stamped } from '@switchboard/protocol'
 import type { Actor } from '@switchboard/service'
 import { delay, HttpResponse, http } from 'msw'
 import type { FailurePlan } from '../failures'
@@ -42,14 +42,15 @@ type Method = 'get' | 'post' | 'patch' | 'put' | 'delete'
 
 /**
  * One HTTP route of the contract as an MSW handler: latency, injected failures, bearer auth,
- * then `handle`, whose value is sent as JSON (`status`, default 200) or, if a Response, as is.
+ * then `handle`, whose stamped value is sent as JSON (`status`, default 200) with its seq in the
+ * `switchboard-seq` header, or, if a Response, as is.
  * Errors become `{ error: { code, message } }` with their status.
  */
 export function defineRoute(
   options: RouteOptions,
   method: Method,
   path: string,
-  handle: (ctx: RouteContext) => Promise<unknown>,
+  handle: (ctx: RouteContext) => Promise<Stamped<unknown> | Response>,
   status = 200,
 ) {
   return http[method](`${options.baseUrl}${path}`, async ({ request, params }) => {
@@ -75,8 +76,9 @@ export function defineRoute(
       })
       if (decision.kind === 'drop') return HttpResponse.error()
       if (value instanceof Response) return value
-      if (value === undefined) return new HttpResponse(null, { status: 204 })
-      return HttpResponse.json(value as object, { status })
+      const headers = { [SEQ_HEADER]: String(value.seq) }
+      if (value.data === undefined) return new HttpResponse(null, { status: 204, headers })
+      return HttpResponse.json(value.data as object, { status, headers })
     } catch (error) {
       if (decision.kind === 'drop') return HttpResponse.error()
       return errorResponse(error)

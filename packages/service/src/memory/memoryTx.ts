@@ -343,6 +343,9 @@ export function createMemoryTx(data: ClinicData, undo: Array<() => void>): Stora
       })
       return clone(logged)
     },
+    async lastSeq() {
+      return data.lastSeq
+    },
     async eventsAfter(seq, limit) {
       const oldest = data.events[0]?.seq ?? data.lastSeq + 1
       const expired = seq < data.lastSeq && seq < oldest - 1

@@ -1,5 +1,6 @@
-import type { Attachment, Message, NewInboxEvent, ServerEvent } from '@switchboard/protocol'
+import type { Attachment, InboxEvent, Message, NewInboxEvent, ServerEvent } from '@switchboard/protocol'
 import type { ClinicRecord, FileStore, FileUrlSigner, Mailer, SmsGateway, Storage, StorageTx } from '../ports'
+import { coalesceEvents } from '../rules/coalesceEvents'
 
 /** Listener for every event a clinic's changes produce, after they are committed. */
 export type EventListener = (clinicId: string, event: ServerEvent) => void
@@ -17,6 +18,11 @@ export interface ServiceContext {
   listeners: Set<EventListener>
   /** Where failures after commit go (a mailer down, a file store error): never lost silently. */
   reportError: (error: unknown, during: string) => void
+  /**
+   * Told the event-log position each transaction of this call reflects (its last event, or the
+   * log's head for a read). Set per call by `createInboxService(...).stamped`.
+   */
+  observeSeq?: (seq: number) => void
 }
 
 /** One unit of work inside a clinic transaction. */
@@ -27,8 +33,13 @@ export interface Work {
   clinic: ClinicRecord
   /** The time of this unit of work, ISO. */
   now: string
-  /** Queues an event; all are logged in the same transaction and pushed after commit. */
+  /**
+   * Queues an event; all are logged in the same transaction and pushed after commit, one per
+   * message and per contact (the last snapshot wins, see `coalesceEvents`).
+   */
   emit(event: NewInboxEvent): void
+  /** Marks a conversation changed: one `conversation.updated` with its state at commit is logged. */
+  conversationChanged(id: string): void
   /** Asks for an `unread.updated` event with the totals as they stand at commit. */
   unreadChanged(): void
   /** Runs after commit (provider sends, e-mails, file removal); failures there never undo the commit. */
@@ -41,9 +52,10 @@ export interface Work {
  */
 export async function inClinic<T>(ctx: ServiceContext, clinicId: string, fn: (work: Work) => Promise<T>): Promise<T> {
   const tasks: Array<() => Promise<void>> = []
-  let logged: ServerEvent[] = []
+  let logged: InboxEvent[] = []
   const result = await ctx.storage.transaction(clinicId, async (tx) => {
     const pending: NewInboxEvent[] = []
+    const changed = new Set<string>()
     let unread = false
     const work: Work = {
       tx,
@@ -51,14 +63,22 @@ export async function inClinic<T>(ctx: ServiceContext, clinicId: string, fn: (wo
       clinic: await tx.clinic(),
       now: ctx.clock().toISOString(),
       emit: (event) => pending.push(event),
+      conversationChanged: (id) => changed.add(id),
       unreadChanged: () => {
         unread = true
       },
       afterCommit: (task) => tasks.push(task),
     }
     const value = await fn(work)
-    if (unread) pending.push({ type: 'unread.updated', unread: await tx.unreadTotals() })
-    logged = await tx.appendEvents(pending, work.now)
+    const events = coalesceEvents(pending)
+    const deleted = new Set(events.flatMap((e) => (e.type === 'conversation.deleted' ? [e.conversationId] : [])))
+    for (const id of changed) {
+      const conversation = deleted.has(id) ? null : await tx.getConversation(id)
+      if (conversation) events.push({ type: 'conversation.updated', conversation })
+    }
+    if (unread) events.push({ type: 'unread.updated', unread: await tx.unreadTotals() })
+    logged = events.length > 0 ? await tx.appendEvents(events, work.now) : []
+    ctx.observeSeq?.(logged.at(-1)?.seq ?? (await tx.lastSeq()))
     return value
   })
   publish(ctx, clinicId, logged)

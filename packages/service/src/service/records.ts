@@ -16,11 +16,14 @@ export async function loadConversation(w: Work, id: string): Promise<Conversatio
   return record
 }
 
-/** Reads a conversation back with its contact and client and queues `conversation.updated`. */
+/**
+ * Marks a conversation changed (one `conversation.updated` with its state at commit) and reads it
+ * back with its contact and client.
+ */
 export async function emitConversation(w: Work, id: string): Promise<Conversation> {
   const conversation = await w.tx.getConversation(id)
   if (!conversation) throw new SwitchboardError('not_found', 'This conversation does not exist or was deleted.', { id })
-  w.emit({ type: 'conversation.updated', conversation })
+  w.conversationChanged(id)
   return conversation
 }
 
