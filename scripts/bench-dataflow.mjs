@@ -112,16 +112,9 @@ console.log('Client data flow (150 ms per reply, texts every 100 ms)\n')
   const shown = []
   badge.subscribe((r) => r.data && shown.push(r.data.messages))
   listObserver(client)
+  // The conversation on screen: the client reads it, and each text that arrives in it.
   client.actions.setViewing(open.id)
   await until(() => qc.isFetching() === 0 && shown.length > 0, 5000)
-  const viewing = typeof client.viewing === 'function' // the client marks read what is on screen
-  if (!viewing) {
-    // What the Thread component did: mark read whenever the open conversation shows unread.
-    detail.subscribe((r) => {
-      if (r.data && (r.data.unreadCount > 0 || r.data.markedUnread))
-        void client.actions.markRead(open.id).catch(() => 0)
-    })
-  }
   const start = { ...net.calls }
   const first = shown.length
   for (let i = 0; i < 100; i++) {

@@ -1,40 +1,22 @@
-import { type InboxEvent, isAllowedFileUrl, type MeResponse, type Viewer } from '@switchboard/protocol'
+import { hasPermission, type InboxEvent, isAllowedFileUrl, type MeResponse, type Viewer } from '@switchboard/protocol'
 import { QueryClient } from '@tanstack/query-core'
 import { contactActions } from './actions/contactActions'
 import type { ActionContext } from './actions/context'
 import { conversationActions } from './actions/conversationActions'
 import { messageActions, recordSent } from './actions/messageActions'
-import { applyEvent, refetchInFlight, touchedBy } from './cache/conversationCache'
+import { createCacheSync } from './cache/cacheSync'
 import { inboxKeys } from './cache/keys'
-import { InboxError, isInboxError, toInboxError } from './errors'
-import type { RetryOptions } from './outbox/backoff'
+import { InboxError, type InboxError as InboxErrorType, isInboxError, toInboxError } from './errors'
+import type { InboxActions, InboxClient, InboxClientOptions } from './InboxClient'
 import { createOutbox } from './outbox/createOutbox'
-import { defaultStorageAdapter, type StorageAdapter } from './outbox/storageAdapter'
+import { defaultStorageAdapter } from './outbox/storageAdapter'
+
 import { createPresence } from './presence'
 import { createQueries } from './queries'
+import { createReading } from './reading'
 import { createRealtime } from './realtime'
 import { createInboxStore } from './store'
-import type { Transport } from './transport/Transport'
 import { watchSession } from './transport/watchSession'
-
-/** Options of {@link createInboxClient}. */
-export interface InboxClientOptions {
-  transport: Transport
-  /** The host's QueryClient, to share one cache; a new one otherwise. */
-  queryClient?: QueryClient
-  /** Where the outbox and drafts persist. Default: localStorage in browsers, memory elsewhere. */
-  storage?: StorageAdapter
-  /** Prefix of the persisted keys; give each signed-in user their own. Default `switchboard`. */
-  storageKey?: string
-  /** Outbox retry delays. */
-  retry?: RetryOptions
-  /** Makes client message ids. Default `crypto.randomUUID()`. */
-  newId?: () => string
-  /** Receives errors nobody awaits (a malformed pushed event, a failed catch-up). */
-  onError?: (error: InboxError) => void
-  /** Open the realtime channel on `connect()`. Default true; false keeps the client on HTTP only. */
-  realtime?: boolean
-}
 
 /**
  * Creates the headless inbox client: server state in a TanStack Query cache kept live by
@@ -46,7 +28,7 @@ export interface InboxClientOptions {
  * const page = await client.queryClient.fetchInfiniteQuery(client.queries.conversations({ status: 'unread' }))
  * client.actions.send(conversationId, { body: 'Biscuit is ready for pick-up!' })
  */
-export function createInboxClient(options: InboxClientOptions) {
+export function createInboxClient(options: InboxClientOptions): InboxClient {
   const store = createInboxStore()
   // Any call refused as unauthorized means the session is over: say so where the UI looks.
   const transport = watchSession(options.transport, (error) =>
@@ -63,18 +45,17 @@ export function createInboxClient(options: InboxClientOptions) {
   const storageKey = options.storageKey ?? 'switchboard'
   const newId = options.newId ?? (() => crypto.randomUUID())
   const reportError = options.onError ?? (() => undefined)
-  const queries = createQueries(transport)
 
   const me = () => queryClient.getQueryData<MeResponse>(inboxKeys.me())
-  /** The seq of the last event that touched each conversation, to spot replies that are older than the cache. */
-  const touched = new Map<string, number>()
-  let applied = 0
   const viewer = (): Viewer => ({ userId: me()?.user.id ?? '' })
+  const sync = createCacheSync({ qc: queryClient, store, viewer })
+  const queries = createQueries(transport, sync, queryClient)
 
   const ctx: ActionContext = {
     qc: queryClient,
     transport,
     store,
+    sync,
     outbox: createOutbox({
       store,
       transport,
@@ -86,24 +67,27 @@ export function createInboxClient(options: InboxClientOptions) {
     viewer,
     country: () => me()?.clinic.country ?? 'US',
     newId,
-    appliedSeq: () => applied,
-    touchedAfter: (id, seq) => (touched.get(id) ?? 0) > seq,
   }
+  const presence = createPresence(transport)
+  const conversations = conversationActions(ctx)
+  const reading = createReading({
+    qc: queryClient,
+    markRead: (id) => void conversations.markRead(id).catch(reportError),
+  })
 
   const apply = (event: InboxEvent) => {
-    applied = event.seq
-    for (const id of touchedBy(queryClient, event)) touched.set(id, event.seq)
-    applyEvent(queryClient, event, viewer())
+    sync.apply(event)
     if (event.type === 'message.created' || event.type === 'message.updated') {
       if (event.message.clientMessageId) ctx.outbox.acknowledge(event.message.clientMessageId)
     }
-    refetchInFlight(queryClient)
+    reading.afterEvent(event)
   }
-  const presence = createPresence(transport)
   const realtime = createRealtime({
     transport,
     store,
     apply,
+    floor: sync.floor,
+    startAt: sync.startAt,
     resync: () => queryClient.invalidateQueries({ queryKey: inboxKeys.all, refetchType: 'all' }),
     onCaughtUp: () => ctx.outbox.resume(),
     onConnected: () => presence.reannounce(),
@@ -125,70 +109,85 @@ export function createInboxClient(options: InboxClientOptions) {
       void Promise.resolve(storage.setItem(draftsKey, JSON.stringify(s.drafts))).catch(() => undefined)
   })
 
+  // A tab shown again, or a browser back online, catches up at once (and reads what is open).
+  let connected = false
+  /** How many callers hold the connection open (the provider, a badge, the host). */
+  let holds = 0
+  const close = () => {
+    if (connected) listen(false)
+    connected = false
+    realtime.disconnect()
+  }
+  const onVisible = () => {
+    if (globalThis.document?.visibilityState === 'hidden') return
+    if (connected) void realtime.sync()
+    reading.becameVisible()
+  }
+  const onOnline = () => {
+    if (connected) void realtime.sync()
+  }
+  const listen = (on: boolean) => {
+    const method = on ? 'addEventListener' : 'removeEventListener'
+    globalThis.document?.[method]('visibilitychange', onVisible)
+    globalThis.window?.[method]('online', onOnline)
+  }
+
   const fileOrigins = () => transport.fileOrigins ?? (globalThis.location ? [globalThis.location.origin] : [])
+  const actions: InboxActions = {
+    ...messageActions(ctx),
+    ...conversations,
+    ...contactActions(ctx),
+    setViewing: (conversationId) => {
+      presence.setViewing(conversationId)
+      reading.setViewing(conversationId)
+    },
+  }
+  const refuse = (error: InboxErrorType): never => {
+    store.setState((s) => ({ connection: { ...s.connection, status: 'disconnected', error } }))
+    throw error
+  }
 
   return {
     queryClient,
     store,
     queries,
     transport,
-    /**
-     * Whether an attachment link may be rendered: http(s) only, from the backend's own origins
-     * (`transport.fileOrigins`). A `data:`, `javascript:` or foreign link is never put in the page.
-     *
-     * @example
-     * client.isFileUrlAllowed('/api/files/att_1?sig=…') // true
-     * client.isFileUrlAllowed('javascript:alert(1)') // false
-     */
-    isFileUrlAllowed: (url: string): boolean =>
-      isAllowedFileUrl(url, fileOrigins(), globalThis.location?.href ?? 'http://localhost/'),
-    actions: {
-      ...messageActions(ctx),
-      ...conversationActions(ctx),
-      ...contactActions(ctx),
-      /** Tells other staff which conversation this user has open (`null` when none). */
-      setViewing: (conversationId: string | null) => presence.setViewing(conversationId),
-    },
-    /** The outbox: `idle()` and `flushed()` for tests and shutdown. */
-    outbox: ctx.outbox,
-    /**
-     * Loads who the user is, then opens the realtime channel and catches up. Rejects with
-     * `forbidden` for a user without the `messaging` permission (nothing is connected).
-     */
+    isFileUrlAllowed: (url) => isAllowedFileUrl(url, fileOrigins(), globalThis.location?.href ?? 'http://localhost/'),
+    actions,
+    outbox: { flushed: () => ctx.outbox.flushed() },
     async connect(): Promise<MeResponse> {
+      holds++
       let profile: MeResponse
       try {
         profile = await queryClient.fetchQuery(queries.me())
+        if (!hasPermission(profile.user, 'messaging')) {
+          throw new InboxError('forbidden', 'You do not have permission to use the SMS inbox.')
+        }
       } catch (error) {
-        const e = toInboxError(error)
-        store.setState((s) => ({ connection: { ...s.connection, status: 'disconnected', error: e } }))
-        throw e
+        holds = Math.max(0, holds - 1)
+        return refuse(toInboxError(error))
       }
-      if (!profile.user.permissions.includes('messaging')) {
-        const e = new InboxError('forbidden', 'You do not have permission to use the SMS inbox.')
-        store.setState((s) => ({ connection: { ...s.connection, status: 'disconnected', error: e } }))
-        throw e
+      if (holds > 0 && !connected) {
+        connected = true
+        listen(true)
+        if (options.realtime !== false) realtime.connect()
       }
-      if (options.realtime !== false) realtime.connect()
       ctx.outbox.resume()
       return profile
     },
-    /** Closes the realtime channel. Queued messages keep trying over HTTP. */
     disconnect(): void {
-      realtime.disconnect()
+      holds = Math.max(0, holds - 1)
+      if (holds === 0) close()
     },
-    /** Catches up with the server's event log now (e.g. when the tab becomes visible again). */
     sync: () => realtime.sync(),
-    /** Stops everything: realtime, outbox timers, persistence. */
     destroy(): void {
-      presence.setViewing(null)
+      actions.setViewing(null)
       presence.stop()
-      realtime.disconnect()
+      reading.stop()
+      holds = 0
+      close()
       ctx.outbox.dispose()
       unsubscribeDrafts()
     },
   }
 }
-
-/** An inbox client, as returned by {@link createInboxClient}. */
-export type InboxClient = ReturnType<typeof createInboxClient>

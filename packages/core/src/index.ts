@@ -1,4 +1,7 @@
-/** Quiet hours are a rule of the wire contract (the service enforces them for campaigns); re-exported here. */
+// The public API of @switchboard/core. Cache internals stay inside; test helpers live in
+// `@switchboard/core/testing`.
+
+/** Quiet hours and phone rules are the wire contract's (the service enforces them); re-exported here. */
 export type { MessagePurpose, QuietHoursCheck, SendingHours } from '@switchboard/protocol'
 export {
   checkQuietHours,
@@ -7,29 +10,19 @@ export {
   parsePhone,
   SENDING_HOURS,
 } from '@switchboard/protocol'
-export type { ActionContext } from './actions/context'
-export {
-  applyEvent,
-  findConversation,
-  placeConversation,
-  removeConversation,
-} from './cache/conversationCache'
 export type { ConversationListData } from './cache/conversationLists'
-export { findInList, patchContactInList, placeInList, removeFromList } from './cache/conversationLists'
 export { inboxKeys } from './cache/keys'
 export type { ThreadData } from './cache/threads'
-export { flattenThread, mergeMessage } from './cache/threads'
-export type { InboxClient, InboxClientOptions } from './createInboxClient'
+export { flattenThread } from './cache/threads'
 export { createInboxClient } from './createInboxClient'
 export type { ClientErrorCode, InboxErrorCode } from './errors'
 export { InboxError, isInboxError, isRetryable, toInboxError } from './errors'
+export type { InboxActions, InboxClient, InboxClientOptions } from './InboxClient'
 export type { RetryOptions } from './outbox/backoff'
-export { backoffDelay } from './outbox/backoff'
 export type { OutboxEntry } from './outbox/outboxEntry'
 export type { StorageAdapter } from './outbox/storageAdapter'
 export { defaultStorageAdapter, memoryStorageAdapter } from './outbox/storageAdapter'
-export type { InboxQueries } from './queries'
-export { createQueries } from './queries'
+export type { InboxInfiniteQueryOptions, InboxQueries, InboxQueryOptions } from './queries'
 export { activePresence, TYPING_TTL, VIEWING_HEARTBEAT, VIEWING_TTL } from './realtime'
 export { formatPhone, phoneProblem } from './sms/phone'
 export type { SegmentInfo } from './sms/segments'
@@ -37,7 +30,6 @@ export { countSegments } from './sms/segments'
 export type { RenderedTemplate, TemplateContext } from './sms/templates'
 export { formatMoney, renderTemplate, templateContext, templateVariables } from './sms/templates'
 export type { InboxState, InboxStateActions, InboxStore, TypingPresence, ViewingPresence } from './store'
-export { createInboxStore } from './store'
 export type { ThreadItem } from './thread'
 export { threadItems } from './thread'
 export type { HttpTransportOptions } from './transport/createHttpTransport'

@@ -1,57 +1,151 @@
-import { type ConversationFilter, normalizeFilter } from '@switchboard/protocol'
+import {
+  type Attachment,
+  type Client,
+  type Contact,
+  type Conversation,
+  type ConversationFilter,
+  type Inbox,
+  type MeResponse,
+  type Message,
+  type MessagePage,
+  type Metrics,
+  normalizeFilter,
+  type Page,
+  type Settings,
+  type Stamped,
+  type TeamMember,
+  type Template,
+  type UnreadTotals,
+} from '@switchboard/protocol'
+import type { DataTag, QueryClient, QueryFunctionContext, QueryKey } from '@tanstack/query-core'
+import type { CacheSync } from './cache/cacheSync'
+import { findConversation } from './cache/conversationCache'
+import type { ConversationListData } from './cache/conversationLists'
 import { inboxKeys } from './cache/keys'
+import type { ThreadData } from './cache/threads'
+import type { InboxError } from './errors'
 import type { Transport } from './transport/Transport'
+
+/** Options for one kind of server data, for `useQuery` / `fetchQuery`; the key is tagged with the data type. */
+export interface InboxQueryOptions<T> {
+  queryKey: DataTag<QueryKey, T, InboxError>
+  queryFn: () => Promise<T>
+  staleTime: number
+  structuralSharing?: (previous: unknown, next: unknown) => unknown
+  /** A copy already in the cache (a conversation from a loaded list), shown before its own read. */
+  initialData?: () => T | undefined
+}
+
+/** Options for a paged kind of server data, for `useInfiniteQuery` / `fetchInfiniteQuery`. */
+export interface InboxInfiniteQueryOptions<TPage, TParam, TData> {
+  queryKey: DataTag<QueryKey, TData, InboxError>
+  queryFn: (context: QueryFunctionContext<QueryKey, TParam>) => Promise<TPage>
+  initialPageParam: TParam
+  getNextPageParam: (last: TPage) => TParam | null
+  staleTime: number
+  structuralSharing: (previous: unknown, next: unknown) => unknown
+}
+
+/** The query-option factories of a client: one per kind of server data. */
+export interface InboxQueries {
+  me(): InboxQueryOptions<MeResponse>
+  /** A filtered list, a cursor page at a time (`fetchNextPage` for more). Kept live by events. */
+  conversations(
+    filter?: Partial<ConversationFilter>,
+  ): InboxInfiniteQueryOptions<Page<Conversation>, string | null, ConversationListData>
+  conversation(id: string): InboxQueryOptions<Conversation>
+  /** A thread: `pages[0]` is the newest page; `fetchNextPage` loads older history. */
+  messages(conversationId: string): InboxInfiniteQueryOptions<MessagePage, number | null, ThreadData>
+  clients(q: string): InboxQueryOptions<Client[]>
+  client(id: string): InboxQueryOptions<Client>
+  clientMessages(id: string): InboxQueryOptions<Message[]>
+  contacts(query?: { optedOut?: boolean }): InboxQueryOptions<Contact[]>
+  inboxes(): InboxQueryOptions<Inbox[]>
+  team(): InboxQueryOptions<TeamMember[]>
+  templates(): InboxQueryOptions<Template[]>
+  library(): InboxQueryOptions<Attachment[]>
+  settings(): InboxQueryOptions<Settings>
+  metrics(period: { from: string; to: string }): InboxQueryOptions<Metrics>
+  /** The badge numbers, kept exact by events. */
+  unread(): InboxQueryOptions<UnreadTotals>
+}
 
 /**
  * Query-option factories, one per kind of server data. Pass them to TanStack Query
  * (`useQuery(client.queries.team())`, `useInfiniteQuery(client.queries.conversations(filter))`)
- * or to `queryClient.fetchQuery`. Keys come from {@link inboxKeys}.
+ * or to `queryClient.fetchQuery`. Keys come from {@link inboxKeys}. Replies about inbox state are
+ * merged with the events applied while they were on their way (`structuralSharing`), never
+ * refetched because of them.
  */
-export function createQueries(transport: Transport) {
-  const simple = <T>(queryKey: readonly unknown[], queryFn: () => Promise<T>, staleTime = 60_000) => ({
-    queryKey,
+export function createQueries(transport: Transport, sync: CacheSync, qc: QueryClient): InboxQueries {
+  const tag = <T>(key: QueryKey) => key as DataTag<QueryKey, T, InboxError>
+  const simple = <T>(queryKey: QueryKey, queryFn: () => Promise<T>, staleTime = 60_000): InboxQueryOptions<T> => ({
+    queryKey: tag<T>(queryKey),
     queryFn,
     staleTime,
   })
+  /** A read whose reply is stamped: merged with the events applied after its seq. */
+  const stamped = <T>(
+    queryKey: QueryKey,
+    read: () => Promise<Stamped<T>>,
+    staleTime = 30_000,
+  ): InboxQueryOptions<T> => ({
+    queryKey: tag<T>(queryKey),
+    queryFn: async () => {
+      const { data, seq } = await read()
+      return sync.stamp(data, seq)
+    },
+    staleTime,
+    structuralSharing: sync.mergeFor(queryKey),
+  })
   return {
     me: () => simple(inboxKeys.me(), () => transport.me(), 5 * 60_000),
-    /** A filtered list, a cursor page at a time (`fetchNextPage` for more). Kept live by events. */
-    conversations: (filter: Partial<ConversationFilter> = {}) => {
+    conversations: (filter = {}) => {
       const normalized = normalizeFilter(filter)
+      const queryKey = inboxKeys.conversations(normalized)
       return {
-        queryKey: inboxKeys.conversations(normalized),
-        queryFn: ({ pageParam }: { pageParam: string | null }) =>
-          transport.listConversations({ ...normalized, ...(pageParam ? { cursor: pageParam } : {}) }),
-        initialPageParam: null as string | null,
-        getNextPageParam: (last: { nextCursor: string | null }) => last.nextCursor,
+        queryKey: tag<ConversationListData>(queryKey),
+        queryFn: async ({ pageParam }) => {
+          const { data, seq } = await transport.listConversations({
+            ...normalized,
+            ...(pageParam ? { cursor: pageParam } : {}),
+          })
+          return sync.stamp(data, seq)
+        },
+        initialPageParam: null,
+        getNextPageParam: (last) => last.nextCursor,
         staleTime: 30_000,
+        structuralSharing: sync.mergeFor(queryKey),
       }
     },
-    conversation: (id: string) => simple(inboxKeys.conversation(id), () => transport.getConversation(id), 30_000),
-    /** A thread: `pages[0]` is the newest page; `fetchNextPage` loads older history. */
-    messages: (conversationId: string) => ({
-      queryKey: inboxKeys.messages(conversationId),
-      queryFn: ({ pageParam }: { pageParam: number | null }) =>
-        transport.listMessages(conversationId, pageParam ? { before: pageParam } : {}),
-      initialPageParam: null as number | null,
-      getNextPageParam: (last: { nextBefore: number | null }) => last.nextBefore,
-      staleTime: 30_000,
+    conversation: (id) => ({
+      ...stamped(inboxKeys.conversation(id), () => transport.getConversation(id)),
+      initialData: () => findConversation(qc, id),
     }),
-    clients: (q: string) => simple(inboxKeys.clients(q.trim()), () => transport.searchClients(q.trim()), 30_000),
-    client: (id: string) => simple(inboxKeys.client(id), () => transport.getClient(id)),
-    clientMessages: (id: string) => simple(inboxKeys.clientMessages(id), () => transport.clientMessages(id), 30_000),
-    contacts: (query: { optedOut?: boolean } = {}) =>
-      simple(inboxKeys.contacts(query.optedOut), () => transport.listContacts(query), 30_000),
+    messages: (conversationId) => {
+      const queryKey = inboxKeys.messages(conversationId)
+      return {
+        queryKey: tag<ThreadData>(queryKey),
+        queryFn: async ({ pageParam }) => {
+          const { data, seq } = await transport.listMessages(conversationId, pageParam ? { before: pageParam } : {})
+          return sync.stamp(data, seq)
+        },
+        initialPageParam: null,
+        getNextPageParam: (last) => last.nextBefore,
+        staleTime: 30_000,
+        structuralSharing: sync.mergeFor(queryKey),
+      }
+    },
+    clients: (q) => simple(inboxKeys.clients(q.trim()), () => transport.searchClients(q.trim()), 30_000),
+    client: (id) => simple(inboxKeys.client(id), () => transport.getClient(id)),
+    clientMessages: (id) => simple(inboxKeys.clientMessages(id), () => transport.clientMessages(id), 30_000),
+    contacts: (query = {}) => stamped(inboxKeys.contacts(query.optedOut), () => transport.listContacts(query)),
     inboxes: () => simple(inboxKeys.inboxes(), () => transport.listInboxes()),
     team: () => simple(inboxKeys.team(), () => transport.listTeam(), 5 * 60_000),
     templates: () => simple(inboxKeys.templates(), () => transport.listTemplates(), 5 * 60_000),
     library: () => simple(inboxKeys.library(), () => transport.listLibrary()),
     settings: () => simple(inboxKeys.settings(), () => transport.getSettings()),
-    metrics: (period: { from: string; to: string }) =>
-      simple(inboxKeys.metrics(period.from, period.to), () => transport.metrics(period)),
-    /** The badge numbers, kept exact by events. */
-    unread: () => simple(inboxKeys.unread(), () => transport.unread(), 30_000),
+    metrics: (period) => simple(inboxKeys.metrics(period.from, period.to), () => transport.metrics(period)),
+    unread: () => stamped(inboxKeys.unread(), () => transport.unread()),
   }
 }
-
-export type InboxQueries = ReturnType<typeof createQueries>

@@ -8,6 +8,13 @@ export interface RealtimeOptions {
   store: InboxStore
   /** Applies one event to the cache (called in seq order, once per seq). */
   apply(event: InboxEvent): void
+  /**
+   * Where the cache stands before any event was applied: the oldest seq among the stamped replies
+   * it holds (null when none). The first catch-up starts there, so nothing is read twice.
+   */
+  floor(): number | null
+  /** The client follows the log from `seq` on (what it applies next is `seq + 1`). */
+  startAt(seq: number): void
   /** The events are gone from the server's log: refetch everything cached. */
   resync(): Promise<void>
   /** Called when the connection is (re)established and caught up. */
@@ -68,12 +75,17 @@ export function createRealtime(options: RealtimeOptions) {
     for (;;) {
       const after = lastSeq()
       if (after === null) {
-        // First sync: learn where the log stands, then refetch what is cached so both agree.
-        const { lastSeq: head } = await transport.eventsAfter(Number.MAX_SAFE_INTEGER)
-        setLastSeq(head)
-        await options.resync()
-        drain()
-        return
+        // First sync: start from what the cached replies reflect (they are stamped), or, with
+        // nothing cached yet, from where the log stands now. Nothing is read again.
+        const floor = options.floor()
+        const start = floor ?? (await transport.eventsAfter(Number.MAX_SAFE_INTEGER)).lastSeq
+        options.startAt(start)
+        setLastSeq(start)
+        if (floor === null) {
+          drain()
+          return
+        }
+        continue
       }
       try {
         const { events, lastSeq: head } = await transport.eventsAfter(after)
@@ -84,6 +96,7 @@ export function createRealtime(options: RealtimeOptions) {
         if (events.length > 0 && reached === after) {
           // the log answered but left a hole it cannot fill: start over from a full refetch
           pending = []
+          options.startAt(head)
           setLastSeq(head)
           await options.resync()
         }
@@ -91,14 +104,14 @@ export function createRealtime(options: RealtimeOptions) {
       } catch (thrown) {
         const error = toInboxError(thrown)
         if (error.code !== 'events_expired') throw error
-        const head = (error.details as { lastSeq?: number } | undefined)?.lastSeq
+        // The missed events are gone: follow the log from its head and read what is cached again.
+        const told = (error.details as { lastSeq?: number } | undefined)?.lastSeq
+        const head = typeof told === 'number' ? told : (await transport.eventsAfter(Number.MAX_SAFE_INTEGER)).lastSeq
         pending = []
-        store.setState((s) => ({ connection: { ...s.connection, lastSeq: null } }))
-        if (typeof head === 'number') {
-          setLastSeq(head)
-          await options.resync()
-          return
-        }
+        options.startAt(head)
+        setLastSeq(head)
+        await options.resync()
+        return
       }
     }
   }

@@ -1,6 +1,7 @@
 import { matchesFilter, normalizeFilter, type ServerEvent } from '@switchboard/protocol'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type InboxError, isInboxError } from './errors'
+import type { InboxStore } from './store'
 import type { ConnectionStatus, Transport } from './transport/Transport'
 
 /** What the conformance suite needs from a transport and the backend behind it. */
@@ -39,6 +40,22 @@ const waitFor = async (check: () => boolean, ms = 3000) => {
 }
 
 /**
+ * Resolves once the client's outbox has nothing sending and nothing due within `withinMs`: for
+ * tests that send and then look at the result.
+ */
+export async function outboxIdle(client: { store: InboxStore }, withinMs = 0, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs
+  for (;;) {
+    const busy = client.store
+      .getState()
+      .outbox.some((e) => e.status === 'sending' || (e.status === 'queued' && e.nextAttemptAt - Date.now() <= withinMs))
+    if (!busy) return
+    if (Date.now() > until) throw new Error('the outbox did not settle')
+    await new Promise((r) => setTimeout(r, 5))
+  }
+}
+
+/**
  * The transport conformance suite: any `Transport` and the backend behind it must pass it to be
  * used with `createInboxClient`. Call it inside a vitest file with a factory that makes a fresh
  * backend per test.
@@ -69,14 +86,18 @@ export function transportConformance(
 
     it('lists conversations by filter, newest activity first, with cursors that resume', async () => {
       for (const filter of [{ status: 'open' as const }, { status: 'all' as const, contactType: 'leads' as const }]) {
-        const first = await f.transport.listConversations({ ...filter, limit: 3 })
+        const { data: first } = await f.transport.listConversations({ ...filter, limit: 3 })
         const me = await f.transport.me()
         for (const c of first.items)
           expect(matchesFilter(c, normalizeFilter(filter), { userId: me.user.id })).toBe(true)
         const times = first.items.map((c) => c.lastActivityAt)
         expect(times).toEqual([...times].sort().reverse())
         if (first.nextCursor) {
-          const second = await f.transport.listConversations({ ...filter, limit: 3, cursor: first.nextCursor })
+          const { data: second } = await f.transport.listConversations({
+            ...filter,
+            limit: 3,
+            cursor: first.nextCursor,
+          })
           const ids = new Set(first.items.map((c) => c.id))
           expect(second.items.some((c) => ids.has(c.id))).toBe(false)
         }
@@ -84,37 +105,61 @@ export function transportConformance(
     })
 
     it('starts a conversation, sends idempotently, pages history oldest first', async () => {
-      const { conversation, created } = await f.transport.startConversation({ phone: '+16505550177' })
+      const {
+        data: { conversation, created },
+      } = await f.transport.startConversation({ phone: '+16505550177' })
       expect(created).toBe(true)
       const a = await f.transport.sendMessage(conversation.id, { clientMessageId: 'conf-1', body: 'one' })
       const again = await f.transport.sendMessage(conversation.id, { clientMessageId: 'conf-1', body: 'one' })
       expect(again.id).toBe(a.id)
       await f.transport.sendMessage(conversation.id, { clientMessageId: 'conf-2', body: 'two' })
       await f.transport.sendMessage(conversation.id, { clientMessageId: 'conf-3', body: 'three' })
-      const newest = await f.transport.listMessages(conversation.id, { limit: 2 })
+      const { data: newest } = await f.transport.listMessages(conversation.id, { limit: 2 })
       expect(newest.items.map((m) => m.clientMessageId)).toEqual(['conf-2', 'conf-3'])
       expect(newest.nextBefore).not.toBeNull()
-      const older = await f.transport.listMessages(conversation.id, { limit: 2, before: newest.nextBefore as number })
+      const { data: older } = await f.transport.listMessages(conversation.id, {
+        limit: 2,
+        before: newest.nextBefore as number,
+      })
       expect(older.items.map((m) => m.clientMessageId)).toEqual(['conf-1'])
       expect(older.nextBefore).toBeNull()
     })
 
     it('closes, reopens, marks read and unread, assigns, moves and deletes', async () => {
       await f.simulateInbound('+16505550178', 'Hello?')
-      const [conversation] = (await f.transport.listConversations({ q: '6505550178', status: 'all' })).items
+      const [conversation] = (await f.transport.listConversations({ q: '6505550178', status: 'all' })).data.items
       expect(conversation?.unreadCount).toBe(1)
       const id = conversation?.id as string
-      expect((await f.transport.updateConversation(id, { status: 'closed' })).status).toBe('closed')
-      expect((await f.transport.updateConversation(id, { status: 'open' })).status).toBe('open')
-      expect((await f.transport.markRead(id)).unreadCount).toBe(0)
-      expect((await f.transport.markUnread(id)).markedUnread).toBe(true)
+      expect((await f.transport.updateConversation(id, { status: 'closed' })).data.status).toBe('closed')
+      expect((await f.transport.updateConversation(id, { status: 'open' })).data.status).toBe('open')
+      expect((await f.transport.markRead(id)).data.unreadCount).toBe(0)
+      expect((await f.transport.markUnread(id)).data.markedUnread).toBe(true)
       const me = await f.transport.me()
-      expect((await f.transport.updateConversation(id, { assigneeId: me.user.id })).assigneeId).toBe(me.user.id)
+      expect((await f.transport.updateConversation(id, { assigneeId: me.user.id })).data.assigneeId).toBe(me.user.id)
       const [inbox] = await f.transport.listInboxes()
-      if (inbox) expect((await f.transport.updateConversation(id, { inboxId: inbox.id })).inboxId).toBe(inbox.id)
+      if (inbox) expect((await f.transport.updateConversation(id, { inboxId: inbox.id })).data.inboxId).toBe(inbox.id)
       await f.transport.deleteConversation(id)
       const gone = await expectInboxError(f.transport.getConversation(id), 'not_found')
       expect(gone).toMatchObject({ status: 404, retryable: false })
+    })
+
+    it('stamps replies with the event-log seq they reflect: a read the head, a change its own last event', async () => {
+      await f.simulateInbound('+16505550183', 'Stamp me')
+      const head = (await f.transport.eventsAfter(Number.MAX_SAFE_INTEGER)).lastSeq
+      const list = await f.transport.listConversations({ q: '6505550183', status: 'all' })
+      expect(list.seq).toBe(head)
+      const id = list.data.items[0]?.id as string
+      expect((await f.transport.getConversation(id)).seq).toBe(head)
+      expect((await f.transport.listMessages(id)).seq).toBe(head)
+      expect((await f.transport.unread()).seq).toBe(head)
+      const read = await f.transport.markRead(id)
+      const log = await f.transport.eventsAfter(head)
+      expect(read.seq).toBe(log.lastSeq)
+      const own = log.events.filter((e) => e.type === 'conversation.updated')
+      expect(own).toHaveLength(1) // one snapshot per conversation per change
+      expect(own[0]?.type === 'conversation.updated' && own[0].conversation).toEqual(read.data)
+      const deleted = await f.transport.deleteConversation(id)
+      expect(deleted.seq).toBeGreaterThan(read.seq)
     })
 
     it('reports refusals as typed errors', async () => {
@@ -122,18 +167,18 @@ export function transportConformance(
       const forbidden = await expectInboxError(f.forbidden.listConversations({}), 'forbidden')
       expect(forbidden.status).toBe(403)
       await f.simulateInbound('+16505550179', 'STOP')
-      const [c] = (await f.transport.listConversations({ q: '6505550179', status: 'all' })).items
+      const [c] = (await f.transport.listConversations({ q: '6505550179', status: 'all' })).data.items
       const optedOut = await expectInboxError(
         f.transport.sendMessage(c?.id as string, { clientMessageId: 'conf-x', body: 'hi' }),
         'recipient_opted_out',
       )
       expect(optedOut).toMatchObject({ status: 409, retryable: false })
-      expect((await f.transport.listContacts({ optedOut: true })).map((x) => x.phone)).toContain('+16505550179')
+      expect((await f.transport.listContacts({ optedOut: true })).data.map((x) => x.phone)).toContain('+16505550179')
     })
 
     it('blocks and unblocks a number', async () => {
-      expect((await f.transport.block('+16505550180')).blocked).toBe(true)
-      expect((await f.transport.unblock('+16505550180')).blocked).toBe(false)
+      expect((await f.transport.block('+16505550180')).data.blocked).toBe(true)
+      expect((await f.transport.unblock('+16505550180')).data.blocked).toBe(false)
     })
 
     it('uploads an image and refuses an SVG', async () => {
@@ -151,7 +196,7 @@ export function transportConformance(
       expect((await f.transport.listTeam()).length).toBeGreaterThan(0)
       expect(Array.isArray(await f.transport.listTemplates())).toBe(true)
       expect(Array.isArray(await f.transport.listInboxes())).toBe(true)
-      expect((await f.transport.unread()).conversations).toBeGreaterThanOrEqual(0)
+      expect((await f.transport.unread()).data.conversations).toBeGreaterThanOrEqual(0)
       expect((await f.transport.getSettings()).businessHours).toHaveLength(7)
       expect(Array.isArray(await f.transport.listLibrary())).toBe(true)
       expect(Array.isArray(await f.transport.searchClients(''))).toBe(true)

@@ -1,4 +1,4 @@
-import { type ServerEvent, typingRequestSchema, viewingRequestSchema } from '@switchboard/protocol'
+import { hasPermission, type ServerEvent, typingRequestSchema, viewingRequestSchema } from '@switchboard/protocol'
 import type { Actor, InboxService } from '@switchboard/service'
 import { ws } from 'msw'
 import type { Authenticate } from './http/defineRoute'
@@ -103,7 +103,7 @@ export function createSocketHandler(socketUrl: string, service: InboxService, au
           expiry = setTimeout(() => void stillValid(), Math.max(0, result.expiresAt - Date.now()))
         }
         unsubscribe = service.subscribe((clinicId, event: ServerEvent) => {
-          if (clinicId !== me.clinicId || !me.permissions.includes('messaging')) return
+          if (clinicId !== me.clinicId || !hasPermission(me, 'messaging')) return
           if ((event.type === 'typing' || event.type === 'viewing') && event.userId === me.userId) return
           if (stillValid()) send('event', event)
         })

@@ -92,6 +92,7 @@ export {
 } from './filter'
 export type { ConversationSortKey, MessageSortKey } from './ordering'
 export { compareConversations, compareMessages, sortConversations, sortMessages } from './ordering'
+export { hasPermission } from './permissions'
 export type { PhoneParseResult } from './phone'
 export { normalizePhone, parsePhone, phoneDigits } from './phone'
 export type { PhoneLocation } from './phoneLocation'
@@ -171,6 +172,7 @@ export {
   withoutControls,
   withoutDirectionOverrides,
 } from './text'
+export { computeUnreadTotals, countUnread } from './unread'
 export type { ValidationIssue } from './validate'
 export { describeIssues, parseOrThrow } from './validate'
 export type { LocalTime } from './zonedTime'

@@ -1,7 +1,6 @@
 'use client'
 import type { InboxClient } from '@switchboard/core'
-import { QueryClientProvider } from '@tanstack/react-query'
-import { createContext, type ReactNode, useContext, useMemo } from 'react'
+import { createContext, type ReactNode, useContext, useEffect, useMemo } from 'react'
 import type { ComponentOverrides } from './components/overrides'
 import { defaultStrings, type Strings } from './strings'
 
@@ -54,11 +53,19 @@ export interface InboxProviderProps {
    * styles they need to position rows.
    */
   unstyled?: boolean
+  /**
+   * Keep the client connected (realtime events, catch-up, the outbox) while the provider is
+   * mounted, so `<UnreadBadge>` in the host's navigation stays live with no `<Inbox>` on screen.
+   * Default true; false when the host calls `client.connect()` itself.
+   */
+  connect?: boolean
   children: ReactNode
 }
 
 /**
- * Provides an inbox client (and its TanStack Query cache) to every Switchboard component below.
+ * Provides an inbox client to every Switchboard component below and keeps it connected while
+ * mounted. The client's own TanStack Query cache is passed to each hook explicitly: the host's
+ * `QueryClientProvider` (and its cache) stays the one its own components see.
  *
  * @example
  * <InboxProvider client={client}><Inbox /></InboxProvider>
@@ -70,8 +77,14 @@ export function InboxProvider({
   classNames,
   locale,
   unstyled = false,
+  connect = true,
   children,
 }: InboxProviderProps) {
+  useEffect(() => {
+    if (!connect) return
+    client.connect().catch(() => undefined) // the refusal is in client.store's connection error
+    return () => client.disconnect()
+  }, [client, connect])
   const value = useMemo(
     () => ({
       client,
@@ -83,11 +96,7 @@ export function InboxProvider({
     }),
     [client, strings, components, classNames, locale, unstyled],
   )
-  return (
-    <QueryClientProvider client={client.queryClient}>
-      <InboxContext.Provider value={value}>{children}</InboxContext.Provider>
-    </QueryClientProvider>
-  )
+  return <InboxContext.Provider value={value}>{children}</InboxContext.Provider>
 }
 
 function useInboxContext(): InboxContextValue {

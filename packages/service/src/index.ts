@@ -35,7 +35,6 @@ export {
 } from './rules/keywords'
 export { summarizeMetrics } from './rules/metrics'
 export { sniffContentType } from './rules/sniffContentType'
-export { computeUnreadTotals } from './rules/unread'
 export type { SeedData, SeedOptions } from './seed/generateSeed'
 export { DEFAULT_LIMITS, defaultSettings, generateSeed, SEED_TEAM, seedPhone } from './seed/generateSeed'
 export { type Actor, requirePermission } from './service/actor'

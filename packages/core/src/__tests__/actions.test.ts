@@ -1,6 +1,7 @@
 import type { Conversation, UnreadTotals } from '@switchboard/protocol'
 import { describe, expect, it } from 'vitest'
-import { type ConversationListData, findInList, type InboxClient, inboxKeys, isInboxError } from '../index'
+import { findInList } from '../cache/conversationLists'
+import { type ConversationListData, type InboxClient, inboxKeys, isInboxError } from '../index'
 import { httpClient, useMsw } from './mockHarness'
 
 const msw = useMsw()

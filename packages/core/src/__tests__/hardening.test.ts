@@ -1,6 +1,7 @@
 import type { Conversation } from '@switchboard/protocol'
 import { describe, expect, it } from 'vitest'
-import { createHttpTransport, createInboxClient, findInList, type InboxClient, memoryStorageAdapter } from '../index'
+import { findInList } from '../cache/conversationLists'
+import { createHttpTransport, createInboxClient, type InboxClient, memoryStorageAdapter } from '../index'
 import { httpClient, useMsw } from './mockHarness'
 
 const msw = useMsw()

@@ -1,8 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createHttpTransport, type InboxError, isInboxError } from '../index'
 
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
+const json = (body: unknown, status = 200, seq = 7) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', 'switchboard-seq': String(seq) },
+  })
 
 const conversation = {
   id: 'cnv_1',
@@ -43,7 +46,8 @@ describe('createHttpTransport', () => {
     const fetch = vi.fn(async () => json({ items: [conversation], nextCursor: null }))
     const { transport } = transportWith(fetch as never)
     const page = await transport.listConversations({ status: 'unread', q: 'ana' })
-    expect(page.items[0]?.id).toBe('cnv_1')
+    expect(page.data.items[0]?.id).toBe('cnv_1')
+    expect(page.seq).toBe(7)
     const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit]
     expect(url).toBe('https://pms.example/api/conversations?status=unread&q=ana')
     expect((init.headers as Record<string, string>).authorization).toBe('Bearer tok')
@@ -63,7 +67,7 @@ describe('createHttpTransport', () => {
       items: [{ ...conversation, status: 'archived' }, good],
       nextCursor: null,
     }).listConversations({})
-    expect(page).toEqual({ items: [good], nextCursor: null })
+    expect(page).toEqual({ data: { items: [good], nextCursor: null }, seq: 7 })
     expect(reported).toHaveLength(1)
     expect(reported[0]).toMatchObject({ code: 'malformed_response', retryable: false })
 
@@ -82,7 +86,7 @@ describe('createHttpTransport', () => {
       updatedAt: '2026-11-30T18:00:00.000Z',
     }
     const thread = await reply({ items: [message, { id: 'msg_2' }], nextBefore: null }).listMessages('cnv_1')
-    expect(thread.items).toEqual([{ ...message, attachments: [photo] }])
+    expect(thread.data.items).toEqual([{ ...message, attachments: [photo] }])
     expect(reported).toHaveLength(3)
 
     const broken = await failure(reply({ nextCursor: null }).listConversations({}))
@@ -90,6 +94,19 @@ describe('createHttpTransport', () => {
     expect(broken.message).toBe('The server sent an unexpected reply to GET /conversations at items.')
     const notJson = transportWith((async () => new Response('<html>oops</html>', { status: 200 })) as never)
     expect(await failure(notJson.transport.me())).toMatchObject({ code: 'malformed_response' })
+  })
+
+  it('a stamped reply without a valid switchboard-seq header is malformed_response, saying why', async () => {
+    for (const header of [null, '', 'abc', '-1', '1e3', '99999999999999999999']) {
+      const headers: Record<string, string> = { 'content-type': 'application/json' }
+      if (header !== null) headers['switchboard-seq'] = header
+      const { transport } = transportWith(
+        (async () => new Response(JSON.stringify({ items: [], nextCursor: null }), { headers })) as never,
+      )
+      const error = await transport.listConversations({}).catch((e: unknown) => e)
+      expect(error).toMatchObject({ code: 'malformed_response', retryable: false })
+      expect((error as Error).message).toContain('switchboard-seq')
+    }
   })
 
   it('reads error bodies into typed errors, with retryable set by status', async () => {
@@ -124,7 +141,7 @@ describe('createHttpTransport', () => {
           : json({ error: { code: 'unauthorized', message: 'expired' } }, 401)) as never,
       getToken as never,
     )
-    expect(await ok.transport.listConversations({})).toEqual({ items: [], nextCursor: null })
+    expect((await ok.transport.listConversations({})).data).toEqual({ items: [], nextCursor: null })
   })
 
   it('times out and reports network failures as retryable', async () => {

@@ -1,6 +1,7 @@
 import type { Message } from '@switchboard/protocol'
 import { describe, expect, it } from 'vitest'
 import { flattenThread, memoryStorageAdapter, threadItems } from '../index'
+import { outboxIdle } from '../testing'
 import { httpClient, useMsw } from './mockHarness'
 
 const msw = useMsw()
@@ -26,7 +27,7 @@ describe('outbox', () => {
     const client = httpClient(backend)
     await client.connect()
     for (let i = 0; i < 200; i++) client.actions.send(id, { body: `message ${i}` })
-    await client.outbox.idle(1000)
+    await outboxIdle(client, 1000)
     msw.server.events.removeListener('request:start', count)
     // About 30% of the attempts lost their reply and were sent again.
     expect(posts).toBeGreaterThan(250)
@@ -54,7 +55,7 @@ describe('outbox', () => {
     backend.clearFailures()
     const second = httpClient(backend, { storage })
     await second.connect()
-    await second.outbox.idle(1000)
+    await outboxIdle(second, 1000)
     const messages = await allMessages(backend, id)
     expect(messages.map((m) => m.body.split('\n')[0])).toEqual(Array.from({ length: 20 }, (_, i) => `queued ${i}`))
     expect(second.store.getState().outbox).toEqual([])
@@ -67,7 +68,7 @@ describe('outbox', () => {
     const client = httpClient(backend)
     await client.connect()
     const entry = client.actions.send(id, { body: 'hello?' })
-    await client.outbox.idle()
+    await outboxIdle(client)
     const [failed] = client.store.getState().outbox
     expect(failed).toMatchObject({ clientMessageId: entry.clientMessageId, status: 'failed', attempts: 1 })
     expect(failed?.error).toMatchObject({ code: 'recipient_opted_out', retryable: false })
@@ -82,15 +83,15 @@ describe('outbox', () => {
     const client = httpClient(backend)
     await client.connect()
     client.actions.send(id, { body: 'eventually' })
-    await client.outbox.idle(1000)
+    await outboxIdle(client, 1000)
     expect((await allMessages(backend, id)).map((m) => m.body.split('\n')[0])).toEqual(['eventually'])
 
     backend.failNext({ method: 'POST', path: '/conversations/:id/messages', status: 422 })
     const entry = client.actions.send(id, { body: 'second' })
-    await client.outbox.idle()
+    await outboxIdle(client)
     expect(client.store.getState().outbox[0]?.status).toBe('failed')
     client.actions.retry(entry.clientMessageId)
-    await client.outbox.idle(1000)
+    await outboxIdle(client, 1000)
     expect((await allMessages(backend, id)).map((m) => m.body.split('\n')[0])).toEqual(['eventually', 'second'])
   })
 
@@ -108,7 +109,7 @@ describe('outbox', () => {
       )
     const entry = client.actions.send(id, { body: 'Biscuit is ready 🐶' })
     expect(thread()).toMatchObject([{ kind: 'pending', key: entry.clientMessageId }])
-    await client.outbox.idle(1000)
+    await outboxIdle(client, 1000)
     expect(thread()).toMatchObject([{ kind: 'message', key: entry.clientMessageId, message: { status: 'sending' } }])
   })
 

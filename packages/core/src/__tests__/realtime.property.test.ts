@@ -11,6 +11,7 @@ import {
   memoryStorageAdapter,
   type ThreadData,
 } from '../index'
+import { outboxIdle } from '../testing'
 
 const dana = { clinicId: 'cln_maple', userId: 'usr_dana', permissions: [...PERMISSIONS] }
 const marcus = {
@@ -102,7 +103,7 @@ async function run(steps: Step[]) {
       net.releaseAll()
       net.deliverAll()
       await client.sync()
-      await client.outbox.idle(10)
+      await outboxIdle(client, 10)
       await new Promise((r) => setTimeout(r, 1))
       if (net.heldReplies() === 0 && net.heldEvents() === 0 && qc.isFetching() === 0) return
     }

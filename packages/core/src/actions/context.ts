@@ -1,5 +1,6 @@
 import type { Viewer } from '@switchboard/protocol'
 import type { QueryClient } from '@tanstack/query-core'
+import type { CacheSync } from '../cache/cacheSync'
 import type { Outbox } from '../outbox/createOutbox'
 import type { InboxStore } from '../store'
 import type { Transport } from '../transport/Transport'
@@ -10,12 +11,10 @@ export interface ActionContext {
   transport: Transport
   store: InboxStore
   outbox: Outbox
+  /** The one writer of the cache: events, stamped replies, optimistic changes. */
+  sync: CacheSync
   viewer(): Viewer
   /** The clinic's country, for reading national phone numbers. */
   country(): string
   newId(): string
-  /** The seq of the last event applied (0 before any). */
-  appliedSeq(): number
-  /** Whether an event touching this conversation was applied after `seq`. */
-  touchedAfter(conversationId: string, seq: number): boolean
 }

@@ -1,178 +1,110 @@
-import {
-  type AssignToClientRequest,
-  type Client,
-  type Conversation,
-  isUnread,
-  type UnreadTotals,
-} from '@switchboard/protocol'
-import { findConversation, placeConversation, removeConversation, restore, snapshot } from '../cache/conversationCache'
+import type { AssignToClientRequest, Client, Conversation, Stamped } from '@switchboard/protocol'
 import { inboxKeys } from '../cache/keys'
-import { toInboxError } from '../errors'
+import type { ConversationChange } from '../cache/pendingChanges'
 import type { ActionContext } from './context'
-
-/** Moves the badge numbers by the difference between two states of a conversation. */
-function adjustUnread(ctx: ActionContext, before: Conversation, after: Conversation | null): void {
-  const totals = ctx.qc.getQueryData<UnreadTotals>(inboxKeys.unread())
-  if (!totals) return
-  const weight = (c: Conversation | null) =>
-    c && isUnread(c) ? { conversations: 1, messages: c.unreadCount, inbox: c.inboxId ?? 'none' } : null
-  const was = weight(before)
-  const now = weight(after)
-  if (!was && !now) return
-  const byInbox = { ...totals.byInbox }
-  if (was) byInbox[was.inbox] = Math.max(0, (byInbox[was.inbox] ?? 0) - 1)
-  if (now) byInbox[now.inbox] = (byInbox[now.inbox] ?? 0) + 1
-  ctx.qc.setQueryData<UnreadTotals>(inboxKeys.unread(), {
-    conversations: Math.max(0, totals.conversations - (was?.conversations ?? 0) + (now?.conversations ?? 0)),
-    messages: Math.max(0, totals.messages - (was?.messages ?? 0) + (now?.messages ?? 0)),
-    byInbox,
-  })
-}
-
-/**
- * Changes a conversation optimistically: the cache shows the change at once (lists re-filtered,
- * badge adjusted); the server's answer replaces it; a refusal puts the cache back and rejects
- * with a typed `InboxError`.
- */
-async function mutate(
-  ctx: ActionContext,
-  id: string,
-  change: ((c: Conversation) => Conversation) | null,
-  call: () => Promise<Conversation>,
-): Promise<Conversation> {
-  const saved = snapshot(ctx.qc)
-  const current = findConversation(ctx.qc, id)
-  if (current && change) {
-    const next = change(current)
-    placeConversation(ctx.qc, next, ctx.viewer())
-    adjustUnread(ctx, current, next)
-  }
-  const startedAt = ctx.appliedSeq()
-  try {
-    const result = await call()
-    await placeReply(ctx, result, startedAt)
-    return result
-  } catch (error) {
-    restore(ctx.qc, saved)
-    throw toInboxError(error)
-  }
-}
-
-/**
- * Places an action's reply, unless events about the conversation were applied while the reply
- * was on its way: then the reply may be older than the cache, so the conversation is read again.
- */
-async function placeReply(ctx: ActionContext, reply: Conversation, startedAt: number): Promise<void> {
-  if (!ctx.touchedAfter(reply.id, startedAt)) {
-    placeConversation(ctx.qc, reply, ctx.viewer())
-    return
-  }
-  for (let tries = 0; tries < 3; tries++) {
-    const seq = ctx.appliedSeq()
-    let fresh: Conversation
-    try {
-      fresh = await ctx.transport.getConversation(reply.id)
-    } catch (error) {
-      if (toInboxError(error).code === 'not_found') removeConversation(ctx.qc, reply.id)
-      return
-    }
-    if (!ctx.touchedAfter(reply.id, seq)) {
-      placeConversation(ctx.qc, fresh, ctx.viewer())
-      return
-    }
-  }
-}
+import { optimistic } from './optimistic'
 
 const nowIso = () => new Date().toISOString()
 
+/** A client the cache already knows (its detail or any search result), to show an assignment at once. */
+function knownClient(ctx: ActionContext, clientId: string): Client | undefined {
+  return (
+    ctx.qc.getQueryData<Client>(inboxKeys.client(clientId)) ??
+    ctx.qc
+      .getQueriesData<Client[]>({ queryKey: inboxKeys.clientSearches() })
+      .flatMap(([, list]) => list ?? [])
+      .find((c) => c.id === clientId)
+  )
+}
+
 export function conversationActions(ctx: ActionContext) {
   const t = ctx.transport
+  /**
+   * Changes a conversation optimistically: every list, the detail and the badge show the change
+   * at once and keep showing it over incoming events until the server's answer (stamped with its
+   * seq) is placed; a refusal shows the server's state again and rejects with a typed `InboxError`.
+   */
+  const change = async (
+    id: string,
+    shown: ConversationChange | null,
+    call: () => Promise<Stamped<Conversation>>,
+  ): Promise<Conversation> => {
+    const { data } = await optimistic(ctx, {
+      ...(shown ? { conversation: { id, change: shown } } : {}),
+      call,
+      place: (reply) => ctx.sync.placeReply(reply.data, reply.seq),
+    })
+    return data
+  }
   return {
     /** Closes a conversation (kept in history; a new text reopens it). */
     close: (id: string) =>
-      mutate(
-        ctx,
+      change(
         id,
-        (c) => ({ ...c, status: 'closed', closedAt: nowIso() }),
+        (c) => ({ ...c, status: 'closed', closedAt: c.closedAt ?? nowIso() }),
         () => t.updateConversation(id, { status: 'closed' }),
       ),
     reopen: (id: string) =>
-      mutate(
-        ctx,
+      change(
         id,
         (c) => ({ ...c, status: 'open', closedAt: null }),
         () => t.updateConversation(id, { status: 'open' }),
       ),
+    /** Marks read: one request; the row and the badge change at once. */
     markRead: (id: string) =>
-      mutate(
-        ctx,
+      change(
         id,
         (c) => ({ ...c, unreadCount: 0, markedUnread: false }),
         () => t.markRead(id),
       ),
     markUnread: (id: string) =>
-      mutate(
-        ctx,
+      change(
         id,
         (c) => ({ ...c, markedUnread: true }),
         () => t.markUnread(id),
       ),
     /** Assigns to a team member, or unassigns with `null`. */
     assign: (id: string, memberId: string | null) =>
-      mutate(
-        ctx,
+      change(
         id,
         (c) => ({ ...c, assigneeId: memberId }),
         () => t.updateConversation(id, { assigneeId: memberId }),
       ),
     /** Moves to an inbox, or out of every inbox with `null`. */
     moveToInbox: (id: string, inboxId: string | null) =>
-      mutate(
-        ctx,
+      change(
         id,
         (c) => ({ ...c, inboxId }),
         () => t.updateConversation(id, { inboxId }),
       ),
     /** Staff judged a "possible opt-out" text is not one: the flag goes (the text stays). */
     dismissOptOutRequest: (id: string) =>
-      mutate(
-        ctx,
+      change(
         id,
         (c) => ({ ...c, optOutRequest: null }),
         () => t.updateConversation(id, { optOutRequest: null }),
       ),
     /** Assigns the number to an existing client (shown at once when the client is cached) or a new one. */
     assignToClient: (id: string, request: AssignToClientRequest) => {
-      const known =
-        'clientId' in request
-          ? (ctx.qc.getQueryData<Client>(inboxKeys.client(request.clientId)) ??
-            ctx.qc
-              .getQueriesData<Client[]>({ queryKey: ['switchboard', 'clients'] })
-              .flatMap(([, list]) => list ?? [])
-              .find((c) => c.id === request.clientId))
-          : undefined
-      const change = known
-        ? (c: Conversation): Conversation => ({
+      const known = 'clientId' in request ? knownClient(ctx, request.clientId) : undefined
+      const shown: ConversationChange | null = known
+        ? (c) => ({
             ...c,
             client: { id: known.id, firstName: known.firstName, lastName: known.lastName, patients: known.patients },
             contact: { ...c.contact, clientId: known.id },
           })
         : null
-      return mutate(ctx, id, change, () => t.assignToClient(id, request))
+      return change(id, shown, () => t.assignToClient(id, request))
     },
-    /** Deletes for good: gone from every list at once, back if the server refuses. */
+    /** Deletes for good: gone from every list (and the badge) at once, back if the server refuses. */
     async remove(id: string): Promise<void> {
-      const saved = snapshot(ctx.qc)
-      const current = findConversation(ctx.qc, id)
-      removeConversation(ctx.qc, id)
-      if (current) adjustUnread(ctx, current, null)
       if (ctx.store.getState().selectedConversationId === id) ctx.store.getState().select(null)
-      try {
-        await t.deleteConversation(id)
-      } catch (error) {
-        restore(ctx.qc, saved)
-        throw toInboxError(error)
-      }
+      await optimistic(ctx, {
+        conversation: { id, change: () => null },
+        show: () => ctx.sync.applyLocal({ type: 'conversation.deleted', conversationId: id }),
+        call: () => t.deleteConversation(id),
+        place: () => ctx.sync.placeDeleted(id),
+      })
     },
   }
 }

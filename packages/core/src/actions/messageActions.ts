@@ -7,9 +7,7 @@ import {
   parsePhone,
   type StartConversationResponse,
 } from '@switchboard/protocol'
-import { findConversation, placeConversation } from '../cache/conversationCache'
-import { inboxKeys } from '../cache/keys'
-import { mergeMessage, type ThreadData } from '../cache/threads'
+import { findConversation } from '../cache/conversationCache'
 import { InboxError, toInboxError } from '../errors'
 import type { OutboxEntry } from '../outbox/outboxEntry'
 import type { ActionContext } from './context'
@@ -27,22 +25,23 @@ function assertSendable(conversation: Conversation | undefined): void {
   }
 }
 
-/** Records an acknowledged message in the cache: its thread and its conversation's row. */
+/**
+ * Records an acknowledged message in the cache: its thread (messages carry their own version,
+ * `updatedAt`, so a late copy never wins) and its conversation's row, until the server's own
+ * events say the same.
+ */
 export function recordSent(ctx: ActionContext, message: Message): void {
-  const key = inboxKeys.messages(message.conversationId)
-  const thread = ctx.qc.getQueryData<ThreadData>(key)
-  if (thread) ctx.qc.setQueryData(key, mergeMessage(thread, message))
+  ctx.sync.applyLocal({ type: 'message.created', message })
   const conversation = findConversation(ctx.qc, message.conversationId)
   if (conversation && (!conversation.lastMessage || conversation.lastMessage.createdAt <= message.createdAt)) {
-    placeConversation(
-      ctx.qc,
-      {
+    ctx.sync.applyLocal({
+      type: 'conversation.updated',
+      conversation: {
         ...conversation,
         lastMessage: messagePreview(message),
         lastActivityAt: [message.createdAt, conversation.lastActivityAt].sort().at(-1) as string,
       },
-      ctx.viewer(),
-    )
+    })
   }
 }
 
@@ -86,12 +85,12 @@ export function messageActions(ctx: ActionContext) {
       }
       try {
         const text = body?.trim()
-        const result = await ctx.transport.startConversation({
+        const { data: result, seq } = await ctx.transport.startConversation({
           ...request,
           ...(text ? { body: text, clientMessageId: ctx.newId() } : {}),
         })
-        placeConversation(ctx.qc, result.conversation, ctx.viewer())
-        if (result.message) recordSent(ctx, result.message)
+        ctx.sync.placeReply(result.conversation, seq)
+        if (result.message) ctx.sync.applyLocal({ type: 'message.created', message: result.message })
         return result
       } catch (error) {
         throw toInboxError(error)

@@ -19,6 +19,7 @@ import type {
   SendMessageRequest,
   ServerEvent,
   Settings,
+  Stamped,
   StartConversationRequest,
   StartConversationResponse,
   TeamMember,
@@ -49,7 +50,9 @@ export interface UploadOptions {
 }
 
 /**
- * Everything the client needs from a backend. `createHttpTransport` speaks the HTTP + socket.io
+ * Everything the client needs from a backend. Replies about inbox state (conversations, messages,
+ * contacts, unread totals) are {@link Stamped} with the event-log seq they reflect, so the client
+ * merges them with the events it has applied instead of reading again. `createHttpTransport` speaks the HTTP + socket.io
  * contract; a vendor with another backend implements this interface and proves it with the
  * conformance suite in `@switchboard/core/testing`. Every method rejects with an `InboxError`.
  */
@@ -60,15 +63,15 @@ export interface Transport {
    */
   readonly fileOrigins?: readonly string[]
   me(): Promise<MeResponse>
-  listConversations(query: ListConversationsQuery): Promise<Page<Conversation>>
-  getConversation(id: string): Promise<Conversation>
-  startConversation(request: StartConversationRequest): Promise<StartConversationResponse>
-  updateConversation(id: string, patch: PatchConversationRequest): Promise<Conversation>
-  deleteConversation(id: string): Promise<void>
-  markRead(id: string): Promise<Conversation>
-  markUnread(id: string): Promise<Conversation>
-  assignToClient(id: string, request: AssignToClientRequest): Promise<Conversation>
-  listMessages(conversationId: string, query?: { before?: number; limit?: number }): Promise<MessagePage>
+  listConversations(query: ListConversationsQuery): Promise<Stamped<Page<Conversation>>>
+  getConversation(id: string): Promise<Stamped<Conversation>>
+  startConversation(request: StartConversationRequest): Promise<Stamped<StartConversationResponse>>
+  updateConversation(id: string, patch: PatchConversationRequest): Promise<Stamped<Conversation>>
+  deleteConversation(id: string): Promise<Stamped<void>>
+  markRead(id: string): Promise<Stamped<Conversation>>
+  markUnread(id: string): Promise<Stamped<Conversation>>
+  assignToClient(id: string, request: AssignToClientRequest): Promise<Stamped<Conversation>>
+  listMessages(conversationId: string, query?: { before?: number; limit?: number }): Promise<Stamped<MessagePage>>
   sendMessage(conversationId: string, request: SendMessageRequest): Promise<Message>
   uploadAttachment(file: Blob & { name?: string }, options?: UploadOptions): Promise<Attachment>
   listLibrary(): Promise<Attachment[]>
@@ -77,15 +80,15 @@ export interface Transport {
   createClient(request: CreateClientRequest): Promise<Client>
   updateClient(id: string, patch: PatchClientRequest): Promise<Client>
   clientMessages(clientId: string): Promise<Message[]>
-  block(phone: string): Promise<Contact>
-  unblock(phone: string): Promise<Contact>
-  listContacts(query?: { optedOut?: boolean }): Promise<Contact[]>
-  recordConsent(phone: string, request: ConsentRequest): Promise<Contact>
+  block(phone: string): Promise<Stamped<Contact>>
+  unblock(phone: string): Promise<Stamped<Contact>>
+  listContacts(query?: { optedOut?: boolean }): Promise<Stamped<Contact[]>>
+  recordConsent(phone: string, request: ConsentRequest): Promise<Stamped<Contact>>
   listInboxes(): Promise<Inbox[]>
   createInbox(name: string): Promise<Inbox>
   listTeam(): Promise<TeamMember[]>
   listTemplates(): Promise<Template[]>
-  unread(): Promise<UnreadTotals>
+  unread(): Promise<Stamped<UnreadTotals>>
   getSettings(): Promise<Settings>
   updateSettings(settings: Settings): Promise<Settings>
   metrics(query: { from: string; to: string }): Promise<Metrics>

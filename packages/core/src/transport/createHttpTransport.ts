@@ -11,7 +11,7 @@ import {
   unreadTotalsSchema,
 } from '@switchboard/protocol'
 import type { InboxError } from '../errors'
-import { type GetToken, type HttpConfig, httpRequest } from './httpRequest'
+import { type GetToken, type HttpConfig, httpRequest, stampedRequest } from './httpRequest'
 import { createReaders, type Reader } from './readers'
 import { connectSocket, type SocketOptions } from './socket'
 import type { RealtimeHandlers, Transport } from './Transport'
@@ -66,6 +66,14 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
     httpRequest(config, { method: 'GET', path, read, ...(query ? { query } : {}) })
   const send = <T>(method: 'POST' | 'PATCH' | 'PUT', path: string, read: Reader<T>, body?: unknown) =>
     httpRequest(config, { method, path, read, body: body ?? {} })
+  // Replies about conversations, messages, contacts and unread totals carry their event-log seq.
+  const getStamped = <T>(
+    path: string,
+    read: Reader<T>,
+    query?: Record<string, string | number | boolean | undefined>,
+  ) => stampedRequest(config, { method: 'GET', path, read, ...(query ? { query } : {}) })
+  const sendStamped = <T>(method: 'POST' | 'PATCH', path: string, read: Reader<T>, body?: unknown) =>
+    stampedRequest(config, { method, path, read, body: body ?? {} })
   let realtime: ReturnType<typeof connectSocket> | null = null
   let handlersNow: RealtimeHandlers | null = null
   const read = createReaders(
@@ -77,17 +85,18 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
   return {
     fileOrigins: [new URL(baseUrl, here()).origin, ...(options.fileOrigins ?? [])],
     me: () => get('/me', strict(meResponseSchema)),
-    listConversations: (query) => get('/conversations', read.conversationPage, { ...query }),
-    getConversation: (id) => get(`/conversations/${encode(id)}`, strict(conversationSchema)),
-    startConversation: (request) => send('POST', '/conversations', read.startConversation, request),
-    updateConversation: (id, patch) => send('PATCH', `/conversations/${encode(id)}`, strict(conversationSchema), patch),
+    listConversations: (query) => getStamped('/conversations', read.conversationPage, { ...query }),
+    getConversation: (id) => getStamped(`/conversations/${encode(id)}`, strict(conversationSchema)),
+    startConversation: (request) => sendStamped('POST', '/conversations', read.startConversation, request),
+    updateConversation: (id, patch) =>
+      sendStamped('PATCH', `/conversations/${encode(id)}`, strict(conversationSchema), patch),
     deleteConversation: (id) =>
-      httpRequest(config, { method: 'DELETE', path: `/conversations/${encode(id)}`, read: null }),
-    markRead: (id) => send('POST', `/conversations/${encode(id)}/read`, strict(conversationSchema)),
-    markUnread: (id) => send('POST', `/conversations/${encode(id)}/unread`, strict(conversationSchema)),
+      stampedRequest(config, { method: 'DELETE', path: `/conversations/${encode(id)}`, read: null }),
+    markRead: (id) => sendStamped('POST', `/conversations/${encode(id)}/read`, strict(conversationSchema)),
+    markUnread: (id) => sendStamped('POST', `/conversations/${encode(id)}/unread`, strict(conversationSchema)),
     assignToClient: (id, request) =>
-      send('POST', `/conversations/${encode(id)}/client`, strict(conversationSchema), request),
-    listMessages: (id, query = {}) => get(`/conversations/${encode(id)}/messages`, read.messagePage, query),
+      sendStamped('POST', `/conversations/${encode(id)}/client`, strict(conversationSchema), request),
+    listMessages: (id, query = {}) => getStamped(`/conversations/${encode(id)}/messages`, read.messagePage, query),
     sendMessage: (id, request) => send('POST', `/conversations/${encode(id)}/messages`, read.message, request),
     uploadAttachment: (file, uploadOptions = {}) => upload(config, file, uploadOptions),
     listLibrary: () => get('/attachments/library', read.attachments),
@@ -96,16 +105,17 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
     createClient: (request) => send('POST', '/clients', strict(clientSchema), request),
     updateClient: (id, patch) => send('PATCH', `/clients/${encode(id)}`, strict(clientSchema), patch),
     clientMessages: (id) => get(`/clients/${encode(id)}/messages`, read.messages),
-    block: (phone) => send('POST', `/contacts/${encode(phone)}/block`, strict(contactSchema)),
-    unblock: (phone) => send('POST', `/contacts/${encode(phone)}/unblock`, strict(contactSchema)),
-    listContacts: (query = {}) => get('/contacts', read.list(contactSchema, 'contact'), { optedOut: query.optedOut }),
+    block: (phone) => sendStamped('POST', `/contacts/${encode(phone)}/block`, strict(contactSchema)),
+    unblock: (phone) => sendStamped('POST', `/contacts/${encode(phone)}/unblock`, strict(contactSchema)),
+    listContacts: (query = {}) =>
+      getStamped('/contacts', read.list(contactSchema, 'contact'), { optedOut: query.optedOut }),
     recordConsent: (phone, request) =>
-      send('POST', `/contacts/${encode(phone)}/consent`, strict(contactSchema), request),
+      sendStamped('POST', `/contacts/${encode(phone)}/consent`, strict(contactSchema), request),
     listInboxes: () => get('/inboxes', read.list(inboxSchema, 'inbox')),
     createInbox: (name) => send('POST', '/inboxes', strict(inboxSchema), { name }),
     listTeam: () => get('/team', read.list(teamMemberSchema, 'team member')),
     listTemplates: () => get('/templates', read.list(templateSchema, 'template')),
-    unread: () => get('/unread', strict(unreadTotalsSchema)),
+    unread: () => getStamped('/unread', strict(unreadTotalsSchema)),
     getSettings: () => get('/settings', strict(settingsSchema)),
     updateSettings: (settings) => send('PUT', '/settings', strict(settingsSchema), settings),
     metrics: (query) => get('/metrics', strict(metricsSchema), query),

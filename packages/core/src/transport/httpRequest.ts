@@ -1,4 +1,4 @@
-import { errorBodySchema } from '@switchboard/protocol'
+import { errorBodySchema, SEQ_HEADER, type Stamped } from '@switchboard/protocol'
 import { InboxError, toInboxError } from '../errors'
 import type { Reader } from './readers'
 
@@ -56,11 +56,8 @@ export async function errorFromResponse(response: Response): Promise<InboxError>
   })
 }
 
-/**
- * Performs a call: bearer token (refreshed once on 401), timeout, JSON both ways, typed errors,
- * and validation of the answer.
- */
-export async function httpRequest<T>(config: HttpConfig, call: HttpCall<T>): Promise<T> {
+/** Sends a call (bearer token refreshed once on 401, timeout); a non-2xx answer rejects typed. */
+async function perform(config: HttpConfig, call: HttpCall<unknown>): Promise<Response> {
   const attempt = async (forceRefresh: boolean): Promise<Response> => {
     const token = await config.getToken({ forceRefresh })
     const controller = new AbortController()
@@ -91,6 +88,11 @@ export async function httpRequest<T>(config: HttpConfig, call: HttpCall<T>): Pro
   let response = await attempt(false)
   if (response.status === 401) response = await attempt(true)
   if (!response.ok) throw await errorFromResponse(response)
+  return response
+}
+
+/** Reads and validates the JSON body of a successful answer. */
+async function readBody<T>(response: Response, call: HttpCall<T>): Promise<T> {
   if (call.read === null) return undefined as T
   let body: unknown
   try {
@@ -99,4 +101,30 @@ export async function httpRequest<T>(config: HttpConfig, call: HttpCall<T>): Pro
     throw new InboxError('malformed_response', 'The server sent a reply that is not JSON.', { retryable: false })
   }
   return call.read(body, `reply to ${call.method} ${call.path}`)
+}
+
+/**
+ * Performs a call: bearer token (refreshed once on 401), timeout, JSON both ways, typed errors,
+ * and validation of the answer.
+ */
+export async function httpRequest<T>(config: HttpConfig, call: HttpCall<T>): Promise<T> {
+  return readBody(await perform(config, call), call)
+}
+
+/**
+ * Performs a call whose answer is stamped with the event-log position it reflects (the
+ * `switchboard-seq` header); an answer without it breaks the contract (`malformed_response`).
+ */
+export async function stampedRequest<T>(config: HttpConfig, call: HttpCall<T>): Promise<Stamped<T>> {
+  const response = await perform(config, call)
+  const header = response.headers.get(SEQ_HEADER)
+  const seq = header === null || !/^\d{1,15}$/.test(header.trim()) ? Number.NaN : Number(header)
+  if (!Number.isSafeInteger(seq)) {
+    throw new InboxError(
+      'malformed_response',
+      `The reply to ${call.method} ${call.path} has no valid ${SEQ_HEADER} header (a cross-origin server must list it in Access-Control-Expose-Headers).`,
+      { retryable: false },
+    )
+  }
+  return { data: await readBody(response, call), seq }
 }

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event'
 import { HttpResponse, http } from 'msw'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { Inbox, MessageBubble, Thread } from '../index'
-import { setup, startMsw } from './harness'
+import { dana, setup, startMsw } from './harness'
 
 const server = startMsw()
 
@@ -123,9 +123,13 @@ describe('attachments and text from strangers', () => {
     const [first, third] = page.items
     const broken = { ...first, id: 'msg_bad', seq: 1.5, body: 'Second', attachments: [{ id: 'x', size: -1 }] }
     const withBadAttachment = { ...third, attachments: [{ name: 'no url', size: -5 }] }
+    const { lastSeq } = await backend.service.eventsAfter(dana, { after: 0 })
     server.use(
       http.get(`${backend.baseUrl}/conversations/:id/messages`, () =>
-        HttpResponse.json({ items: [first, broken, withBadAttachment], nextBefore: null }),
+        HttpResponse.json(
+          { items: [first, broken, withBadAttachment], nextBefore: null },
+          { headers: { 'switchboard-seq': String(lastSeq) } },
+        ),
       ),
     )
     view(<Thread conversationId={conversationId} />)

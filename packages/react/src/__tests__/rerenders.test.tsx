@@ -47,7 +47,7 @@ describe('an incoming message re-renders only its row and the open thread', () =
     await backend.simulateInbound(other.contact.phone, 'Hello from another client')
     await act(() => client.sync())
     await act(() => new Promise((r) => setTimeout(r, 50)))
-    expect([...renders.keys()].sort()).toEqual([`row:${other.id}`])
+    expect([...renders.keys()].sort(), JSON.stringify([...renders])).toEqual([`row:${other.id}`])
 
     // A text to the open conversation: its row and the thread.
     renders.clear()

@@ -22,7 +22,10 @@ export function ClientPanel({ conversationId, className }: { conversationId: str
   const { data: me } = useMe()
   const { data: conversation } = useConversation(conversationId)
   const clientId = conversation?.client?.id
-  const { data: client } = useQuery({ ...inbox.queries.client(clientId ?? ''), enabled: Boolean(clientId) })
+  const { data: client } = useQuery(
+    { ...inbox.queries.client(clientId ?? ''), enabled: Boolean(clientId) },
+    inbox.queryClient,
+  )
   if (!conversation) return null
   const country = me?.clinic.country
   const contact = conversation.contact

@@ -20,8 +20,8 @@ export function ComposerTools(props: {
   const container = usePortalContainer()
   const fileInput = useRef<HTMLInputElement>(null)
   const id = useId()
-  const templates = useQuery(client.queries.templates())
-  const library = useQuery(client.queries.library())
+  const templates = useQuery(client.queries.templates(), client.queryClient)
+  const library = useQuery(client.queries.library(), client.queryClient)
   return (
     <div className="sb-composer__tools-builtin">
       <Popover.Root>

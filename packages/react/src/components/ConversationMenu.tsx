@@ -1,6 +1,7 @@
 'use client'
 import { toInboxError } from '@switchboard/core'
 import type { Conversation } from '@switchboard/protocol'
+import { hasPermission } from '@switchboard/protocol'
 import { AlertDialog, DropdownMenu } from 'radix-ui'
 import { useState } from 'react'
 import { useInboxClient, usePartClassName, useStrings } from '../context'
@@ -94,7 +95,7 @@ export function ConversationMenu({
               value={c.assigneeId}
               none={t.unassign}
               choices={(team ?? [])
-                .filter((m) => m.permissions.includes('messaging'))
+                .filter((m) => hasPermission(m, 'messaging'))
                 .map((m) => ({ id: m.id, label: m.id === me?.user.id ? `${m.name} (${t.you})` : m.name }))}
               onChoose={(id) => run(() => a.assign(c.id, id))}
             />

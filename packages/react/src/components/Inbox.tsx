@@ -1,6 +1,7 @@
 'use client'
 import { formatPhone } from '@switchboard/core'
-import { useEffect, useState } from 'react'
+import { hasPermission } from '@switchboard/protocol'
+import { useState } from 'react'
 import { useInboxClient, usePartClassName, useStrings, useUnstyled } from '../context'
 import { useConversation } from '../hooks/useConversations'
 import { useInboxState } from '../hooks/useInboxState'
@@ -50,17 +51,12 @@ export function Inbox({ selectedId, onSelect, theme, className, composerTools }:
   const insideTheme = useInsideTheme()
   const ownRoot = !unstyled && !insideTheme
 
-  useEffect(() => {
-    client.connect().catch(() => undefined)
-    return () => client.disconnect()
-  }, [client])
-
   const choose = (id: string | null) => {
     if (selectedId === undefined) client.store.getState().select(id)
     onSelect?.(id)
   }
 
-  const allowed = me?.user.permissions.includes('messaging')
+  const allowed = me !== undefined && hasPermission(me.user, 'messaging')
   return (
     <section
       ref={setRoot}

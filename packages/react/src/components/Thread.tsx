@@ -125,24 +125,12 @@ function ThreadView({ conversationId, className }: ThreadProps) {
     announced.current = key
   }, [ready, newest, name, t])
 
+  // The conversation on screen: others see it, and the client reads it (on opening, and each
+  // text that arrives while the page is visible).
   useEffect(() => {
     client.actions.setViewing(conversationId)
     return () => client.actions.setViewing(null)
   }, [client, conversationId])
-
-  // Opening a conversation reads it, and so does a new text arriving while it is open. Marking
-  // it unread while open is left alone (the user asked for it).
-  const readFor = useRef<string | null>(null)
-  const unreadCount = conversation?.unreadCount ?? 0
-  const markedUnread = conversation?.markedUnread ?? false
-  // biome-ignore lint/correctness/useExhaustiveDependencies: markedUnread is read only when opening, on purpose
-  useEffect(() => {
-    if (!conversation) return
-    const opening = readFor.current !== conversationId
-    readFor.current = conversationId
-    if (unreadCount > 0 || (opening && markedUnread))
-      void client.actions.markRead(conversationId).catch(() => undefined)
-  }, [client, conversationId, unreadCount, conversation !== undefined])
 
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = thread
   const loadOlder = useCallback(() => {

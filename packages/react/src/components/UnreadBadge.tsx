@@ -1,4 +1,5 @@
 'use client'
+import { hasPermission } from '@switchboard/protocol'
 import { usePartClassName, useStrings } from '../context'
 import { useMe, useUnread } from '../hooks/useServerData'
 import { format } from '../strings'
@@ -12,7 +13,7 @@ export function UnreadBadge({ className, inboxId }: { className?: string; inboxI
   const partClass = usePartClassName('badge', className)
   const t = useStrings()
   const { data: me } = useMe()
-  const allowed = me?.user.permissions.includes('messaging') ?? false
+  const allowed = me !== undefined && hasPermission(me.user, 'messaging')
   const { data } = useUnread({ enabled: allowed })
   const count = inboxId ? (data?.byInbox[inboxId] ?? 0) : (data?.conversations ?? 0)
   if (!allowed || count === 0) return null

@@ -9,6 +9,7 @@ import {
   toInboxError,
 } from '@switchboard/core'
 import type { Client, Conversation, MeResponse, Template } from '@switchboard/protocol'
+import { hasPermission } from '@switchboard/protocol'
 import { useQuery } from '@tanstack/react-query'
 import { useCallback, useMemo, useState } from 'react'
 import { useInboxClient } from '../context'
@@ -22,7 +23,7 @@ export type ComposerLock = 'optedOut' | 'blocked' | 'oneWay' | 'noPermission' | 
 
 /** The first reason, in order of what the user can do about it, that sending is not possible. */
 export function composerLock(conversation: Conversation | undefined, me: MeResponse | undefined): ComposerLock {
-  if (me && !me.user.permissions.includes('messaging')) return 'noPermission'
+  if (me && !hasPermission(me.user, 'messaging')) return 'noPermission'
   if (me?.clinic.mode === 'one-way') return 'oneWay'
   if (conversation?.contact.blocked) return 'blocked'
   if (conversation?.contact.optedOut) return 'optedOut'
@@ -40,7 +41,10 @@ export function useComposer(conversationId: string) {
   const { data: conversation } = useConversation(conversationId)
   const [error, setError] = useState<InboxError | null>(null)
   const clientId = conversation?.client?.id
-  const { data: client } = useQuery({ ...inbox.queries.client(clientId ?? ''), enabled: Boolean(clientId) })
+  const { data: client } = useQuery(
+    { ...inbox.queries.client(clientId ?? ''), enabled: Boolean(clientId) },
+    inbox.queryClient,
+  )
   const attachments = useAttachments(me?.limits)
   const segments = useMemo(() => countSegments(draft), [draft])
   /** `{{variables}}` still in the text: they must be filled in before sending. */

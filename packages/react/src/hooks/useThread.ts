@@ -1,11 +1,11 @@
 'use client'
-import { flattenThread, type ThreadData, threadItems } from '@switchboard/core'
+import { flattenThread, type OutboxEntry, threadItems } from '@switchboard/core'
 import { useInfiniteQuery } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import { useInboxClient } from '../context'
 import { useInboxState } from './useInboxState'
 
-const selectOutbox = (s: { outbox: import('@switchboard/core').OutboxEntry[] }) => s.outbox
+const selectOutbox = (s: { outbox: OutboxEntry[] }) => s.outbox
 
 /**
  * A conversation's thread as the user sees it: server messages in order, then this user's
@@ -13,10 +13,10 @@ const selectOutbox = (s: { outbox: import('@switchboard/core').OutboxEntry[] }) 
  */
 export function useThread(conversationId: string) {
   const client = useInboxClient()
-  const query = useInfiniteQuery(client.queries.messages(conversationId))
+  const query = useInfiniteQuery(client.queries.messages(conversationId), client.queryClient)
   const outbox = useInboxState(selectOutbox)
   const items = useMemo(
-    () => threadItems(flattenThread(query.data as ThreadData | undefined), outbox, conversationId),
+    () => threadItems(flattenThread(query.data), outbox, conversationId),
     [query.data, outbox, conversationId],
   )
   return { ...query, items }

@@ -5,7 +5,7 @@ import { ConversationMenu, UnreadBadge, useInboxClient } from '../index'
 
 function MenuForFirst() {
   const client = useInboxClient()
-  const { data } = useQuery(client.queries.conversation('cnv_000001'))
+  const { data } = useQuery(client.queries.conversation('cnv_000001'), client.queryClient)
   return data ? (
     <div style={{ display: 'flex', gap: 16, alignItems: 'center' }}>
       <span>

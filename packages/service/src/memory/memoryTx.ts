@@ -2,13 +2,13 @@ import {
   type Client,
   type Conversation,
   compareConversations,
+  computeUnreadTotals,
   foldText,
   isPhoneQuery,
   matchesFilter,
   phoneDigits,
 } from '@switchboard/protocol'
 import type { ContactRecord, ConversationRecord, MessageCountRow, StorageTx } from '../ports'
-import { computeUnreadTotals } from '../rules/unread'
 import type { ClinicData } from './clinicData'
 import { insertIntoOrder, removeFromOrder } from './listOrder'
 

@@ -1,4 +1,5 @@
 import type { Attachment, Client, MessageOrigin, MessageStatus } from '@switchboard/protocol'
+import { hasPermission } from '@switchboard/protocol'
 import type { ClinicSeed } from '../memory/clinicData'
 import type { ContactRecord, MessageRecord } from '../ports'
 import { describeDeliveryError } from '../rules/delivery'
@@ -106,7 +107,7 @@ export function buildConversation(
     drafts.push({ direction: 'inbound', origin: 'client', body: 'Final notice: claim your prize today' })
   }
 
-  const staff = seed.team.filter((m) => m.permissions.includes('messaging'))
+  const staff = seed.team.filter((m) => hasPermission(m, 'messaging'))
   const lastAt = now.getTime() - Math.floor(rng.next() ** 2 * 30 * 24 * 60) * MINUTE - index
   let at = lastAt - drafts.length * 90 * MINUTE
   const contact: ContactRecord = {

@@ -1,4 +1,4 @@
-import { type Permission, SwitchboardError } from '@switchboard/protocol'
+import { hasPermission, type Permission, SwitchboardError } from '@switchboard/protocol'
 
 /** Who makes a call: every service call is made on behalf of one staff user of one clinic. */
 export interface Actor {
@@ -24,7 +24,7 @@ const LABELS: Record<Permission, string> = {
  */
 export function requirePermission(actor: Actor, ...permissions: Permission[]): void {
   for (const permission of ['messaging' as const, ...permissions]) {
-    if (!actor.permissions.includes(permission)) {
+    if (!hasPermission(actor, permission)) {
       throw new SwitchboardError('forbidden', `You do not have permission to ${LABELS[permission]}.`, { permission })
     }
   }

@@ -2,6 +2,7 @@ import {
   type AssignToClientRequest,
   assignToClientRequestSchema,
   type Conversation,
+  hasPermission,
   type ListConversationsQuery,
   listConversationsQuerySchema,
   normalizeFilter,
@@ -135,7 +136,7 @@ export async function updateConversation(
         const member = await w.tx.getMember(patch.assigneeId)
         if (!member)
           throw new SwitchboardError('not_found', 'This team member does not exist.', { id: patch.assigneeId })
-        if (!member.permissions.includes('messaging')) {
+        if (!hasPermission(member, 'messaging')) {
           throw new SwitchboardError(
             'validation_failed',
             `${member.name} cannot use the SMS inbox, so cannot be assigned.`,
