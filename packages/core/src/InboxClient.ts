@@ -35,6 +35,8 @@ export interface InboxClientOptions {
   onError?: (error: InboxError) => void
   /** Open the realtime channel on `connect()`. Default true; false keeps the client on HTTP only. */
   realtime?: boolean
+  /** Conversations per list page (1–100). Default: the server's (30 on the reference server). */
+  pageSize?: number
 }
 
 /**

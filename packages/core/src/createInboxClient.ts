@@ -49,7 +49,7 @@ export function createInboxClient(options: InboxClientOptions): InboxClient {
   const me = () => queryClient.getQueryData<MeResponse>(inboxKeys.me())
   const viewer = (): Viewer => ({ userId: me()?.user.id ?? '' })
   const sync = createCacheSync({ qc: queryClient, store, viewer })
-  const queries = createQueries(transport, sync, queryClient)
+  const queries = createQueries(transport, sync, queryClient, options.pageSize)
 
   const ctx: ActionContext = {
     qc: queryClient,

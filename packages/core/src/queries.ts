@@ -20,7 +20,7 @@ import {
 import type { DataTag, QueryClient, QueryFunctionContext, QueryKey } from '@tanstack/query-core'
 import type { CacheSync } from './cache/cacheSync'
 import { findConversation } from './cache/conversationCache'
-import type { ConversationListData } from './cache/conversationLists'
+import { type ConversationListData, type ConversationPage, toCachedPage } from './cache/conversationLists'
 import { inboxKeys } from './cache/keys'
 import type { ThreadData } from './cache/threads'
 import type { InboxError } from './errors'
@@ -52,7 +52,7 @@ export interface InboxQueries {
   /** A filtered list, a cursor page at a time (`fetchNextPage` for more). Kept live by events. */
   conversations(
     filter?: Partial<ConversationFilter>,
-  ): InboxInfiniteQueryOptions<Page<Conversation>, string | null, ConversationListData>
+  ): InboxInfiniteQueryOptions<ConversationPage, string | null, ConversationListData>
   conversation(id: string): InboxQueryOptions<Conversation>
   /** A thread: `pages[0]` is the newest page; `fetchNextPage` loads older history. */
   messages(conversationId: string): InboxInfiniteQueryOptions<MessagePage, number | null, ThreadData>
@@ -77,7 +77,7 @@ export interface InboxQueries {
  * merged with the events applied while they were on their way (`structuralSharing`), never
  * refetched because of them.
  */
-export function createQueries(transport: Transport, sync: CacheSync, qc: QueryClient): InboxQueries {
+export function createQueries(transport: Transport, sync: CacheSync, qc: QueryClient, pageSize?: number): InboxQueries {
   const tag = <T>(key: QueryKey) => key as DataTag<QueryKey, T, InboxError>
   const simple = <T>(queryKey: QueryKey, queryFn: () => Promise<T>, staleTime = 60_000): InboxQueryOptions<T> => ({
     queryKey: tag<T>(queryKey),
@@ -108,9 +108,10 @@ export function createQueries(transport: Transport, sync: CacheSync, qc: QueryCl
         queryFn: async ({ pageParam }) => {
           const { data, seq } = await transport.listConversations({
             ...normalized,
+            ...(pageSize ? { limit: pageSize } : {}),
             ...(pageParam ? { cursor: pageParam } : {}),
           })
-          return sync.stamp(data, seq)
+          return sync.stamp(toCachedPage(data), seq)
         },
         initialPageParam: null,
         getNextPageParam: (last) => last.nextCursor,

@@ -76,12 +76,13 @@ const step = fc.oneof(
       ),
     }),
   },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('fetchNext' as const), n: fc.nat(3) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('release' as const), n: fc.nat(6) }) },
 )
 
 type Step = typeof step extends fc.Arbitrary<infer S> ? S : never
 
-async function run(steps: Step[]) {
+export async function runSchedule(steps: Step[]) {
   const seed = generateSeed({ seed: 3, conversations: 12 })
   let now = Date.parse('2026-11-30T18:00:00Z')
   const service = createInboxService({
@@ -96,6 +97,7 @@ async function run(steps: Step[]) {
     transport: net.transport,
     storage: memoryStorageAdapter(),
     retry: { baseDelayMs: 1, maxDelayMs: 4 },
+    pageSize: 4,
   })
   const qc = client.queryClient
   const quiet = async () => {
@@ -123,6 +125,11 @@ async function run(steps: Step[]) {
   await quiet()
 
   const settled: Promise<unknown>[] = []
+  /** Fetches the test asked for (next pages, refetches): each must complete (liveness). */
+  const fetches: Promise<unknown>[] = []
+  /** Pages the test asked to load: each list call must serve one of them. */
+  let requestedPages = 0
+  const listCallsBefore = net.calls.listConversations ?? 0
   const serverIds = async () =>
     (await service.listConversations(dana, { status: 'all', limit: 200 })).items.map((c) => c.id)
   net.holdReplies(false)
@@ -182,8 +189,17 @@ async function run(steps: Step[]) {
         net.reconnect()
         break
       case 'refetch':
-        void qc.invalidateQueries({ queryKey: ['switchboard'] }).catch(() => undefined)
+        for (const observer of observers) requestedPages += observer.getCurrentResult().data?.pages.length ?? 1
+        fetches.push(qc.invalidateQueries({ queryKey: ['switchboard'] }).catch(() => undefined))
         break
+      case 'fetchNext': {
+        const observer = observers[s.n % observers.length]
+        if (observer?.getCurrentResult().hasNextPage) {
+          requestedPages += 1
+          fetches.push(observer.fetchNextPage())
+        }
+        break
+      }
       case 'hold':
         net.holdReplies(true)
         break
@@ -201,12 +217,25 @@ async function run(steps: Step[]) {
   await quiet()
   await Promise.all(settled)
   await quiet()
+  // Liveness: every fetch the test asked for completed, and list calls stayed within the pages
+  // asked for (a refetch replacing an in-flight next page is the only way to pay one twice).
+  const done = await Promise.race([Promise.allSettled(fetches).then(() => true), sleep(5000).then(() => false)])
+  expect(done, 'a fetchNextPage or refetch never completed').toBe(true)
+  const listCalls = (net.calls.listConversations ?? 0) - listCallsBefore
+  expect(listCalls, `${listCalls} list calls for ${requestedPages} pages asked`).toBeLessThanOrEqual(2 * requestedPages)
+  stats.listCalls += listCalls
+  stats.pages += requestedPages
+  stats.maxRatio = Math.max(stats.maxRatio, requestedPages ? listCalls / requestedPages : 0)
 
   for (const [index, filter] of FILTERS.entries()) {
     const cached =
       (observers[index]?.getCurrentResult().data as ConversationListData | undefined)?.pages.flatMap((p) => p.items) ??
       []
-    const truth = (await service.listConversations(dana, { ...normalizeFilter(filter), limit: 200 })).items
+    const all = (await service.listConversations(dana, { ...normalizeFilter(filter), limit: 200 })).items
+    // Pages load 4 at a time: what is loaded is the server's list up to there, all of it once the end is reached.
+    const complete = observers[index]?.getCurrentResult().hasNextPage === false
+    const truth = complete ? all : all.slice(0, cached.length)
+    if (!complete) expect(cached.length, JSON.stringify(filter)).toBeGreaterThanOrEqual(Math.min(all.length, 1))
     expect(
       cached.map((c: Conversation) => c.id),
       JSON.stringify(filter),
@@ -227,8 +256,16 @@ async function run(steps: Step[]) {
   client.destroy()
 }
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+const stats = { listCalls: 0, pages: 0, maxRatio: 0 }
+/** 400 schedules in `npm test`; `PROPERTY_RUNS=1000` (or more) for a longer run. */
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 400)
+
 describe('realtime correctness', () => {
-  it('for any interleaving of replies, events (late, duplicated, lost) and reconnects, cached lists and threads equal the server', async () => {
-    await fc.assert(fc.asyncProperty(fc.array(step, { minLength: 5, maxLength: 40 }), run), { numRuns: 400 })
-  }, 120_000)
+  it('for any interleaving of replies, events (late, duplicated, lost) and reconnects, cached lists and threads equal the server; every fetch completes', async () => {
+    await fc.assert(fc.asyncProperty(fc.array(step, { minLength: 5, maxLength: 40 }), runSchedule), { numRuns: RUNS })
+    console.info(
+      `${RUNS} schedules: ${stats.listCalls} list calls for ${stats.pages} pages asked (worst schedule ${stats.maxRatio.toFixed(2)} per page)`,
+    )
+  }, 600_000)
 })

@@ -2,16 +2,31 @@ import {
   type Contact,
   type Conversation,
   type ConversationFilter,
+  type ConversationSortKey,
   compareConversations,
   matchesFilter,
   type Page,
   type Viewer,
 } from '@switchboard/protocol'
 
+/**
+ * A cached page of a conversation list. `end` is the sort key of its last row when it was fetched:
+ * the next page (its `nextCursor`) starts strictly after it, whatever happens to that row since.
+ */
+export interface ConversationPage extends Page<Conversation> {
+  end: ConversationSortKey | null
+}
+
 /** A cached conversation list: the pages loaded so far, newest activity first. */
 export interface ConversationListData {
-  pages: Page<Conversation>[]
+  pages: ConversationPage[]
   pageParams: unknown[]
+}
+
+/** A fetched page as the cache keeps it, with where its next page starts. */
+export function toCachedPage(page: Page<Conversation>): ConversationPage {
+  const last = page.items.at(-1)
+  return { ...page, end: last ? { lastActivityAt: last.lastActivityAt, id: last.id } : null }
 }
 
 /** The list without `id`; the same object when it was not there. */
@@ -23,8 +38,9 @@ export function removeFromList(data: ConversationListData, id: string): Conversa
 /**
  * Puts a changed conversation where the list's filter and order say: removed when it no longer
  * matches; otherwise placed by newest activity among the loaded pages. One that sorts after
- * everything loaded while more pages exist is left for the next page (its cursor is a sort key,
- * so it will come).
+ * everything loaded while more pages exist is left for the next page only if that page will
+ * bring it (it sorts after the loaded part's `end`); one at or before `end` stays, or it would be
+ * lost between the pages.
  */
 export function placeInList(
   data: ConversationListData,
@@ -43,8 +59,9 @@ export function placeInList(
     }
   }
   const last = pages.at(-1)
-  if (!last) return { ...without, pages: [{ items: [conversation], nextCursor: null }] }
-  if (last.nextCursor !== null) return { ...without, pages }
+  if (!last) return { ...without, pages: [{ items: [conversation], nextCursor: null, end: null }] }
+  const nextPageBringsIt = last.nextCursor !== null && (!last.end || compareConversations(conversation, last.end) > 0)
+  if (nextPageBringsIt) return { ...without, pages }
   last.items.push(conversation)
   return { ...without, pages }
 }

@@ -1,0 +1,161 @@
+import { createServiceTransport, type ServiceTransportOptions } from '@switchboard/mock'
+import { type Conversation, PERMISSIONS, type UnreadTotals } from '@switchboard/protocol'
+import { createInboxService, createMemoryStorage, generateSeed } from '@switchboard/service'
+import { InfiniteQueryObserver, QueryObserver } from '@tanstack/query-core'
+import { describe, expect, it } from 'vitest'
+import { type ConversationListData, createInboxClient, memoryStorageAdapter } from '../index'
+
+const dana = { clinicId: 'cln_maple', userId: 'usr_dana', permissions: [...PERMISSIONS] }
+const CLINIC = '+14155550100'
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+async function until(check: () => boolean, ms = 5000): Promise<void> {
+  const end = Date.now() + ms
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out')
+    await sleep(5)
+  }
+}
+
+/** A seeded service (the clinic open), a client over it with network latency. */
+function setUp(network: ServiceTransportOptions = { latencyMs: 40, eventLatencyMs: 2 }, conversations = 80) {
+  const seed = generateSeed({ seed: 11, conversations })
+  let now = Date.parse('2026-11-30T18:00:00Z')
+  const service = createInboxService({
+    storage: createMemoryStorage({ clinics: seed.clinics }),
+    clock: () => {
+      now += 10
+      return new Date(now)
+    },
+  })
+  const net = createServiceTransport(service, dana, network)
+  const client = createInboxClient({ transport: net.transport, storage: memoryStorageAdapter() })
+  const calls = (method: string) => net.calls[method] ?? 0
+  return { service, net, client, calls }
+}
+
+const serverList = async (service: ReturnType<typeof setUp>['service']) =>
+  (await service.listConversations(dana, { status: 'all', limit: 200 })).items
+
+describe('the cache under a stream of texts', () => {
+  it('fetchNextPage during a stream is one next-page fetch that lands; the loaded rows stay the server prefix', async () => {
+    const { service, client, calls } = setUp()
+    await client.connect()
+    const list = new InfiniteQueryObserver(client.queryClient, client.queries.conversations({ status: 'all' }))
+    list.subscribe(() => undefined)
+    await until(() => list.getCurrentResult().data?.pages.length === 1 && client.queryClient.isFetching() === 0)
+    const phones = (await serverList(service)).map((c) => c.contact.phone)
+    const before = calls('listConversations')
+    let streaming = true
+    const stream = (async () => {
+      for (let i = 0; streaming && i < 40; i++) {
+        await service.receiveInbound({ to: CLINIC, from: phones[(i * 7) % phones.length] as string, body: `t${i}` })
+        await sleep(10)
+      }
+    })()
+    const page = list.fetchNextPage()
+    await until(() => (list.getCurrentResult().data?.pages.length ?? 0) >= 2 && !list.getCurrentResult().isFetching)
+    expect(calls('listConversations') - before).toBe(1)
+    streaming = false
+    await stream
+    await page
+    await client.sync()
+    await sleep(50)
+    const loaded = (list.getCurrentResult().data as ConversationListData).pages.flatMap((p) => p.items)
+    const truth = await serverList(service)
+    expect(loaded.map((c) => c.id)).toEqual(truth.slice(0, loaded.length).map((c) => c.id))
+    expect(loaded).toEqual(truth.slice(0, loaded.length))
+    expect(calls('listConversations') - before).toBe(1) // the stream fetched nothing again
+    client.destroy()
+  })
+
+  it('texts arriving in the open conversation are read at once: no re-read, one mark-read each, the badge never rises', async () => {
+    const { service, client, calls } = setUp()
+    await client.connect()
+    const qc = client.queryClient
+    const open = (await serverList(service))[0] as Conversation
+    new InfiniteQueryObserver(qc, client.queries.messages(open.id)).subscribe(() => undefined)
+    new QueryObserver(qc, client.queries.conversation(open.id)).subscribe(() => undefined)
+    new InfiniteQueryObserver(qc, client.queries.conversations({ status: 'all' })).subscribe(() => undefined)
+    const badge: number[] = []
+    new QueryObserver(qc, client.queries.unread()).subscribe((r) => r.data && badge.push(r.data.messages))
+    client.actions.setViewing(open.id)
+    await until(() => qc.isFetching() === 0 && badge.length > 0)
+    await sleep(100)
+    const start = { get: calls('getConversation'), read: calls('markRead'), shown: badge.length }
+    for (let i = 0; i < 30; i++) {
+      await service.receiveInbound({ to: CLINIC, from: open.contact.phone, body: `text ${i}` })
+      await sleep(8)
+    }
+    await until(() => qc.isFetching() === 0)
+    await sleep(150)
+    await client.sync()
+    expect(calls('getConversation') - start.get).toBe(0)
+    expect(calls('markRead') - start.read).toBeLessThanOrEqual(30)
+    const shown = badge.slice(start.shown - 1)
+    for (const [i, value] of shown.entries()) if (i > 0) expect(value).toBeLessThanOrEqual(shown[i - 1] as number)
+    expect((await service.getConversation(dana, open.id)).unreadCount).toBe(0)
+    expect(qc.getQueryData<UnreadTotals>(client.queries.unread().queryKey)).toEqual(await service.unreadTotals(dana))
+    client.destroy()
+  })
+
+  it('start-up reads each query once; the catch-up starts from what the replies reflect and reads nothing again', async () => {
+    const { service, client, net } = setUp()
+    const qc = client.queryClient
+    const connecting = client.connect()
+    new InfiniteQueryObserver(qc, client.queries.conversations({})).subscribe(() => undefined)
+    new InfiniteQueryObserver(qc, client.queries.messages('cnv_000000')).subscribe(() => undefined)
+    new QueryObserver(qc, client.queries.conversation('cnv_000000')).subscribe(() => undefined)
+    new QueryObserver(qc, client.queries.unread()).subscribe(() => undefined)
+    // A text while the first replies are on their way: the catch-up brings it, no read is repeated.
+    await service.receiveInbound({ to: CLINIC, from: '+16505550199', body: 'hello during start-up' })
+    await connecting
+    await until(() => qc.isFetching() === 0)
+    await sleep(100)
+    await client.sync()
+    expect(net.calls).toMatchObject({
+      me: 1,
+      listConversations: 1,
+      listMessages: 1,
+      unread: 1,
+    })
+    expect(net.calls.getConversation ?? 0).toBeLessThanOrEqual(1)
+    const loaded = qc
+      .getQueryData<ConversationListData>(client.queries.conversations({}).queryKey)
+      ?.pages.flatMap((p) => p.items)
+    const truth = (await service.listConversations(dana, { limit: 200 })).items
+    expect(loaded).toEqual(truth.slice(0, loaded?.length))
+    expect(qc.getQueryData(client.queries.unread().queryKey)).toEqual(await service.unreadTotals(dana))
+    client.destroy()
+  })
+
+  it('a refused change shows the server state with the events applied meanwhile, reading nothing again', async () => {
+    const { service, client, net, calls } = setUp({ latencyMs: 0 })
+    await client.connect()
+    const qc = client.queryClient
+    const list = new InfiniteQueryObserver(qc, client.queries.conversations({ status: 'all' }))
+    list.subscribe(() => undefined)
+    await until(() => qc.isFetching() === 0 && list.getCurrentResult().data !== undefined)
+    await client.sync()
+    const target = (await serverList(service))[3] as Conversation
+    const reads = calls('listConversations') + calls('getConversation')
+    net.holdReplies(true)
+    const refused = client.actions.assign(target.id, 'usr_nobody').catch((e: unknown) => e)
+    await sleep(0)
+    const shown = () =>
+      (list.getCurrentResult().data as ConversationListData).pages
+        .flatMap((p) => p.items)
+        .find((c) => c.id === target.id)
+    expect(shown()?.assigneeId).toBe('usr_nobody')
+    // Meanwhile the client texts: the event lands while the refusal is on its way.
+    await service.receiveInbound({ to: CLINIC, from: target.contact.phone, body: 'still there?' })
+    await sleep(10)
+    expect(shown()?.assigneeId).toBe('usr_nobody')
+    net.holdReplies(false)
+    net.releaseAll()
+    expect(await refused).toMatchObject({ code: 'not_found' })
+    expect(shown()).toEqual(await service.getConversation(dana, target.id))
+    expect(shown()?.lastMessage?.body).toBe('still there?')
+    expect(calls('listConversations') + calls('getConversation')).toBe(reads)
+    client.destroy()
+  })
+})
