@@ -10,7 +10,6 @@ import {
   type MessagePage,
   type Metrics,
   normalizeFilter,
-  type Page,
   type Settings,
   type Stamped,
   type TeamMember,

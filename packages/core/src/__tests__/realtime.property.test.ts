@@ -82,7 +82,7 @@ const step = fc.oneof(
 
 type Step = typeof step extends fc.Arbitrary<infer S> ? S : never
 
-export async function runSchedule(steps: Step[]) {
+async function runSchedule(steps: Step[]) {
   const seed = generateSeed({ seed: 3, conversations: 12 })
   let now = Date.parse('2026-11-30T18:00:00Z')
   const service = createInboxService({
