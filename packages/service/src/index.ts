@@ -3,7 +3,6 @@ export { createInboxService } from './createInboxService'
 export { cleanFilename } from './files/cleanFilename'
 export type { FileUrlProof, SignedFileUrlOptions, SignedFileUrls } from './files/signedFileUrls'
 export { createSignedFileUrls } from './files/signedFileUrls'
-export type { ClinicSeed } from './memory/clinicData'
 export type { MemoryStorage, MemoryStorageOptions } from './memory/createMemoryStorage'
 export { createMemoryStorage } from './memory/createMemoryStorage'
 export type { MemoryFile, MemoryFileStore, MemoryGateway, MemoryMailer } from './memory/memoryPorts'
@@ -11,6 +10,7 @@ export { createMemoryFileStore, createMemoryGateway, createMemoryMailer } from '
 export type {
   AttachmentRecord,
   ClinicRecord,
+  ClinicSeed,
   ContactRecord,
   ConversationRecord,
   FileStore,

@@ -38,6 +38,11 @@ export interface ContactRecord extends Contact {
   afterHoursPeriod: string | null
 }
 
+/** A contact as handed out: the stored record without what only the SMS rules remember. */
+export function toContact({ footerSentAt: _f, afterHoursPeriod: _a, ...contact }: ContactRecord): Contact {
+  return contact
+}
+
 /** A conversation as stored: contact and client are joined in when read. */
 export interface ConversationRecord {
   id: string
@@ -180,4 +185,17 @@ export interface FileStore {
  */
 export interface FileUrlSigner {
   sign(url: string, file: { clinicId: string; fileId: string }, now: Date): string
+}
+
+/** One clinic's rows as the seed generator produces them and a storage loads them. */
+export interface ClinicSeed {
+  record: ClinicRecord
+  team: TeamMember[]
+  inboxes: Inbox[]
+  templates: Template[]
+  contacts: ContactRecord[]
+  clients: Client[]
+  conversations: ConversationRecord[]
+  messages: MessageRecord[]
+  attachments: AttachmentRecord[]
 }

@@ -1,18 +1,12 @@
 import type { Client, Conversation, Inbox, InboxEvent, TeamMember, Template } from '@switchboard/protocol'
-import type { AttachmentRecord, ClinicRecord, ContactRecord, ConversationRecord, MessageRecord } from '../ports'
-
-/** One clinic's rows as the seed generator produces them and the memory storage loads them. */
-export interface ClinicSeed {
-  record: ClinicRecord
-  team: TeamMember[]
-  inboxes: Inbox[]
-  templates: Template[]
-  contacts: ContactRecord[]
-  clients: Client[]
-  conversations: ConversationRecord[]
-  messages: MessageRecord[]
-  attachments: AttachmentRecord[]
-}
+import type {
+  AttachmentRecord,
+  ClinicRecord,
+  ClinicSeed,
+  ContactRecord,
+  ConversationRecord,
+  MessageRecord,
+} from '../ports'
 
 /** The in-memory tables of one clinic, with the indexes its queries need. */
 export interface ClinicData {

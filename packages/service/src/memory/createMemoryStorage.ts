@@ -1,6 +1,6 @@
 import { SwitchboardError } from '@switchboard/protocol'
-import type { Storage, StorageTx } from '../ports'
-import { type ClinicData, type ClinicSeed, loadClinic } from './clinicData'
+import type { ClinicSeed, Storage, StorageTx } from '../ports'
+import { type ClinicData, loadClinic } from './clinicData'
 import { createMemoryTx } from './memoryTx'
 
 /** Options of {@link createMemoryStorage}. */

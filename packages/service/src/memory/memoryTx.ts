@@ -9,15 +9,13 @@ import {
   phoneDigits,
 } from '@switchboard/protocol'
 import type { ContactRecord, ConversationRecord, MessageCountRow, StorageTx } from '../ports'
+import { toContact } from '../ports'
 import type { ClinicData } from './clinicData'
 import { insertIntoOrder, removeFromOrder } from './listOrder'
 
 const clone = <T>(value: T): T => structuredClone(value)
 
 /** The wire form of a contact: the stored record less what only the rules need. */
-export function toContact({ footerSentAt: _f, afterHoursPeriod: _a, ...contact }: ContactRecord) {
-  return contact
-}
 
 function blankContact(phone: string): ContactRecord {
   return {

@@ -1,7 +1,6 @@
 import type { Attachment, Client, MessageOrigin, MessageStatus } from '@switchboard/protocol'
 import { hasPermission } from '@switchboard/protocol'
-import type { ClinicSeed } from '../memory/clinicData'
-import type { ContactRecord, MessageRecord } from '../ports'
+import type { ClinicSeed, ContactRecord, MessageRecord } from '../ports'
 import { describeDeliveryError } from '../rules/delivery'
 import type { Rng } from './prng'
 import { CAMPAIGNS, INBOUND, STAFF } from './vocabulary'

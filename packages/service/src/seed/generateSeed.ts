@@ -6,7 +6,7 @@ import {
   type Settings,
   type TeamMember,
 } from '@switchboard/protocol'
-import type { ClinicSeed } from '../memory/clinicData'
+import type { ClinicSeed } from '../ports'
 import { buildConversation } from './buildConversation'
 import { createRng, type Rng } from './prng'
 import { AREA_CODES, FIRST_NAMES, LAST_NAMES, PETS, TEMPLATES } from './vocabulary'

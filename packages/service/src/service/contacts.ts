@@ -12,7 +12,7 @@ import {
   SwitchboardError,
   searchClientsQuerySchema,
 } from '@switchboard/protocol'
-import { toContact } from '../memory/memoryTx'
+import { toContact } from '../ports'
 import { type Actor, requirePermission } from './actor'
 import { inClinic, presentMessage, type ServiceContext, type Work } from './context'
 import { contactPhone, emitConversation, ensureContact, saveContact, toMessage } from './records'

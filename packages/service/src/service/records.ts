@@ -5,8 +5,8 @@ import {
   normalizePhone,
   SwitchboardError,
 } from '@switchboard/protocol'
-import { toContact } from '../memory/memoryTx'
 import type { ContactRecord, ConversationRecord, MessageRecord } from '../ports'
+import { toContact } from '../ports'
 import type { Work } from './context'
 
 /** A conversation record of this clinic, or `not_found`. */
