@@ -106,7 +106,10 @@ export const defaultStrings = {
   reconnecting: 'Reconnecting…',
   sessionExpired: 'Your session has expired. Sign in again to keep texting.',
   noAccess: 'You do not have access to the SMS inbox. Ask your practice manager for the messaging permission.',
-  unreadBadge: '{count} unread conversations',
+  unreadTexts: '{count} unread texts',
+  unreadTexts_one: '{count} unread text',
+  unreadConversations: '{count} unread conversations',
+  unreadConversations_one: '{count} unread conversation',
   back: 'Back to conversations',
   smsNumber: 'Texting from {number}',
   clientDetails: 'Client details',
@@ -124,6 +127,19 @@ export const defaultStrings = {
 
 export type Strings = typeof defaultStrings
 export type StringKey = keyof Strings
+
+/**
+ * The string for a count in the locale's plural form: `key_one` when the locale says "one"
+ * (and the dictionary has it), else `key`; `{count}` filled with the count.
+ *
+ * @example
+ * plural(t, 'unreadTexts', 1, 'en') // '1 unread text'
+ */
+export function plural(t: Strings, key: 'unreadTexts' | 'unreadConversations', count: number, locale?: string): string {
+  const one = `${key}_one` as const
+  const form = new Intl.PluralRules(locale).select(count) === 'one' && t[one] ? t[one] : t[key]
+  return format(form, { count: new Intl.NumberFormat(locale).format(count) })
+}
 
 /** Fills `{placeholders}` of a string. */
 export function format(text: string, values: Record<string, string | number> = {}): string {

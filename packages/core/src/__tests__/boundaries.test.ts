@@ -33,7 +33,11 @@ describe('package boundaries', () => {
     ['packages/service/src/__probe.ts', "import imported from 'node:fs'", 'no Node, HTTP or UI'],
     ['packages/service/src/__probe.ts', "import imported from 'fastify'", 'no Node, HTTP or UI'],
     ['packages/service/src/rules/__probe.ts', "import imported from '../memory/memoryTx'", 'never the memory adapter'],
-    ['packages/service/src/service/__probe.ts', "import imported from '../memory/clinicData'", 'never the memory adapter'],
+    [
+      'packages/service/src/service/__probe.ts',
+      "import imported from '../memory/clinicData'",
+      'never the memory adapter',
+    ],
   ]
   it.each(refused)('%s: %s is refused', (path, code, reason) => {
     const output = lint(path, code)

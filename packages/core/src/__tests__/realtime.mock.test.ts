@@ -201,3 +201,17 @@ describe('realtime over socket.io (MSW mock)', () => {
     expect(again.store.getState().connection.error?.code).toBe('unauthorized')
   })
 })
+
+describe('only the badge on screen', () => {
+  it('a text after the socket is up reaches the unread totals', async () => {
+    const { backend, make } = setup()
+    const client = make()
+    const totals = await client.queryClient.fetchQuery(client.queries.unread())
+    await client.connect()
+    await until(() => client.store.getState().connection.status === 'connected')
+    await backend.simulateInbound('+16505550177', 'Is Biscuit ready?')
+    await until(
+      () => client.queryClient.getQueryData<{ messages: number }>(inboxKeys.unread())?.messages === totals.messages + 1,
+    )
+  })
+})

@@ -68,13 +68,21 @@ describe('Inbox', () => {
     expect(screen.queryByRole('listbox')).not.toBeInTheDocument()
   })
 
-  it('the unread badge counts unread conversations', async () => {
+  it('the unread badge counts unread texts, or conversations when asked', async () => {
     const { backend, view } = setup(server)
     const totals = await backend.service.unreadTotals(dana)
-    view(<UnreadBadge />)
-    expect(
-      await screen.findByRole('status', { name: `${totals.conversations} unread conversations` }),
-    ).toHaveTextContent(String(totals.conversations))
+    view(
+      <>
+        <UnreadBadge />
+        <UnreadBadge count="conversations" />
+      </>,
+    )
+    expect(await screen.findByRole('status', { name: `${totals.messages} unread texts` })).toHaveTextContent(
+      String(totals.messages),
+    )
+    expect(screen.getByRole('status', { name: `${totals.conversations} unread conversations` })).toHaveTextContent(
+      String(totals.conversations),
+    )
   })
 
   it('filters by status and searches by name or number', async () => {

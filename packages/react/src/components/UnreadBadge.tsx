@@ -1,25 +1,38 @@
 'use client'
-import { hasPermission } from '@switchboard/protocol'
-import { usePartClassName, useStrings } from '../context'
-import { useMe, useUnread } from '../hooks/useServerData'
-import { format } from '../strings'
+import { forwardRef, type HTMLAttributes } from 'react'
+import { usePartClassName } from '../context'
+import { type UnreadBadgeOptions, useUnreadBadge } from '../hooks/useUnreadBadge'
 import { cx } from './cx'
 
+/** Props of {@link UnreadBadge}. */
+export interface UnreadBadgeProps extends UnreadBadgeOptions, Omit<HTMLAttributes<HTMLSpanElement>, 'children'> {}
+
 /**
- * The number of unread conversations, for the host's navigation. Renders nothing without the
- * messaging permission or when there is nothing unread.
+ * The number of unread texts (or conversations, `count="conversations"`) for the host's
+ * navigation; it pulses once when a new text arrives (not with reduced motion). Draws nothing
+ * without the messaging permission or when nothing is unread. Live with no `<Inbox>` mounted.
  */
-export function UnreadBadge({ className, inboxId }: { className?: string; inboxId?: string }) {
+export const UnreadBadge = forwardRef<HTMLSpanElement, UnreadBadgeProps>(function UnreadBadge(
+  { className, count, inboxId, pulseMs, ...rest },
+  ref,
+) {
   const partClass = usePartClassName('badge', className)
-  const t = useStrings()
-  const { data: me } = useMe()
-  const allowed = me !== undefined && hasPermission(me.user, 'messaging')
-  const { data } = useUnread({ enabled: allowed })
-  const count = inboxId ? (data?.byInbox[inboxId] ?? 0) : (data?.conversations ?? 0)
-  if (!allowed || count === 0) return null
+  const badge = useUnreadBadge({
+    ...(count ? { count } : {}),
+    ...(inboxId ? { inboxId } : {}),
+    ...(pulseMs ? { pulseMs } : {}),
+  })
+  if (!badge.allowed || badge.count === 0) return null
   return (
-    <span className={cx('sb-badge', partClass)} role="status" aria-label={format(t.unreadBadge, { count })}>
-      {count > 99 ? '99+' : count}
+    <span
+      ref={ref}
+      {...rest}
+      className={cx('sb-badge', partClass)}
+      role="status"
+      aria-label={badge.label}
+      data-pulse={badge.pulsing ? '' : undefined}
+    >
+      {badge.text}
     </span>
   )
-}
+})

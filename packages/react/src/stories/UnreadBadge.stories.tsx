@@ -31,3 +31,11 @@ export const NoPermission: Story = {
     await expect(within(canvasElement).queryByRole('status')).toBeNull()
   },
 }
+
+/** Counting conversations instead of texts (`count="conversations"`). */
+export const Conversations: Story = {
+  args: { count: 'conversations' },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByRole('status', { name: /unread conversations?$/ })).toBeVisible()
+  },
+}
