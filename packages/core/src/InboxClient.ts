@@ -16,7 +16,7 @@ import type { OutboxEntry } from './outbox/outboxEntry'
 import type { StorageAdapter } from './outbox/storageAdapter'
 import type { InboxQueries } from './queries'
 import type { InboxStore } from './store'
-import type { Transport } from './transport/Transport'
+import type { Transport, UploadOptions } from './transport/Transport'
 
 /** Options of `createInboxClient`. */
 export interface InboxClientOptions {
@@ -55,6 +55,11 @@ export interface InboxActions {
   discard(clientMessageId: string): void
   /** Starts (or finds) the conversation with a client or any valid number, optionally with a first message. */
   startConversation(target: { clientId: string } | { phone: string }, body?: string): Promise<StartConversationResponse>
+  /**
+   * Uploads a file for a message, refusing at once what the clinic's limits refuse (type, size,
+   * the message's total with `already` bytes). Progress and cancel through `options`.
+   */
+  upload(file: Blob & { name?: string }, options?: UploadOptions & { already?: number }): Promise<Attachment>
   /** Tells other staff this user is typing (sent at most every 3 s) or stopped. */
   setTyping(conversationId: string, typing: boolean): void
   /** Closes a conversation (kept in history; a new text reopens it). */

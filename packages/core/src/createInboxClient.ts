@@ -66,6 +66,7 @@ export function createInboxClient(options: InboxClientOptions): InboxClient {
     }),
     viewer,
     country: () => me()?.clinic.country ?? 'US',
+    limits: () => me()?.limits,
     newId,
   }
   const presence = createPresence(transport)

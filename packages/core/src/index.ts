@@ -10,7 +10,7 @@ export {
   parsePhone,
   SENDING_HOURS,
 } from '@switchboard/protocol'
-export type { ConversationListData } from './cache/conversationLists'
+export type { ConversationListData, ConversationPage } from './cache/conversationLists'
 export { inboxKeys } from './cache/keys'
 export type { ThreadData } from './cache/threads'
 export { flattenThread } from './cache/threads'

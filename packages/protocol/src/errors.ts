@@ -25,6 +25,28 @@ export const ERROR_STATUS = {
 export type ErrorCode = keyof typeof ERROR_STATUS
 export const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[]
 
+const GENERAL_CODE: Record<number, ErrorCode> = {
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  410: 'events_expired',
+  413: 'attachment_too_large',
+  415: 'attachment_type_not_allowed',
+  422: 'validation_failed',
+  429: 'rate_limited',
+  503: 'unavailable',
+}
+
+/**
+ * The general error code of an HTTP status, for an answer that did not say (a proxy's 502, an
+ * injected failure): 5xx is `unavailable` (503) or `internal`; an unknown 4xx is `internal`.
+ * The inverse of {@link ERROR_STATUS} for the codes that own their status.
+ */
+export function codeForStatus(status: number): ErrorCode {
+  return GENERAL_CODE[status] ?? (status >= 500 && status !== 500 ? 'unavailable' : 'internal')
+}
+
 /** The JSON body of every error response: `{ error: { code, message, details? } }`. */
 export const errorBodySchema = z.object({
   error: z.object({

@@ -1,3 +1,5 @@
+export type { AttachmentRefusal } from './attachmentRules'
+export { attachmentRefusal, mediaTotalRefusal } from './attachmentRules'
 export type {
   Attachment,
   BusinessHours,
@@ -54,7 +56,14 @@ export {
   templateSchema,
 } from './entities'
 export type { ErrorBody, ErrorCode } from './errors'
-export { ERROR_CODES, ERROR_STATUS, errorBodySchema, isSwitchboardError, SwitchboardError } from './errors'
+export {
+  codeForStatus,
+  ERROR_CODES,
+  ERROR_STATUS,
+  errorBodySchema,
+  isSwitchboardError,
+  SwitchboardError,
+} from './errors'
 export type {
   InboxEvent,
   InboxEventType,
@@ -172,6 +181,8 @@ export {
   withoutControls,
   withoutDirectionOverrides,
 } from './text'
+export type { TextingRefusal } from './texting'
+export { textingRefusal } from './texting'
 export { computeUnreadTotals, countUnread } from './unread'
 export type { ValidationIssue } from './validate'
 export { describeIssues, parseOrThrow } from './validate'

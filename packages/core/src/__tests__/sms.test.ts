@@ -1,6 +1,14 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { countSegments, formatPhone, phoneProblem, renderTemplate, templateContext, templateVariables } from '../index'
+import {
+  countSegments,
+  formatMoney,
+  formatPhone,
+  phoneProblem,
+  renderTemplate,
+  templateContext,
+  templateVariables,
+} from '../index'
 
 describe('countSegments', () => {
   it.each([
@@ -83,5 +91,13 @@ describe('phones', () => {
     expect(phoneProblem('(415) 555-2671')).toBeNull()
     expect(phoneProblem('555')).toBe('This number is too short.')
     expect(phoneProblem('(415) 155-2671')).toBe('This is not a valid phone number.')
+  })
+})
+
+describe('formatMoney', () => {
+  it("uses the currency's own minor unit", () => {
+    expect(formatMoney({ amountMinor: 12345, currency: 'USD' })).toBe('$123.45')
+    expect(formatMoney({ amountMinor: 1200, currency: 'JPY' }, 'en-US')).toBe('¥1,200')
+    expect(formatMoney({ amountMinor: 1500, currency: 'KWD' }, 'en-US').replace(/\s/g, ' ')).toBe('KWD 1.500')
   })
 })

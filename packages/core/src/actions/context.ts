@@ -1,4 +1,4 @@
-import type { Viewer } from '@switchboard/protocol'
+import type { Limits, Viewer } from '@switchboard/protocol'
 import type { QueryClient } from '@tanstack/query-core'
 import type { CacheSync } from '../cache/cacheSync'
 import type { Outbox } from '../outbox/createOutbox'
@@ -16,5 +16,7 @@ export interface ActionContext {
   viewer(): Viewer
   /** The clinic's country, for reading national phone numbers. */
   country(): string
+  /** The clinic's attachment limits, once `/me` is loaded. */
+  limits(): Limits | undefined
   newId(): string
 }

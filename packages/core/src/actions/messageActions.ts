@@ -1,28 +1,24 @@
 import {
   type Attachment,
+  attachmentRefusal,
   type Conversation,
   MAX_BODY_LENGTH,
   type Message,
   messagePreview,
   parsePhone,
   type StartConversationResponse,
+  textingRefusal,
 } from '@switchboard/protocol'
 import { findConversation } from '../cache/conversationCache'
 import { InboxError, toInboxError } from '../errors'
 import type { OutboxEntry } from '../outbox/outboxEntry'
+import type { UploadOptions } from '../transport/Transport'
 import type { ActionContext } from './context'
 
 /** Refuses, before anything is queued, what the server would refuse for sure. */
 function assertSendable(conversation: Conversation | undefined): void {
-  if (conversation?.contact.blocked) {
-    throw new InboxError('recipient_blocked', 'This contact is blocked; unblock them before texting.')
-  }
-  if (conversation?.contact.optedOut) {
-    throw new InboxError(
-      'recipient_opted_out',
-      'This contact opted out of texts. They can opt back in by texting START.',
-    )
-  }
+  const refusal = conversation ? textingRefusal(conversation.contact) : null
+  if (refusal) throw new InboxError(refusal.code, refusal.message)
 }
 
 /**
@@ -92,6 +88,27 @@ export function messageActions(ctx: ActionContext) {
         ctx.sync.placeReply(result.conversation, seq)
         if (result.message) ctx.sync.applyLocal({ type: 'message.created', message: result.message })
         return result
+      } catch (error) {
+        throw toInboxError(error)
+      }
+    },
+    /**
+     * Uploads a file for a message, refusing at once (a typed `InboxError`) what the clinic's
+     * limits refuse: a type that cannot be texted, a file or a message too large (`already`:
+     * bytes attached so far). Progress and cancel through `options`.
+     */
+    async upload(
+      file: Blob & { name?: string },
+      options: UploadOptions & { already?: number } = {},
+    ): Promise<Attachment> {
+      const limits = ctx.limits()
+      const { already = 0, ...rest } = options
+      const refusal = limits
+        ? attachmentRefusal({ name: file.name ?? 'attachment', size: file.size, type: file.type }, limits, already)
+        : null
+      if (refusal) throw new InboxError(refusal.code, refusal.message)
+      try {
+        return await ctx.transport.uploadAttachment(file, rest)
       } catch (error) {
         throw toInboxError(error)
       }

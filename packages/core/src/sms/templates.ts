@@ -57,7 +57,10 @@ export function renderTemplate(body: string, context: TemplateContext): Rendered
 
 /** A money amount for people, in the clinic's locale. */
 export function formatMoney(money: Money, locale = 'en-US'): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency }).format(money.amountMinor / 100)
+  const format = new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency })
+  // The currency's own minor unit: 2 for USD, 0 for JPY, 3 for KWD.
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2
+  return format.format(money.amountMinor / 10 ** digits)
 }
 
 /**

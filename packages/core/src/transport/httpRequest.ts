@@ -1,4 +1,4 @@
-import { errorBodySchema, SEQ_HEADER, type Stamped } from '@switchboard/protocol'
+import { codeForStatus, errorBodySchema, SEQ_HEADER, type Stamped } from '@switchboard/protocol'
 import { InboxError, toInboxError } from '../errors'
 import type { Reader } from './readers'
 
@@ -43,17 +43,13 @@ export async function errorFromResponse(response: Response): Promise<InboxError>
     const { code, message, details } = parsed.data.error
     return new InboxError(code as InboxError['code'], message, { status: response.status, details })
   }
-  const code =
-    response.status === 401
-      ? 'unauthorized'
-      : response.status === 403
-        ? 'forbidden'
-        : response.status >= 500
-          ? 'unavailable'
-          : 'internal'
-  return new InboxError(code, `The SMS inbox answered ${response.status} ${response.statusText}`.trim(), {
-    status: response.status,
-  })
+  return new InboxError(
+    codeForStatus(response.status),
+    `The SMS inbox answered ${response.status} ${response.statusText}`.trim(),
+    {
+      status: response.status,
+    },
+  )
 }
 
 /** Sends a call (bearer token refreshed once on 401, timeout); a non-2xx answer rejects typed. */

@@ -1,4 +1,4 @@
-import { type ErrorCode, SEQ_HEADER, type Stamped } from '@switchboard/protocol'
+import { codeForStatus, SEQ_HEADER, type Stamped } from '@switchboard/protocol'
 import type { Actor } from '@switchboard/service'
 import { delay, HttpResponse, http } from 'msw'
 import type { FailurePlan } from '../failures'
@@ -23,20 +23,6 @@ export interface RouteOptions {
   failures: FailurePlan
   latency: () => number
 }
-
-const CODES: Record<number, ErrorCode> = {
-  401: 'unauthorized',
-  403: 'forbidden',
-  404: 'not_found',
-  409: 'conflict',
-  410: 'events_expired',
-  413: 'attachment_too_large',
-  415: 'attachment_type_not_allowed',
-  422: 'validation_failed',
-  429: 'rate_limited',
-  503: 'unavailable',
-}
-const codeForStatus = (status: number): ErrorCode => CODES[status] ?? 'internal'
 
 type Method = 'get' | 'post' | 'patch' | 'put' | 'delete'
 

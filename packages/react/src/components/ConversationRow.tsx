@@ -1,6 +1,6 @@
 'use client'
 import { activePresence, formatPhone, VIEWING_TTL } from '@switchboard/core'
-import { type Conversation, type TeamMember, withoutControls } from '@switchboard/protocol'
+import { type Conversation, isUnread, type TeamMember, withoutControls } from '@switchboard/protocol'
 import { useLocale, usePartClassName, useStrings } from '../context'
 import { format } from '../strings'
 import { cx } from './cx'
@@ -46,7 +46,7 @@ export function ConversationRow({
   const partClass = usePartClassName('row', className)
   const t = useStrings()
   const locale = useLocale()
-  const unread = c.status === 'open' && (c.unreadCount > 0 || c.markedUnread)
+  const unread = isUnread(c)
   const assignee = c.assigneeId ? team?.find((m) => m.id === c.assigneeId)?.name : undefined
   const preview = c.lastMessage
     ? c.lastMessage.body.trim() || (c.lastMessage.attachmentCount > 0 ? `📎 ${t.attachment}` : '')

@@ -1,6 +1,6 @@
 'use client'
 import { InboxError, toInboxError } from '@switchboard/core'
-import type { Attachment, Limits } from '@switchboard/protocol'
+import { type Attachment, attachmentRefusal, type Limits } from '@switchboard/protocol'
 import { useCallback, useRef, useState } from 'react'
 import { useInboxClient } from '../context'
 
@@ -18,23 +18,13 @@ export interface PendingAttachment {
 
 let counter = 0
 
-/** Checks a file against the server's limits before uploading it; a readable reason or null. */
+/** Checks a file against the server's limits before uploading it; a readable reason or null (protocol's `attachmentRefusal`). */
 export function attachmentProblem(
   file: { name: string; size: number; type: string },
   limits: Limits | undefined,
   already: number,
 ): string | null {
-  if (!limits) return null
-  if (file.type === 'image/svg+xml' || !limits.allowedContentTypes.includes(file.type)) {
-    return `"${file.name}" is not a file type that can be texted (photos and PDFs can).`
-  }
-  if (file.size > limits.maxAttachmentBytes) {
-    return `"${file.name}" is larger than ${(limits.maxAttachmentBytes / 1_000_000).toFixed(0)} MB.`
-  }
-  if (already + file.size > limits.maxMessageBytes) {
-    return `Attachments may add up to ${(limits.maxMessageBytes / 1_000_000).toFixed(0)} MB per message.`
-  }
-  return null
+  return limits ? (attachmentRefusal(file, limits, already)?.message ?? null) : null
 }
 
 /**
@@ -68,8 +58,8 @@ export function useAttachments(limits: Limits | undefined) {
         const controller = new AbortController()
         aborts.current.set(key, controller)
         setItems((list) => [...list, { key, name: file.name, size: file.size, status: 'uploading', progress: 0 }])
-        client.transport
-          .uploadAttachment(file, {
+        client.actions
+          .upload(file, {
             signal: controller.signal,
             onProgress: (loaded, size) => update(key, { progress: size ? loaded / size : 0 }),
           })

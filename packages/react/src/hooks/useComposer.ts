@@ -9,7 +9,7 @@ import {
   toInboxError,
 } from '@switchboard/core'
 import type { Client, Conversation, MeResponse, Template } from '@switchboard/protocol'
-import { hasPermission } from '@switchboard/protocol'
+import { hasPermission, textingRefusal } from '@switchboard/protocol'
 import { useQuery } from '@tanstack/react-query'
 import { useCallback, useMemo, useState } from 'react'
 import { useInboxClient } from '../context'
@@ -25,8 +25,8 @@ export type ComposerLock = 'optedOut' | 'blocked' | 'oneWay' | 'noPermission' | 
 export function composerLock(conversation: Conversation | undefined, me: MeResponse | undefined): ComposerLock {
   if (me && !hasPermission(me.user, 'messaging')) return 'noPermission'
   if (me?.clinic.mode === 'one-way') return 'oneWay'
-  if (conversation?.contact.blocked) return 'blocked'
-  if (conversation?.contact.optedOut) return 'optedOut'
+  const refusal = conversation ? textingRefusal(conversation.contact) : null
+  if (refusal) return refusal.code === 'recipient_blocked' ? 'blocked' : 'optedOut'
   return null
 }
 

@@ -1,17 +1,24 @@
 'use client'
-import { flattenThread, type OutboxEntry, threadItems } from '@switchboard/core'
+import { flattenThread, type OutboxEntry, type ThreadItem, threadItems } from '@switchboard/core'
 import { useInfiniteQuery } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import { useInboxClient } from '../context'
+import { type PagedQueryState, pagedState } from './queryState'
 import { useInboxState } from './useInboxState'
 
 const selectOutbox = (s: { outbox: OutboxEntry[] }) => s.outbox
+
+/** What {@link useThread} hands out: the thread's items and the paging state (older history). */
+export interface ThreadState extends PagedQueryState {
+  /** Server messages in order, then this user's pending and failed sends. */
+  items: ThreadItem[]
+}
 
 /**
  * A conversation's thread as the user sees it: server messages in order, then this user's
  * pending and failed sends; `fetchNextPage` loads older history.
  */
-export function useThread(conversationId: string) {
+export function useThread(conversationId: string): ThreadState {
   const client = useInboxClient()
   const query = useInfiniteQuery(client.queries.messages(conversationId), client.queryClient)
   const outbox = useInboxState(selectOutbox)
@@ -19,5 +26,5 @@ export function useThread(conversationId: string) {
     () => threadItems(flattenThread(query.data), outbox, conversationId),
     [query.data, outbox, conversationId],
   )
-  return { ...query, items }
+  return { ...pagedState(query), items }
 }

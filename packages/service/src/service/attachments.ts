@@ -1,5 +1,5 @@
 import type { Attachment, InboundMedia, Limits } from '@switchboard/protocol'
-import { SwitchboardError } from '@switchboard/protocol'
+import { attachmentRefusal, mediaTotalRefusal, SwitchboardError } from '@switchboard/protocol'
 import { cleanFilename } from '../files/cleanFilename'
 import type { AttachmentRecord } from '../ports'
 import { sniffContentType } from '../rules/sniffContentType'
@@ -22,8 +22,6 @@ export function discardFiles(ctx: ServiceContext, files: readonly Pick<Attachmen
   }
 }
 
-const megabytes = (bytes: number) => (bytes / 1_000_000).toFixed(1).replace(/\.0$/, '')
-
 /**
  * Accepts an upload within the clinic's limits: an allowed type proven by the file's own bytes
  * (never SVG or HTML), no larger than the per-file limit. Nothing is kept when it is refused.
@@ -32,25 +30,18 @@ export async function uploadAttachment(ctx: ServiceContext, actor: Actor, upload
   requirePermission(actor)
   const { limits } = await inClinic(ctx, actor.clinicId, async (w) => w.clinic)
   const name = cleanFilename(upload.name)
-  if (upload.data.byteLength === 0) throw new SwitchboardError('validation_failed', `"${name}" is empty.`)
-  if (upload.data.byteLength > limits.maxAttachmentBytes) {
-    throw new SwitchboardError(
-      'attachment_too_large',
-      `"${name}" is larger than ${megabytes(limits.maxAttachmentBytes)} MB.`,
-      {
-        size: upload.data.byteLength,
-        limit: limits.maxAttachmentBytes,
-      },
-    )
-  }
   const sniffed = sniffContentType(upload.data)
-  if (!sniffed || !limits.allowedContentTypes.includes(sniffed)) {
-    throw new SwitchboardError(
-      'attachment_type_not_allowed',
-      `"${name}" is not an allowed file type. Allowed: ${limits.allowedContentTypes.join(', ')}.`,
-      { declared: upload.contentType, detected: sniffed },
-    )
+  const refusal = attachmentRefusal({ name, size: upload.data.byteLength, type: sniffed ?? '' }, limits)
+  if (refusal) {
+    throw new SwitchboardError(refusal.code, refusal.message, {
+      size: upload.data.byteLength,
+      limit: limits.maxAttachmentBytes,
+      declared: upload.contentType,
+      detected: sniffed,
+    })
   }
+  if (!sniffed)
+    throw new SwitchboardError('attachment_type_not_allowed', `"${name}" is not a file type that can be texted.`)
   const id = ctx.newId('att')
   const stored = await ctx.files.put({ id, clinicId: actor.clinicId, name, contentType: sniffed, data: upload.data })
   const attachment: Attachment = { id, name, contentType: sniffed, size: upload.data.byteLength, ...stored }
@@ -98,16 +89,8 @@ export async function storeInboundMedia(
   if (media.length === 0) return []
   const limits: Limits = await inClinic(ctx, clinicId, async (w) => w.clinic.limits)
   const total = media.reduce((sum, m) => sum + m.data.byteLength, 0)
-  if (total > limits.maxMessageBytes) {
-    throw new SwitchboardError(
-      'attachment_too_large',
-      `The media add up to more than ${megabytes(limits.maxMessageBytes)} MB.`,
-      {
-        size: total,
-        limit: limits.maxMessageBytes,
-      },
-    )
-  }
+  const refusal = mediaTotalRefusal(total, limits)
+  if (refusal) throw new SwitchboardError(refusal.code, refusal.message, { size: total, limit: limits.maxMessageBytes })
   const stored: AttachmentRecord[] = []
   try {
     for (const [index, item] of media.entries()) {

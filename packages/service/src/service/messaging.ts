@@ -6,6 +6,7 @@ import {
   listMessagesQuerySchema,
   type Message,
   type MessagePage,
+  mediaTotalRefusal,
   normalizePhone,
   parseOrThrow,
   type SendMessageRequest,
@@ -47,10 +48,8 @@ export async function resolveAttachments(
     attachments.push(attachment)
   }
   const total = attachments.reduce((sum, a) => sum + a.size, 0)
-  if (total > limits.maxMessageBytes) {
-    const mb = (limits.maxMessageBytes / 1_000_000).toFixed(0)
-    throw new SwitchboardError('attachment_too_large', `Attachments may add up to ${mb} MB per message.`, { total })
-  }
+  const refusal = mediaTotalRefusal(total, limits)
+  if (refusal) throw new SwitchboardError(refusal.code, refusal.message, { total })
   return attachments
 }
 

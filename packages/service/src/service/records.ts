@@ -4,6 +4,7 @@ import {
   messagePreview,
   normalizePhone,
   SwitchboardError,
+  textingRefusal,
 } from '@switchboard/protocol'
 import type { ContactRecord, ConversationRecord, MessageRecord } from '../ports'
 import { toContact } from '../ports'
@@ -125,18 +126,6 @@ export function toMessage({
 
 /** Refuses a text to an opted-out or blocked contact with the codes the API promises. */
 export function assertCanText(contact: ContactRecord): void {
-  if (contact.blocked) {
-    throw new SwitchboardError('recipient_blocked', 'This contact is blocked; unblock them before texting.', {
-      phone: contact.phone,
-    })
-  }
-  if (contact.optedOut) {
-    const when = contact.optedOut.at.slice(0, 10)
-    const how = contact.optedOut.keyword ? ` by replying ${contact.optedOut.keyword}` : ''
-    throw new SwitchboardError(
-      'recipient_opted_out',
-      `This contact opted out of texts${how} on ${when}. They can opt back in by texting START.`,
-      { phone: contact.phone },
-    )
-  }
+  const refusal = textingRefusal(contact)
+  if (refusal) throw new SwitchboardError(refusal.code, refusal.message, { phone: contact.phone })
 }

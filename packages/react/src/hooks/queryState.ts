@@ -1,0 +1,67 @@
+import { type InboxError, toInboxError } from '@switchboard/core'
+
+/** One value read from the server, as the hooks hand it out. */
+export interface QueryValue<T> {
+  /** The value, once loaded (kept live by realtime events). */
+  data: T | undefined
+  /** Nothing loaded yet. */
+  isPending: boolean
+  /** The read failed; `error` says why. */
+  isError: boolean
+  error: InboxError | null
+  /** Reads it again. */
+  refetch(): Promise<unknown>
+}
+
+/** A paged read (a list, a thread), as the hooks hand it out. */
+export interface PagedQueryState {
+  isPending: boolean
+  isError: boolean
+  error: InboxError | null
+  hasNextPage: boolean
+  isFetchingNextPage: boolean
+  /** Loading the next page failed (what is loaded stays). */
+  isFetchNextPageError: boolean
+  /** Loads the next page (older history for a thread). */
+  fetchNextPage(): Promise<unknown>
+  refetch(): Promise<unknown>
+}
+
+type QueryLike<T> = {
+  data: T | undefined
+  isPending: boolean
+  isError: boolean
+  error: Error | null
+  refetch(): Promise<unknown>
+}
+type PagedLike = QueryLike<unknown> & {
+  hasNextPage: boolean
+  isFetchingNextPage: boolean
+  isFetchNextPageError: boolean
+  fetchNextPage(): Promise<unknown>
+}
+
+/** The declared part of a TanStack query result (only these fields are read, so only they re-render). */
+export function queryValue<T>(query: QueryLike<T>): QueryValue<T> {
+  return {
+    data: query.data,
+    isPending: query.isPending,
+    isError: query.isError,
+    error: query.error ? toInboxError(query.error) : null,
+    refetch: query.refetch,
+  }
+}
+
+/** The declared part of a TanStack infinite query result. */
+export function pagedState(query: PagedLike): PagedQueryState {
+  return {
+    isPending: query.isPending,
+    isError: query.isError,
+    error: query.error ? toInboxError(query.error) : null,
+    hasNextPage: query.hasNextPage,
+    isFetchingNextPage: query.isFetchingNextPage,
+    isFetchNextPageError: query.isFetchNextPageError,
+    fetchNextPage: query.fetchNextPage,
+    refetch: query.refetch,
+  }
+}
