@@ -5,6 +5,8 @@ import { phoneDigits } from './phone'
 /** Status filter: open, open & unread, all, closed. */
 export const CONVERSATION_STATUS_FILTERS = ['open', 'unread', 'all', 'closed'] as const
 export const CONTACT_TYPE_FILTERS = ['all', 'clients', 'leads'] as const
+/** The named assignee filters (a team member's id also works). */
+export const ASSIGNEE_FILTERS = ['all', 'me', 'unassigned'] as const
 
 /** A list filter as the UI and the API know it. `assignee` and `inbox` also take an id. */
 export const conversationFilterSchema = z.object({

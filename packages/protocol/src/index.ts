@@ -88,6 +88,7 @@ export {
 export { isAllowedFileUrl } from './fileUrl'
 export type { ConversationFilter, Viewer } from './filter'
 export {
+  ASSIGNEE_FILTERS,
   CONTACT_TYPE_FILTERS,
   CONVERSATION_STATUS_FILTERS,
   conversationFilterSchema,

@@ -1,10 +1,20 @@
 'use client'
-import type { ConversationFilter } from '@switchboard/protocol'
+import {
+  ASSIGNEE_FILTERS,
+  CONTACT_TYPE_FILTERS,
+  CONVERSATION_STATUS_FILTERS,
+  type ConversationFilter,
+} from '@switchboard/protocol'
 import { useEffect, useId, useState } from 'react'
 import { usePartClassName, useStrings } from '../context'
 import { useInboxState } from '../hooks/useInboxState'
 import { useInboxes } from '../hooks/useServerData'
 import { cx } from './cx'
+
+// The options are the protocol's filters (one home); only their labels live here.
+const STATUS_LABEL = { open: 'statusOpen', unread: 'statusUnread', all: 'statusAll', closed: 'statusClosed' } as const
+const CONTACT_LABEL = { all: 'contactAll', clients: 'contactClients', leads: 'contactLeads' } as const
+const ASSIGNEE_LABEL = { all: 'assigneeAll', me: 'assigneeMe', unassigned: 'assigneeNone' } as const
 
 const selectFilter = (s: { filter: ConversationFilter }) => s.filter
 const selectSetFilter = (s: { setFilter: (patch: Partial<ConversationFilter>) => void }) => s.setFilter
@@ -58,22 +68,21 @@ export function ConversationFilters({ className }: { className?: string }) {
         />
       </label>
       <div className="sb-filters__row">
-        {select('status', t.statusFilter, [
-          ['open', t.statusOpen],
-          ['unread', t.statusUnread],
-          ['all', t.statusAll],
-          ['closed', t.statusClosed],
-        ])}
-        {select('contactType', t.contactFilter, [
-          ['all', t.contactAll],
-          ['clients', t.contactClients],
-          ['leads', t.contactLeads],
-        ])}
-        {select('assignee', t.assigneeFilter, [
-          ['all', t.assigneeAll],
-          ['me', t.assigneeMe],
-          ['unassigned', t.assigneeNone],
-        ])}
+        {select(
+          'status',
+          t.statusFilter,
+          CONVERSATION_STATUS_FILTERS.map((v) => [v, t[STATUS_LABEL[v]]]),
+        )}
+        {select(
+          'contactType',
+          t.contactFilter,
+          CONTACT_TYPE_FILTERS.map((v) => [v, t[CONTACT_LABEL[v]]]),
+        )}
+        {select(
+          'assignee',
+          t.assigneeFilter,
+          ASSIGNEE_FILTERS.map((v) => [v, t[ASSIGNEE_LABEL[v]]]),
+        )}
         {select('inbox', t.inboxFilter, [
           ['all', t.inboxAll],
           ...(inboxes ?? []).map((i): [string, string] => [i.id, i.name]),
