@@ -77,14 +77,20 @@ export function createRealtime(options: RealtimeOptions) {
       if (after === null) {
         // First sync: start from what the cached replies reflect (they are stamped), or, with
         // nothing cached yet, from where the log stands now. Nothing is read again.
-        const floor = options.floor()
-        const start = floor ?? (await transport.eventsAfter(Number.MAX_SAFE_INTEGER)).lastSeq
+        let start = options.floor()
+        if (start === null) {
+          const head = (await transport.eventsAfter(Number.MAX_SAFE_INTEGER)).lastSeq
+          // A reply placed while the head was asked for may be older than the head: start there.
+          start = Math.min(head, options.floor() ?? head)
+          if (start === head) {
+            options.startAt(start)
+            setLastSeq(start)
+            drain()
+            return
+          }
+        }
         options.startAt(start)
         setLastSeq(start)
-        if (floor === null) {
-          drain()
-          return
-        }
         continue
       }
       try {

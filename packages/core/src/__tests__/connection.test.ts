@@ -48,6 +48,25 @@ describe('the connection is shared and comes back by itself', () => {
     client.destroy()
   })
 
+  it('a reply placed while the first catch-up asks where the log stands is caught up from, not skipped', async () => {
+    const service = createInboxService({
+      storage: createMemoryStorage({ clinics: generateSeed({ seed: 2, conversations: 10 }).clinics }),
+      clock: () => new Date('2026-11-30T18:00:00Z'),
+    })
+    // The badge's read lands after the catch-up started; the head is read after a text arrived.
+    const latencyMs = (method: string) => (method === 'eventsAfter' ? 100 : method === 'unread' ? 20 : 0)
+    const net = createServiceTransport(service, dana, { latencyMs })
+    const client = createInboxClient({ transport: net.transport, storage: memoryStorageAdapter() })
+    const badge = client.queryClient.fetchQuery(client.queries.unread())
+    await client.connect()
+    await badge
+    await service.receiveInbound({ to: '+14155550100', from: '+16505550134', body: 'during start-up' })
+    await sleep(400)
+    await client.sync()
+    expect(client.queryClient.getQueryData(client.queries.unread().queryKey)).toEqual(await service.unreadTotals(dana))
+    client.destroy()
+  })
+
   it('catches up when a hidden tab becomes visible again or the browser is back online', async () => {
     const page = Object.assign(new EventTarget(), { visibilityState: 'visible' as 'visible' | 'hidden' })
     const browser = new EventTarget()

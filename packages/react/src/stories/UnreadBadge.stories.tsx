@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import { expect, within } from 'storybook/test'
+import { expect, waitFor, within } from 'storybook/test'
 import { UnreadBadge } from '../index'
 
 const meta: Meta<typeof UnreadBadge> = {
@@ -29,6 +29,22 @@ export const NoPermission: Story = {
   play: async ({ canvasElement }) => {
     await new Promise((resolve) => setTimeout(resolve, 500))
     await expect(within(canvasElement).queryByRole('status')).toBeNull()
+  },
+}
+
+/** A text arrives while the host shows only its navigation (no inbox on screen): the number goes up and the badge pulses once. */
+export const NewTextPulses: Story = {
+  parameters: { backend: { realtime: true } },
+  play: async ({ canvasElement, loaded }) => {
+    const canvas = within(canvasElement)
+    const badge = await canvas.findByRole('status', { name: /unread texts/ })
+    const before = Number.parseInt(badge.getAttribute('aria-label') ?? '', 10)
+    const { backend } = loaded as { backend: { simulateInbound(phone: string, body: string): Promise<unknown> } }
+    await backend.simulateInbound('+16505550177', 'Is Biscuit ready for pick-up?')
+    await waitFor(() => expect(canvas.getByRole('status')).toHaveAccessibleName(`${before + 1} unread texts`), {
+      timeout: 8000,
+    })
+    await expect(canvas.getByRole('status')).toHaveAttribute('data-pulse')
   },
 }
 
