@@ -1,14 +1,31 @@
 // The public API of @switchboard/core. Cache internals stay inside; test helpers live in
 // `@switchboard/core/testing`.
 
-/** Quiet hours and phone rules are the wire contract's (the service enforces them); re-exported here. */
-export type { MessagePurpose, QuietHoursCheck, SendingHours } from '@switchboard/protocol'
+/**
+ * The SMS rules (segments, phones, templates, quiet hours) are the wire contract's, shared with
+ * the service that enforces them; re-exported here.
+ */
+export type {
+  MessagePurpose,
+  QuietHoursCheck,
+  RenderedTemplate,
+  SegmentInfo,
+  SendingHours,
+  TemplateContext,
+} from '@switchboard/protocol'
 export {
   checkQuietHours,
+  countSegments,
+  formatMoney,
+  formatPhone,
   MARKETING_HOURS_BY_REGION,
   normalizePhone,
   parsePhone,
+  phoneProblem,
+  renderTemplate,
   SENDING_HOURS,
+  templateContext,
+  templateVariables,
 } from '@switchboard/protocol'
 export type { ConversationListData, ConversationPage } from './cache/conversationLists'
 export { inboxKeys } from './cache/keys'
@@ -24,11 +41,6 @@ export type { StorageAdapter } from './outbox/storageAdapter'
 export { defaultStorageAdapter, memoryStorageAdapter } from './outbox/storageAdapter'
 export type { InboxInfiniteQueryOptions, InboxQueries, InboxQueryOptions } from './queries'
 export { activePresence, TYPING_TTL, VIEWING_HEARTBEAT, VIEWING_TTL } from './realtime'
-export { formatPhone, phoneProblem } from './sms/phone'
-export type { SegmentInfo } from './sms/segments'
-export { countSegments } from './sms/segments'
-export type { RenderedTemplate, TemplateContext } from './sms/templates'
-export { formatMoney, renderTemplate, templateContext, templateVariables } from './sms/templates'
 export type { InboxState, InboxStateActions, InboxStore, TypingPresence, ViewingPresence } from './store'
 export type { ThreadItem } from './thread'
 export { threadItems } from './thread'

@@ -84,58 +84,60 @@ export function createQueries(transport: Transport, sync: CacheSync, qc: QueryCl
     staleTime,
   })
   /** A read whose reply is stamped: merged with the events applied after its seq. */
-  const stamped = <T>(
+  const stamped = <T>(queryKey: QueryKey, read: () => Promise<Stamped<T>>): InboxQueryOptions<T> => ({
+    ...simple(
+      queryKey,
+      async () => {
+        const { data, seq } = await read()
+        return sync.stamp(data, seq)
+      },
+      30_000,
+    ),
+    structuralSharing: sync.mergeFor(queryKey),
+  })
+  /** A paged, stamped read: each page merged with the events applied after its seq. */
+  const paged = <TPage, TParam, TData>(
     queryKey: QueryKey,
-    read: () => Promise<Stamped<T>>,
-    staleTime = 30_000,
-  ): InboxQueryOptions<T> => ({
-    queryKey: tag<T>(queryKey),
-    queryFn: async () => {
-      const { data, seq } = await read()
+    read: (param: TParam | null) => Promise<Stamped<TPage>>,
+    next: (last: TPage) => TParam | null,
+  ): InboxInfiniteQueryOptions<TPage, TParam | null, TData> => ({
+    queryKey: tag<TData>(queryKey),
+    queryFn: async ({ pageParam }) => {
+      const { data, seq } = await read(pageParam as TParam | null)
       return sync.stamp(data, seq)
     },
-    staleTime,
+    initialPageParam: null,
+    getNextPageParam: next,
+    staleTime: 30_000,
     structuralSharing: sync.mergeFor(queryKey),
   })
   return {
     me: () => simple(inboxKeys.me(), () => transport.me(), 5 * 60_000),
     conversations: (filter = {}) => {
       const normalized = normalizeFilter(filter)
-      const queryKey = inboxKeys.conversations(normalized)
-      return {
-        queryKey: tag<ConversationListData>(queryKey),
-        queryFn: async ({ pageParam }) => {
-          const { data, seq } = await transport.listConversations({
+      return paged(
+        inboxKeys.conversations(normalized),
+        async (cursor: string | null) => {
+          const reply = await transport.listConversations({
             ...normalized,
             ...(pageSize ? { limit: pageSize } : {}),
-            ...(pageParam ? { cursor: pageParam } : {}),
+            ...(cursor ? { cursor } : {}),
           })
-          return sync.stamp(toCachedPage(data), seq)
+          return { ...reply, data: toCachedPage(reply.data) }
         },
-        initialPageParam: null,
-        getNextPageParam: (last) => last.nextCursor,
-        staleTime: 30_000,
-        structuralSharing: sync.mergeFor(queryKey),
-      }
+        (last) => last.nextCursor,
+      )
     },
     conversation: (id) => ({
       ...stamped(inboxKeys.conversation(id), () => transport.getConversation(id)),
       initialData: () => findConversation(qc, id),
     }),
-    messages: (conversationId) => {
-      const queryKey = inboxKeys.messages(conversationId)
-      return {
-        queryKey: tag<ThreadData>(queryKey),
-        queryFn: async ({ pageParam }) => {
-          const { data, seq } = await transport.listMessages(conversationId, pageParam ? { before: pageParam } : {})
-          return sync.stamp(data, seq)
-        },
-        initialPageParam: null,
-        getNextPageParam: (last) => last.nextBefore,
-        staleTime: 30_000,
-        structuralSharing: sync.mergeFor(queryKey),
-      }
-    },
+    messages: (conversationId) =>
+      paged(
+        inboxKeys.messages(conversationId),
+        (before: number | null) => transport.listMessages(conversationId, before ? { before } : {}),
+        (last) => last.nextBefore,
+      ),
     clients: (q) => simple(inboxKeys.clients(q.trim()), () => transport.searchClients(q.trim()), 30_000),
     client: (id) => simple(inboxKeys.client(id), () => transport.getClient(id)),
     clientMessages: (id) => simple(inboxKeys.clientMessages(id), () => transport.clientMessages(id), 30_000),

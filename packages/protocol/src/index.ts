@@ -105,6 +105,7 @@ export { compareConversations, compareMessages, sortConversations, sortMessages 
 export { hasPermission } from './permissions'
 export type { PhoneParseResult } from './phone'
 export { normalizePhone, parsePhone, phoneDigits } from './phone'
+export { formatPhone, phoneProblem } from './phoneFormat'
 export type { PhoneLocation } from './phoneLocation'
 export { knownAreaCodes, phoneLocation } from './phoneLocation'
 export type { MessagePurpose, QuietHoursCheck, SendingHours } from './quietHours'
@@ -171,6 +172,10 @@ export {
   SEQ_HEADER,
   startConversationResponseSchema,
 } from './responses'
+export type { SegmentInfo } from './segments'
+export { countSegments } from './segments'
+export type { RenderedTemplate, TemplateContext } from './templates'
+export { formatMoney, renderTemplate, templateContext, templateVariables } from './templates'
 export {
   displayFilename,
   isPlainMultiline,

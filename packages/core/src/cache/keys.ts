@@ -1,32 +1,34 @@
 import type { ConversationFilter } from '@switchboard/protocol'
 
+const key = <const T extends readonly unknown[]>(...parts: T) => ['switchboard', ...parts] as const
+
 /**
  * Every query key of the client, built in one place. All start with `switchboard`; the second
  * element names the kind of data (the cache's event reducers dispatch on it).
  */
 export const inboxKeys = {
   all: ['switchboard'] as const,
-  me: () => ['switchboard', 'me'] as const,
+  me: () => key('me'),
   /** Every cached conversation list, whatever its filter. */
-  conversationLists: () => ['switchboard', 'conversations'] as const,
-  conversations: (filter: ConversationFilter) => ['switchboard', 'conversations', filter] as const,
+  conversationLists: () => key('conversations'),
+  conversations: (filter: ConversationFilter) => key('conversations', filter),
   /** Every cached conversation detail. */
-  conversationDetails: () => ['switchboard', 'conversation'] as const,
-  conversation: (id: string) => ['switchboard', 'conversation', id] as const,
-  messages: (conversationId: string) => ['switchboard', 'messages', conversationId] as const,
+  conversationDetails: () => key('conversation'),
+  conversation: (id: string) => key('conversation', id),
+  messages: (conversationId: string) => key('messages', conversationId),
   /** Every cached client search. */
-  clientSearches: () => ['switchboard', 'clients'] as const,
-  clients: (q: string) => ['switchboard', 'clients', q] as const,
-  client: (id: string) => ['switchboard', 'client', id] as const,
-  clientMessages: (id: string) => ['switchboard', 'client-messages', id] as const,
+  clientSearches: () => key('clients'),
+  clients: (q: string) => key('clients', q),
+  client: (id: string) => key('client', id),
+  clientMessages: (id: string) => key('client-messages', id),
   /** Every cached contact list. */
-  contactLists: () => ['switchboard', 'contacts'] as const,
-  contacts: (optedOut?: boolean) => ['switchboard', 'contacts', { optedOut: optedOut ?? null }] as const,
-  inboxes: () => ['switchboard', 'inboxes'] as const,
-  team: () => ['switchboard', 'team'] as const,
-  templates: () => ['switchboard', 'templates'] as const,
-  library: () => ['switchboard', 'library'] as const,
-  settings: () => ['switchboard', 'settings'] as const,
-  metrics: (from: string, to: string) => ['switchboard', 'metrics', from, to] as const,
-  unread: () => ['switchboard', 'unread'] as const,
+  contactLists: () => key('contacts'),
+  contacts: (optedOut?: boolean) => key('contacts', { optedOut: optedOut ?? null }),
+  inboxes: () => key('inboxes'),
+  team: () => key('team'),
+  templates: () => key('templates'),
+  library: () => key('library'),
+  settings: () => key('settings'),
+  metrics: (from: string, to: string) => key('metrics', from, to),
+  unread: () => key('unread'),
 }

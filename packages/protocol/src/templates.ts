@@ -1,4 +1,4 @@
-import type { Client, Clinic, Money, Patient } from '@switchboard/protocol'
+import type { Client, Clinic, Money, Patient } from './entities'
 
 /** Values for `{{variables}}`, nested by dots: `{ client: { firstName: 'Ana' } }` fills `{{client.firstName}}`. */
 export type TemplateContext = { [key: string]: string | number | null | undefined | TemplateContext }

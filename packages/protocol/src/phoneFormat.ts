@@ -1,4 +1,4 @@
-import { parsePhone } from '@switchboard/protocol'
+import { parsePhone } from './phone'
 
 /**
  * A phone number for display: national format for the clinic's own country, international
