@@ -1,1 +1,5 @@
-export { default } from '../../tsup.config.base'
+import type { Options } from 'tsup'
+import base from '../../tsup.config.base'
+
+const config: Options = { ...(base as Options), entry: ['src/index.ts', 'src/rules.ts'] }
+export default config

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { closedPeriodId, defaultSettings, isOpenAt } from '../index'
+import { defaultSettings } from '../index'
+import { closedPeriodId, isOpenAt } from '../rules'
 import { CLOSED_TIME, setup } from './harness'
 
 const hours = defaultSettings('Clinic', '(415) 555-0100').businessHours

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { classifyKeyword, readsAsOptOutRequest } from '../index'
+import { classifyKeyword, readsAsOptOutRequest } from '../rules'
 import { CLOSED_TIME, setup } from './harness'
 
 describe('opt-out keywords, as people really type them', () => {
