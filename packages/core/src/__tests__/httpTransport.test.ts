@@ -193,7 +193,7 @@ describe('createHttpTransport', () => {
     const progress: number[] = []
     const file = Object.assign(new Blob(['%PDF-1.7'], { type: 'application/pdf' }), { name: 'Invoice.pdf' })
     const uploading = transport.uploadAttachment(file, { onProgress: (loaded, total) => progress.push(loaded / total) })
-    await new Promise((r) => setTimeout(r, 0))
+    await vi.waitFor(() => expect(sent).toHaveLength(1)) // the uploader loads with the first file
     const xhr = FakeXhr.last
     expect(xhr.headers.authorization).toBe('Bearer tok')
     expect((sent[0]!.get('file') as File).name).toBe('Invoice.pdf')
@@ -213,17 +213,24 @@ describe('createHttpTransport', () => {
 
     const controller = new AbortController()
     const cancelled = transport.uploadAttachment(file, { signal: controller.signal })
-    await new Promise((r) => setTimeout(r, 0))
+    await vi.waitFor(() => expect(sent).toHaveLength(2))
     controller.abort()
     expect(await failure(cancelled)).toMatchObject({ code: 'aborted', retryable: false })
 
     const tooBig = transport.uploadAttachment(file)
-    await new Promise((r) => setTimeout(r, 0))
+    await vi.waitFor(() => expect(sent).toHaveLength(3))
     FakeXhr.last.status = 413
     FakeXhr.last.responseText = JSON.stringify({
       error: { code: 'attachment_too_large', message: '"Invoice.pdf" is larger than 5 MB.' },
     })
     FakeXhr.last.onload?.()
     expect(await failure(tooBig)).toMatchObject({ code: 'attachment_too_large', status: 413, retryable: false })
+
+    // Cancelled while the uploader is still loading: nothing is sent.
+    const early = new AbortController()
+    const never = transport.uploadAttachment(file, { signal: early.signal })
+    early.abort()
+    expect(await failure(never)).toMatchObject({ code: 'aborted' })
+    expect(sent).toHaveLength(3)
   })
 })

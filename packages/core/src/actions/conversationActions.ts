@@ -1,4 +1,10 @@
-import type { AssignToClientRequest, Client, Conversation, Stamped } from '@switchboard/protocol'
+import type {
+  AssignToClientRequest,
+  Client,
+  Conversation,
+  PatchConversationRequest,
+  Stamped,
+} from '@switchboard/protocol'
 import { inboxKeys } from '../cache/keys'
 import type { ConversationChange } from '../cache/pendingChanges'
 import type { ActionContext } from './context'
@@ -36,20 +42,17 @@ export function conversationActions(ctx: ActionContext) {
     })
     return data
   }
+  /** A change through `PATCH /conversations/:id`, shown at once as the patch itself. */
+  const patch = (
+    id: string,
+    request: PatchConversationRequest,
+    shown: ConversationChange = (c) => ({ ...c, ...request }) as Conversation,
+  ) => change(id, shown, () => t.updateConversation(id, request))
   return {
     /** Closes a conversation (kept in history; a new text reopens it). */
     close: (id: string) =>
-      change(
-        id,
-        (c) => ({ ...c, status: 'closed', closedAt: c.closedAt ?? nowIso() }),
-        () => t.updateConversation(id, { status: 'closed' }),
-      ),
-    reopen: (id: string) =>
-      change(
-        id,
-        (c) => ({ ...c, status: 'open', closedAt: null }),
-        () => t.updateConversation(id, { status: 'open' }),
-      ),
+      patch(id, { status: 'closed' }, (c) => ({ ...c, status: 'closed', closedAt: c.closedAt ?? nowIso() })),
+    reopen: (id: string) => patch(id, { status: 'open' }, (c) => ({ ...c, status: 'open', closedAt: null })),
     /** Marks read: one request; the row and the badge change at once. */
     markRead: (id: string) =>
       change(
@@ -64,26 +67,11 @@ export function conversationActions(ctx: ActionContext) {
         () => t.markUnread(id),
       ),
     /** Assigns to a team member, or unassigns with `null`. */
-    assign: (id: string, memberId: string | null) =>
-      change(
-        id,
-        (c) => ({ ...c, assigneeId: memberId }),
-        () => t.updateConversation(id, { assigneeId: memberId }),
-      ),
+    assign: (id: string, memberId: string | null) => patch(id, { assigneeId: memberId }),
     /** Moves to an inbox, or out of every inbox with `null`. */
-    moveToInbox: (id: string, inboxId: string | null) =>
-      change(
-        id,
-        (c) => ({ ...c, inboxId }),
-        () => t.updateConversation(id, { inboxId }),
-      ),
+    moveToInbox: (id: string, inboxId: string | null) => patch(id, { inboxId }),
     /** Staff judged a "possible opt-out" text is not one: the flag goes (the text stays). */
-    dismissOptOutRequest: (id: string) =>
-      change(
-        id,
-        (c) => ({ ...c, optOutRequest: null }),
-        () => t.updateConversation(id, { optOutRequest: null }),
-      ),
+    dismissOptOutRequest: (id: string) => patch(id, { optOutRequest: null }),
     /** Assigns the number to an existing client (shown at once when the client is cached) or a new one. */
     assignToClient: (id: string, request: AssignToClientRequest) => {
       const known = 'clientId' in request ? knownClient(ctx, request.clientId) : undefined

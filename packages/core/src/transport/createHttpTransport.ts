@@ -15,7 +15,6 @@ import { type GetToken, type HttpConfig, httpRequest, stampedRequest } from './h
 import { createReaders, type Reader } from './readers'
 import { connectSocket, type SocketOptions } from './socket'
 import type { RealtimeHandlers, Transport } from './Transport'
-import { upload } from './upload'
 
 /** Options of {@link createHttpTransport}. */
 export interface HttpTransportOptions {
@@ -98,7 +97,9 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
       sendStamped('POST', `/conversations/${encode(id)}/client`, strict(conversationSchema), request),
     listMessages: (id, query = {}) => getStamped(`/conversations/${encode(id)}/messages`, read.messagePage, query),
     sendMessage: (id, request) => send('POST', `/conversations/${encode(id)}/messages`, read.message, request),
-    uploadAttachment: (file, uploadOptions = {}) => upload(config, file, uploadOptions),
+    // The uploader (XMLHttpRequest, for progress) loads with the first file attached, not with the inbox.
+    uploadAttachment: async (file, uploadOptions = {}) =>
+      (await import('./upload')).upload(config, file, uploadOptions),
     listLibrary: () => get('/attachments/library', read.attachments),
     searchClients: (q) => get('/clients', read.list(clientSchema, 'client'), { q }),
     getClient: (id) => get(`/clients/${encode(id)}`, strict(clientSchema)),
