@@ -43,7 +43,8 @@ async function bundleSize(label, contents, external = []) {
   const visit = (path) => {
     if (loaded.has(path)) return
     loaded.add(path)
-    for (const i of out.metafile.outputs[path]?.imports ?? []) if (i.kind === 'import-statement' && !i.external) visit(i.path)
+    for (const i of out.metafile.outputs[path]?.imports ?? [])
+      if (i.kind === 'import-statement' && !i.external) visit(i.path)
   }
   visit(Object.keys(out.metafile.outputs).find((p) => p.endsWith('stdin.js')))
   const parts = [...loaded].map((p) => byPath.get(p) ?? new Uint8Array())
