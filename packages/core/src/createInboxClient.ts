@@ -1,6 +1,6 @@
 import { hasPermission, type InboxEvent, isAllowedFileUrl, type MeResponse, type Viewer } from '@switchboard/protocol'
 import { QueryClient } from '@tanstack/query-core'
-import { contactActions } from './actions/contactActions'
+import { contactActionsOnDemand } from './actions/contactActionsOnDemand'
 import type { ActionContext } from './actions/context'
 import { conversationActions } from './actions/conversationActions'
 import { messageActions, recordSent } from './actions/messageActions'
@@ -71,6 +71,7 @@ export function createInboxClient(options: InboxClientOptions): InboxClient {
   }
   const presence = createPresence(transport)
   const conversations = conversationActions(ctx)
+  const contacts = contactActionsOnDemand(ctx)
   const reading = createReading({
     qc: queryClient,
     markRead: (id) => void conversations.markRead(id).catch(reportError),
@@ -137,7 +138,7 @@ export function createInboxClient(options: InboxClientOptions): InboxClient {
   const actions: InboxActions = {
     ...messageActions(ctx),
     ...conversations,
-    ...contactActions(ctx),
+    ...contacts.actions,
     setViewing: (conversationId) => {
       presence.setViewing(conversationId)
       reading.setViewing(conversationId)
@@ -174,6 +175,7 @@ export function createInboxClient(options: InboxClientOptions): InboxClient {
         if (options.realtime !== false) realtime.connect()
       }
       ctx.outbox.resume()
+      contacts.preload()
       return profile
     },
     disconnect(): void {

@@ -1,13 +1,10 @@
 import * as z from 'zod/mini'
 import { businessHoursSchema, consentRecordSchema } from './entities'
 import { type ConversationFilter, conversationFilterSchema } from './filter'
-import { multilineText, singleLineText, TEXT_LIMITS } from './text'
+import { MAX_BODY_LENGTH, multilineText, singleLineText, TEXT_LIMITS } from './text'
 
 const id = z.string().check(z.minLength(1), z.maxLength(200))
 const limit = z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(200)))
-
-/** Longest message body accepted, in characters (10 SMS segments of UCS-2 is 670). */
-export const MAX_BODY_LENGTH = 1600
 
 /** `GET /conversations` query string. */
 export const listConversationsQuerySchema = z.extend(conversationFilterSchema, {

@@ -21,6 +21,9 @@ export function withoutDirectionOverrides(text: string): string {
   return text.replace(DIRECTION_OVERRIDES, '')
 }
 
+/** Longest message body accepted, in characters (10 SMS segments of UCS-2 is 670). */
+export const MAX_BODY_LENGTH = 1600
+
 /**
  * Longest accepted free text, in characters, per kind. Settings and names are read by staff and
  * sent to clients: a limit keeps a pasted page from going out as hundreds of SMS segments.

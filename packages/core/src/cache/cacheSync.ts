@@ -151,36 +151,31 @@ export function createCacheSync(options: CacheSyncOptions) {
   const mergeFor =
     (key: QueryKey) =>
     (prev: unknown, next: unknown): unknown => {
+      let data = next
+      let seq: number | undefined
       if (isPages(next)) {
         const first = next.pages.findIndex((p) => stamps.has(p))
-        if (first < 0) return replaceEqualDeep(prev, next)
         const fresh = next.pages.slice(first)
-        if (fresh.some((p) => !stamps.has(p))) return replaceEqualDeep(prev, next)
-        // Pages carried over from before the fetch are stale copies: take the cache's current ones.
-        const current = isPages(prev) && prev.pages.length >= first ? prev : next
-        const composed: Pages = {
-          pages: [...current.pages.slice(0, first), ...fresh],
-          pageParams: [...current.pageParams.slice(0, first), ...next.pageParams.slice(first)],
+        if (first >= 0 && fresh.every((p) => stamps.has(p))) {
+          // Pages carried over from before the fetch are stale copies: take the cache's current ones.
+          const current = isPages(prev) && prev.pages.length >= first ? prev : next
+          data = {
+            pages: [...current.pages.slice(0, first), ...fresh],
+            pageParams: [...current.pageParams.slice(0, first), ...next.pageParams.slice(first)],
+          }
+          seq = Math.min(...fresh.map((p) => stamps.get(p) as number))
+          for (const page of fresh) stamps.delete(page)
         }
-        const seq = Math.min(...fresh.map((p) => stamps.get(p) as number))
-        for (const page of fresh) stamps.delete(page)
-        const merged = rebase(key, composed, seq)
-        if (merged === REMOVE) {
-          queueMicrotask(() => qc.removeQueries({ queryKey: key, exact: true }))
-          return prev ?? next
-        }
-        return replaceEqualDeep(prev, merged)
+      } else if (typeof next === 'object' && next !== null) {
+        seq = stamps.get(next)
+        stamps.delete(next)
       }
-      const seq = typeof next === 'object' && next !== null ? stamps.get(next) : undefined
       // Other writes (events, optimistic changes) keep unchanged parts as they were, like TanStack's default.
       if (seq === undefined) return replaceEqualDeep(prev, next)
-      stamps.delete(next as object)
-      const merged = rebase(key, next, seq)
-      if (merged === REMOVE) {
-        queueMicrotask(() => qc.removeQueries({ queryKey: key, exact: true }))
-        return prev ?? next
-      }
-      return replaceEqualDeep(prev, merged)
+      const merged = rebase(key, data, seq)
+      if (merged !== REMOVE) return replaceEqualDeep(prev, merged)
+      queueMicrotask(() => qc.removeQueries({ queryKey: key, exact: true }))
+      return prev ?? next
     }
 
   return {
