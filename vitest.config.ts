@@ -27,11 +27,13 @@ export default defineConfig({
   resolve: {
     alias: {
       '@switchboard/protocol': src('protocol'),
+      '@switchboard/service/testing': here('./packages/service/src/testing.ts'),
       '@switchboard/service': src('service'),
       '@switchboard/mock': src('mock'),
       '@switchboard/core/testing': here('./packages/core/src/testing.ts'),
       '@switchboard/core': src('core'),
       '@switchboard/react': src('react'),
+      '@switchboard/server': src('server'),
     },
   },
   test: {
@@ -40,6 +42,7 @@ export default defineConfig({
       pkg('service'),
       pkg('mock'),
       pkg('core'),
+      pkg('server'),
       pkg('react', 'jsdom', ['packages/react/src/__tests__/setup.ts']),
       ...(withStories
         ? [

@@ -61,6 +61,27 @@ export function isUnread(conversation: Pick<Conversation, 'status' | 'unreadCoun
   return conversation.status === 'open' && (conversation.unreadCount > 0 || conversation.markedUnread)
 }
 
+/** The words a client is found by: their names and their patients' names, folded, split on anything but letters, digits and apostrophes. */
+export function clientWords(client: {
+  firstName: string
+  lastName: string
+  patients: ReadonlyArray<{ name: string }>
+}): string[] {
+  return foldText([client.firstName, client.lastName, ...client.patients.map((p) => p.name)].join(' '))
+    .split(/[^\p{L}\p{N}']+/u)
+    .filter(Boolean)
+}
+
+/** The words of a name search, folded: each must start one of the client's {@link clientWords}. */
+export function searchTokens(query: string): string[] {
+  return foldText(query.trim()).split(/\s+/).filter(Boolean)
+}
+
+/** Whether a client's words (from {@link clientWords}) answer a name search's tokens. */
+export function wordsMatch(words: readonly string[], tokens: readonly string[]): boolean {
+  return tokens.every((token) => words.some((word) => word.startsWith(token)))
+}
+
 /**
  * Whether `conversation` matches a search query: phone digits anywhere in the number, or every
  * word of the query starting a word of the client's or a patient's name.
@@ -69,15 +90,7 @@ export function matchesSearch(conversation: Conversation, query: string): boolea
   const q = query.trim()
   if (!q) return true
   if (isPhoneQuery(q)) return phoneDigits(conversation.contact.phone).includes(phoneDigits(q))
-  const client = conversation.client
-  if (!client) return false
-  const words = foldText([client.firstName, client.lastName, ...client.patients.map((p) => p.name)].join(' '))
-    .split(/[^\p{L}\p{N}']+/u)
-    .filter(Boolean)
-  return foldText(q)
-    .split(/\s+/)
-    .filter(Boolean)
-    .every((token) => words.some((word) => word.startsWith(token)))
+  return conversation.client !== null && wordsMatch(clientWords(conversation.client), searchTokens(q))
 }
 
 /**

@@ -91,6 +91,7 @@ export {
   ASSIGNEE_FILTERS,
   CONTACT_TYPE_FILTERS,
   CONVERSATION_STATUS_FILTERS,
+  clientWords,
   conversationFilterSchema,
   DEFAULT_CONVERSATION_FILTER,
   foldText,
@@ -99,9 +100,18 @@ export {
   matchesFilter,
   matchesSearch,
   normalizeFilter,
+  searchTokens,
+  wordsMatch,
 } from './filter'
 export type { ConversationSortKey, MessageSortKey } from './ordering'
-export { compareConversations, compareMessages, sortConversations, sortMessages } from './ordering'
+export {
+  clientSortKey,
+  compareClients,
+  compareConversations,
+  compareMessages,
+  sortConversations,
+  sortMessages,
+} from './ordering'
 export { hasPermission } from './permissions'
 export type { PhoneParseResult } from './phone'
 export { normalizePhone, parsePhone, phoneDigits } from './phone'

@@ -1,3 +1,5 @@
+import { foldText } from './filter'
+
 /** The sort key of a conversation in a list: newest activity first, then id. */
 export interface ConversationSortKey {
   lastActivityAt: string
@@ -17,6 +19,26 @@ export function compareConversations(a: ConversationSortKey, b: ConversationSort
 /** Sorts a copy of `conversations` with {@link compareConversations}. */
 export function sortConversations<T extends ConversationSortKey>(conversations: readonly T[]): T[] {
   return [...conversations].sort(compareConversations)
+}
+
+/**
+ * The order of client search results: last name, then first name (folded, so "Zoë" sorts as
+ * "zoe"), one string a SQL index can hold (names have no control characters, so U+0001 sorts
+ * the last name's end before any letter); the id breaks ties.
+ */
+export function clientSortKey(client: { firstName: string; lastName: string }): string {
+  return `${foldText(client.lastName)}\u0001${foldText(client.firstName)}`
+}
+
+/** Orders clients for search results by {@link clientSortKey}, then id. */
+export function compareClients(
+  a: { id: string; firstName: string; lastName: string },
+  b: { id: string; firstName: string; lastName: string },
+): number {
+  const ka = clientSortKey(a)
+  const kb = clientSortKey(b)
+  if (ka !== kb) return ka < kb ? -1 : 1
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 }
 
 /** A message as ordering sees it: acknowledged ones have a server `seq`; optimistic ones do not. */

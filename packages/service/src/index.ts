@@ -22,6 +22,7 @@ export type {
   Storage,
   StorageTx,
 } from './ports'
+export { toContact } from './ports'
 export type { SeedData, SeedOptions } from './seed/generateSeed'
 export { DEFAULT_LIMITS, defaultSettings, generateSeed, SEED_TEAM, seedPhone } from './seed/generateSeed'
 export type { Actor } from './service/actor'

@@ -137,6 +137,7 @@ export interface StorageTx {
   getAttachment(id: string): Promise<AttachmentRecord | null>
   putAttachment(attachment: AttachmentRecord): Promise<void>
   deleteAttachment(id: string): Promise<void>
+  /** The clinic's library documents, in any order (the service sorts them for display). */
   listLibrary(): Promise<AttachmentRecord[]>
   /** Which of `ids` a message outside `exceptConversationId` still carries. */
   attachmentsInUse(ids: readonly string[], exceptConversationId: string): Promise<Set<string>>

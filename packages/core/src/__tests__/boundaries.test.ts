@@ -32,6 +32,8 @@ describe('package boundaries', () => {
     ['packages/react/src/__probe.ts', "import imported from '@switchboard/service'", 'core client only'],
     ['packages/service/src/__probe.ts', "import imported from 'node:fs'", 'no Node, HTTP or UI'],
     ['packages/service/src/__probe.ts', "import imported from 'fastify'", 'no Node, HTTP or UI'],
+    ['packages/server/src/__probe.ts', "import imported from '@switchboard/mock'", 'the service and the protocol only'],
+    ['packages/server/src/storage/__probe.ts', "import imported from 'react'", 'no UI'],
     ['packages/service/src/rules/__probe.ts', "import imported from '../memory/memoryTx'", 'never the memory adapter'],
     [
       'packages/service/src/service/__probe.ts',
@@ -50,6 +52,7 @@ describe('package boundaries', () => {
     ['packages/react/src/stories/__probe.tsx', "import imported from '@switchboard/mock'"],
     ['packages/react/src/__probe.ts', "import imported from '@switchboard/core'"],
     ['packages/service/src/memory/__probe.ts', "import imported from '../ports'"],
+    ['packages/server/src/__probe.ts', "import imported from '@switchboard/service'"],
   ]
   it.each(allowed)('%s: %s is allowed', (path, code) => {
     expect(lint(path, code)).not.toContain('noRestrictedImports')

@@ -1,12 +1,15 @@
 import {
   type Client,
   type Conversation,
+  clientWords,
+  compareClients,
   compareConversations,
   computeUnreadTotals,
-  foldText,
   isPhoneQuery,
   matchesFilter,
   phoneDigits,
+  searchTokens,
+  wordsMatch,
 } from '@switchboard/protocol'
 import type { ContactRecord, ConversationRecord, MessageCountRow, StorageTx } from '../ports'
 import { toContact } from '../ports'
@@ -14,8 +17,6 @@ import type { ClinicData } from './clinicData'
 import { insertIntoOrder, removeFromOrder } from './listOrder'
 
 const clone = <T>(value: T): T => structuredClone(value)
-
-/** The wire form of a contact: the stored record less what only the rules need. */
 
 function blankContact(phone: string): ContactRecord {
   return {
@@ -160,23 +161,13 @@ export function createMemoryTx(data: ClinicData, undo: Array<() => void>): Stora
     async searchClients(q, limit) {
       const query = q.trim()
       const all = [...data.clients.values()]
+      const tokens = searchTokens(query)
       const hits = !query
         ? all
         : isPhoneQuery(query)
           ? all.filter((c) => c.phones.some((p) => phoneDigits(p).includes(phoneDigits(query))))
-          : all.filter((c) => {
-              const words = foldText(`${c.firstName} ${c.lastName} ${c.patients.map((p) => p.name).join(' ')}`).split(
-                /\s+/,
-              )
-              return foldText(query)
-                .split(/\s+/)
-                .every((t) => words.some((w) => w.startsWith(t)))
-            })
-      hits.sort(
-        (a, b) =>
-          a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName) || (a.id < b.id ? -1 : 1),
-      )
-      return clone(hits.slice(0, limit))
+          : all.filter((c) => wordsMatch(clientWords(c), tokens))
+      return clone(hits.sort(compareClients).slice(0, limit))
     },
     async putClient(client) {
       const previous = data.clients.get(client.id)
@@ -327,7 +318,7 @@ export function createMemoryTx(data: ClinicData, undo: Array<() => void>): Stora
       return inUse
     },
     async listLibrary() {
-      return clone([...data.attachments.values()].filter((a) => a.library)).sort((a, b) => a.name.localeCompare(b.name))
+      return clone([...data.attachments.values()].filter((a) => a.library))
     },
 
     async appendEvents(events, at) {

@@ -60,9 +60,9 @@ export async function uploadAttachment(ctx: ServiceContext, actor: Actor, upload
 export async function listLibrary(ctx: ServiceContext, actor: Actor): Promise<Attachment[]> {
   requirePermission(actor)
   return inClinic(ctx, actor.clinicId, async (w) =>
-    (await w.tx.listLibrary()).map(({ library: _l, conversationId: _c, createdAt: _t, ...a }) =>
-      presentAttachment(ctx, actor.clinicId, a),
-    ),
+    (await w.tx.listLibrary())
+      .sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1))
+      .map(({ library: _l, conversationId: _c, createdAt: _t, ...a }) => presentAttachment(ctx, actor.clinicId, a)),
   )
 }
 

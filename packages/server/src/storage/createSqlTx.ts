@@ -1,0 +1,500 @@
+import {
+  type Client,
+  computeUnreadTotals,
+  type Inbox,
+  type InboxEvent,
+  isPhoneQuery,
+  phoneDigits,
+  type Settings,
+  SwitchboardError,
+  searchTokens,
+  type TeamMember,
+  type Template,
+} from '@switchboard/protocol'
+import type {
+  AttachmentRecord,
+  ClinicRecord,
+  ContactRecord,
+  ConversationRecord,
+  MessageCountRow,
+  MessageRecord,
+  StorageTx,
+} from '@switchboard/service'
+import { listConversations } from './listConversations'
+import {
+  attachmentRow,
+  clientIndexRows,
+  clientRow,
+  contactRow,
+  conversationRow,
+  type Db,
+  DIGITS_END,
+  eventRow,
+  hydrateConversation,
+  insertChunked,
+  messageAttachmentRows,
+  messageRow,
+  PREFIX_END,
+  parse,
+  phoneSuffixes,
+} from './rows'
+
+const datas = <T>(rows: Array<{ data: string }>): T[] => rows.map((r) => parse<T>(r.data))
+const data = <T>(row: { data: string } | undefined): T | null => (row ? parse<T>(row.data) : null)
+
+/**
+ * One transaction of one clinic over SQL: each storage call is one or two statements, every
+ * statement scoped by `clinic_id`. The same code runs on SQLite and PostgreSQL.
+ */
+export function createSqlTx(db: Db, clinicId: string, eventRetention: number): StorageTx {
+  const inClinic = <T extends 'clinic_id'>(column: T) => [column, '=', clinicId] as const
+
+  /** Makes `phone` findable by any run of its digits. */
+  async function indexPhone(phone: string): Promise<void> {
+    const rows = phoneSuffixes(phone).map((suffix) => ({ clinic_id: clinicId, phone, suffix }))
+    if (rows.length) {
+      await db
+        .insertInto('phone_suffixes')
+        .values(rows)
+        .onConflict((oc) => oc.doNothing())
+        .execute()
+    }
+  }
+
+  const conversationQuery = () =>
+    db
+      .selectFrom('conversations as c')
+      .leftJoin('contacts as ct', (j) => j.onRef('ct.clinic_id', '=', 'c.clinic_id').onRef('ct.phone', '=', 'c.phone'))
+      .leftJoin('clients as cl', (j) => j.onRef('cl.clinic_id', '=', 'c.clinic_id').onRef('cl.id', '=', 'ct.client_id'))
+      .select(['c.data', 'ct.data as contact_data', 'cl.data as client_data'])
+      .where('c.clinic_id', '=', clinicId)
+
+  async function positioned<T>(table: 'team' | 'inboxes' | 'templates'): Promise<T[]> {
+    return datas<T>(
+      await db
+        .selectFrom(table)
+        .select('data')
+        .where(...inClinic('clinic_id'))
+        .orderBy('position')
+        .execute(),
+    )
+  }
+
+  async function clinicRecord(): Promise<ClinicRecord> {
+    const row = await db.selectFrom('clinics').select('data').where('id', '=', clinicId).executeTakeFirst()
+    if (!row) throw new SwitchboardError('not_found', `No clinic ${clinicId}.`)
+    return parse<ClinicRecord>(row.data)
+  }
+
+  async function head(): Promise<number> {
+    const row = await db.selectFrom('clinics').select('last_seq').where('id', '=', clinicId).executeTakeFirstOrThrow()
+    return Number(row.last_seq)
+  }
+
+  return {
+    clinic: clinicRecord,
+    async putSettings(settings: Settings) {
+      const record = await clinicRecord()
+      const next: ClinicRecord = {
+        ...record,
+        settings,
+        clinic: { ...record.clinic, businessHours: settings.businessHours },
+      }
+      await db
+        .updateTable('clinics')
+        .set({ data: JSON.stringify(next) })
+        .where('id', '=', clinicId)
+        .execute()
+    },
+
+    listTeam: () => positioned<TeamMember>('team'),
+    async getMember(id) {
+      return data<TeamMember>(
+        await db
+          .selectFrom('team')
+          .select('data')
+          .where(...inClinic('clinic_id'))
+          .where('id', '=', id)
+          .executeTakeFirst(),
+      )
+    },
+    listInboxes: () => positioned<Inbox>('inboxes'),
+    async insertInbox(inbox) {
+      const { n } = await db
+        .selectFrom('inboxes')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where(...inClinic('clinic_id'))
+        .executeTakeFirstOrThrow()
+      await db
+        .insertInto('inboxes')
+        .values({ clinic_id: clinicId, id: inbox.id, position: Number(n) + 1, data: JSON.stringify(inbox) })
+        .execute()
+    },
+    listTemplates: () => positioned<Template>('templates'),
+
+    async getContact(phone) {
+      return data<ContactRecord>(
+        await db
+          .selectFrom('contacts')
+          .select('data')
+          .where(...inClinic('clinic_id'))
+          .where('phone', '=', phone)
+          .executeTakeFirst(),
+      )
+    },
+    async putContact(contact) {
+      const row = contactRow(clinicId, contact)
+      await db
+        .insertInto('contacts')
+        .values(row)
+        .onConflict((oc) =>
+          oc.columns(['clinic_id', 'phone']).doUpdateSet({
+            client_id: row.client_id,
+            opted_out: row.opted_out,
+            blocked: row.blocked,
+            data: row.data,
+          }),
+        )
+        .execute()
+      await indexPhone(contact.phone)
+    },
+    async listContacts({ optedOut, blocked }) {
+      let query = db
+        .selectFrom('contacts')
+        .select('data')
+        .where(...inClinic('clinic_id'))
+      if (optedOut !== undefined) query = query.where('opted_out', '=', optedOut ? 1 : 0)
+      if (blocked !== undefined) query = query.where('blocked', '=', blocked ? 1 : 0)
+      return datas<ContactRecord>(await query.orderBy('phone').execute())
+    },
+
+    async getClient(id) {
+      return data<Client>(
+        await db
+          .selectFrom('clients')
+          .select('data')
+          .where(...inClinic('clinic_id'))
+          .where('id', '=', id)
+          .executeTakeFirst(),
+      )
+    },
+    async findClientByPhone(phone) {
+      return data<Client>(
+        await db
+          .selectFrom('client_phones as p')
+          .innerJoin('clients as cl', (j) =>
+            j.onRef('cl.clinic_id', '=', 'p.clinic_id').onRef('cl.id', '=', 'p.client_id'),
+          )
+          .select('cl.data')
+          .where('p.clinic_id', '=', clinicId)
+          .where('p.phone', '=', phone)
+          .orderBy('cl.id')
+          .limit(1)
+          .executeTakeFirst(),
+      )
+    },
+    async searchClients(q, limit) {
+      const query = q.trim()
+      let select = db.selectFrom('clients as cl').select('cl.data').where('cl.clinic_id', '=', clinicId)
+      if (query && isPhoneQuery(query)) {
+        const digits = phoneDigits(query)
+        select = select.where('cl.id', 'in', (eb) =>
+          eb
+            .selectFrom('client_phones as p')
+            .innerJoin('phone_suffixes as s', (j) =>
+              j.onRef('s.clinic_id', '=', 'p.clinic_id').onRef('s.phone', '=', 'p.phone'),
+            )
+            .select('p.client_id')
+            .where('p.clinic_id', '=', clinicId)
+            .where('s.suffix', '>=', digits)
+            .where('s.suffix', '<', digits + DIGITS_END),
+        )
+      } else if (query) {
+        for (const token of searchTokens(query)) {
+          select = select.where(({ exists, selectFrom }) =>
+            exists(
+              selectFrom('client_words as w')
+                .select('w.word')
+                .where('w.clinic_id', '=', clinicId)
+                .whereRef('w.client_id', '=', 'cl.id')
+                .where('w.word', '>=', token)
+                .where('w.word', '<', token + PREFIX_END),
+            ),
+          )
+        }
+      }
+      return datas<Client>(await select.orderBy('cl.sort_key').orderBy('cl.id').limit(limit).execute())
+    },
+    async putClient(client) {
+      const row = clientRow(clinicId, client)
+      await db
+        .insertInto('clients')
+        .values(row)
+        .onConflict((oc) => oc.columns(['clinic_id', 'id']).doUpdateSet({ sort_key: row.sort_key, data: row.data }))
+        .execute()
+      const { words, phones } = clientIndexRows(clinicId, client)
+      for (const table of ['client_words', 'client_phones'] as const) {
+        await db
+          .deleteFrom(table)
+          .where(...inClinic('clinic_id'))
+          .where('client_id', '=', client.id)
+          .execute()
+      }
+      if (words.length) await db.insertInto('client_words').values(words).execute()
+      if (phones.length) await db.insertInto('client_phones').values(phones).execute()
+      for (const phone of client.phones) await indexPhone(phone)
+    },
+
+    async getConversation(id) {
+      const row = await conversationQuery().where('c.id', '=', id).executeTakeFirst()
+      return row ? hydrateConversation(row) : null
+    },
+    async getConversationRecord(id) {
+      return data<ConversationRecord>(
+        await db
+          .selectFrom('conversations')
+          .select('data')
+          .where(...inClinic('clinic_id'))
+          .where('id', '=', id)
+          .executeTakeFirst(),
+      )
+    },
+    async findConversationByPhone(phone) {
+      return data<ConversationRecord>(
+        await db
+          .selectFrom('conversations')
+          .select('data')
+          .where(...inClinic('clinic_id'))
+          .where('phone', '=', phone)
+          .orderBy('last_activity_at', 'desc')
+          .orderBy('id', 'desc')
+          .limit(1)
+          .executeTakeFirst(),
+      )
+    },
+    async listConversations(filter, viewer, after, limit) {
+      const rows = await listConversations(conversationQuery(), clinicId, filter, viewer, after, limit)
+      return rows.map(hydrateConversation)
+    },
+    async putConversation(conversation) {
+      const row = conversationRow(clinicId, conversation)
+      const { clinic_id: _c, id: _i, ...changes } = row
+      await db
+        .insertInto('conversations')
+        .values(row)
+        .onConflict((oc) => oc.columns(['clinic_id', 'id']).doUpdateSet(changes))
+        .execute()
+      await indexPhone(conversation.phone)
+    },
+    async deleteConversation(id) {
+      for (const table of ['message_attachments', 'messages'] as const) {
+        await db
+          .deleteFrom(table)
+          .where(...inClinic('clinic_id'))
+          .where('conversation_id', '=', id)
+          .execute()
+      }
+      await db
+        .deleteFrom('conversations')
+        .where(...inClinic('clinic_id'))
+        .where('id', '=', id)
+        .execute()
+    },
+    async unreadTotals() {
+      const rows = await db
+        .selectFrom('conversations')
+        .select(['status', 'unread_count', 'marked_unread', 'inbox_id'])
+        .where(...inClinic('clinic_id'))
+        .where('status', '=', 'open')
+        .where((eb) => eb.or([eb('unread_count', '>', 0), eb('marked_unread', '=', 1)]))
+        .execute()
+      return computeUnreadTotals(
+        rows.map((r) => ({
+          status: r.status as 'open',
+          unreadCount: Number(r.unread_count),
+          markedUnread: Number(r.marked_unread) === 1,
+          inboxId: r.inbox_id,
+        })),
+      )
+    },
+
+    async nextMessageSeq(conversationId) {
+      const row = await db
+        .selectFrom('messages')
+        .select((eb) => eb.fn.max('seq').as('seq'))
+        .where(...inClinic('clinic_id'))
+        .where('conversation_id', '=', conversationId)
+        .executeTakeFirst()
+      return Number(row?.seq ?? 0) + 1
+    },
+    async insertMessage(message) {
+      await db.insertInto('messages').values(messageRow(clinicId, message)).execute()
+      const uses = messageAttachmentRows(clinicId, message)
+      if (uses.length) await db.insertInto('message_attachments').values(uses).execute()
+    },
+    async updateMessage(message) {
+      const { clinic_id: _c, id: _i, ...changes } = messageRow(clinicId, message)
+      await db
+        .updateTable('messages')
+        .set(changes)
+        .where(...inClinic('clinic_id'))
+        .where('id', '=', message.id)
+        .execute()
+    },
+    async getMessage(id) {
+      return data<MessageRecord>(
+        await db
+          .selectFrom('messages')
+          .select('data')
+          .where(...inClinic('clinic_id'))
+          .where('id', '=', id)
+          .executeTakeFirst(),
+      )
+    },
+    async getMessageByClientMessageId(clientMessageId) {
+      return data<MessageRecord>(
+        await db
+          .selectFrom('messages')
+          .select('data')
+          .where(...inClinic('clinic_id'))
+          .where('client_message_id', '=', clientMessageId)
+          .orderBy('created_at')
+          .limit(1)
+          .executeTakeFirst(),
+      )
+    },
+    async getMessageByProviderId(providerMessageId) {
+      return data<MessageRecord>(
+        await db
+          .selectFrom('messages')
+          .select('data')
+          .where(...inClinic('clinic_id'))
+          .where('provider_message_id', '=', providerMessageId)
+          .orderBy('created_at')
+          .limit(1)
+          .executeTakeFirst(),
+      )
+    },
+    async listMessages(conversationId, before, limit) {
+      let query = db
+        .selectFrom('messages')
+        .select('data')
+        .where(...inClinic('clinic_id'))
+        .where('conversation_id', '=', conversationId)
+      if (before !== null) query = query.where('seq', '<', before)
+      return datas<MessageRecord>(await query.orderBy('seq', 'desc').limit(limit).execute()).reverse()
+    },
+    async listMessagesByPhones(phones, limit) {
+      if (!phones.length) return []
+      const rows = await db
+        .selectFrom('messages')
+        .select('data')
+        .where(...inClinic('clinic_id'))
+        .where('phone', 'in', [...phones])
+        .orderBy('created_at', 'desc')
+        .orderBy('seq', 'desc')
+        .limit(limit)
+        .execute()
+      return datas<MessageRecord>(rows).reverse()
+    },
+    async countMessages(from, to) {
+      const rows = await db
+        .selectFrom('messages')
+        .select(['origin', 'direction', 'status', (eb) => eb.fn.countAll<number>().as('count')])
+        .where(...inClinic('clinic_id'))
+        .where('created_at', '>=', from)
+        .where('created_at', '<', to)
+        .groupBy(['origin', 'direction', 'status'])
+        .execute()
+      return rows.map((r) => ({ ...r, count: Number(r.count) }) as MessageCountRow)
+    },
+
+    async getAttachment(id) {
+      return data<AttachmentRecord>(
+        await db
+          .selectFrom('attachments')
+          .select('data')
+          .where(...inClinic('clinic_id'))
+          .where('id', '=', id)
+          .executeTakeFirst(),
+      )
+    },
+    async putAttachment(attachment) {
+      const row = attachmentRow(clinicId, attachment)
+      const { clinic_id: _c, id: _i, ...changes } = row
+      await db
+        .insertInto('attachments')
+        .values(row)
+        .onConflict((oc) => oc.columns(['clinic_id', 'id']).doUpdateSet(changes))
+        .execute()
+    },
+    async deleteAttachment(id) {
+      await db
+        .deleteFrom('attachments')
+        .where(...inClinic('clinic_id'))
+        .where('id', '=', id)
+        .execute()
+    },
+    async listLibrary() {
+      return datas<AttachmentRecord>(
+        await db
+          .selectFrom('attachments')
+          .select('data')
+          .where(...inClinic('clinic_id'))
+          .where('library', '=', 1)
+          .execute(),
+      )
+    },
+    async attachmentsInUse(ids, exceptConversationId) {
+      if (!ids.length) return new Set()
+      const rows = await db
+        .selectFrom('message_attachments')
+        .select('attachment_id')
+        .distinct()
+        .where(...inClinic('clinic_id'))
+        .where('attachment_id', 'in', [...ids])
+        .where('conversation_id', '!=', exceptConversationId)
+        .execute()
+      return new Set(rows.map((r) => r.attachment_id))
+    },
+
+    async appendEvents(events, at) {
+      if (!events.length) return []
+      const first = (await head()) + 1
+      const logged = events.map((e, i) => ({ ...e, seq: first + i, at }) as InboxEvent)
+      await insertChunked(
+        db,
+        'events',
+        logged.map((e) => eventRow(clinicId, e)),
+      )
+      const last = first + logged.length - 1
+      await db.updateTable('clinics').set({ last_seq: last }).where('id', '=', clinicId).execute()
+      await db
+        .deleteFrom('events')
+        .where(...inClinic('clinic_id'))
+        .where('seq', '<=', last - eventRetention)
+        .execute()
+      return logged
+    },
+    lastSeq: head,
+    async eventsAfter(seq, limit) {
+      const lastSeq = await head()
+      const oldestRow = await db
+        .selectFrom('events')
+        .select((eb) => eb.fn.min('seq').as('seq'))
+        .where(...inClinic('clinic_id'))
+        .executeTakeFirst()
+      const oldest = oldestRow?.seq == null ? lastSeq + 1 : Number(oldestRow.seq)
+      if (seq < lastSeq && seq < oldest - 1) return { events: [], expired: true, lastSeq }
+      const rows = await db
+        .selectFrom('events')
+        .select('data')
+        .where(...inClinic('clinic_id'))
+        .where('seq', '>', seq)
+        .orderBy('seq')
+        .limit(limit)
+        .execute()
+      return { events: datas<InboxEvent>(rows), expired: false, lastSeq }
+    },
+  }
+}

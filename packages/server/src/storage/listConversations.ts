@@ -1,0 +1,78 @@
+import {
+  type ConversationFilter,
+  type ConversationSortKey,
+  isPhoneQuery,
+  phoneDigits,
+  searchTokens,
+  type Viewer,
+} from '@switchboard/protocol'
+import type { SelectQueryBuilder } from 'kysely'
+import type { Database } from './database'
+import { DIGITS_END, PREFIX_END } from './rows'
+
+type Joined = Database & { c: Database['conversations']; ct: Database['contacts']; cl: Database['clients'] }
+type Row = { data: string; contact_data: string | null; client_data: string | null }
+
+/**
+ * `matchesFilter` (protocol) as SQL, for one page in list order strictly after `after`. Each
+ * branch mirrors a line of the rule; the storage suite checks both give the same pages.
+ */
+export function listConversations(
+  base: SelectQueryBuilder<Joined, 'c' | 'ct' | 'cl', Row>,
+  clinicId: string,
+  filter: ConversationFilter,
+  viewer: Viewer,
+  after: ConversationSortKey | null,
+  limit: number,
+): Promise<Row[]> {
+  let query = base
+  if (filter.status === 'open' || filter.status === 'closed') query = query.where('c.status', '=', filter.status)
+  if (filter.status === 'unread') {
+    query = query
+      .where('c.status', '=', 'open')
+      .where((eb) => eb.or([eb('c.unread_count', '>', 0), eb('c.marked_unread', '=', 1)]))
+  }
+  if (filter.contactType === 'clients') query = query.where('cl.id', 'is not', null)
+  if (filter.contactType === 'leads') query = query.where('cl.id', 'is', null)
+  if (filter.assignee === 'me') query = query.where('c.assignee_id', '=', viewer.userId)
+  else if (filter.assignee === 'unassigned') query = query.where('c.assignee_id', 'is', null)
+  else if (filter.assignee !== 'all') query = query.where('c.assignee_id', '=', filter.assignee)
+  if (filter.inbox !== 'all') query = query.where('c.inbox_id', '=', filter.inbox)
+
+  const q = filter.q.trim()
+  if (q && isPhoneQuery(q)) {
+    const digits = phoneDigits(q)
+    query = query.where('c.phone', 'in', (eb) =>
+      eb
+        .selectFrom('phone_suffixes as s')
+        .select('s.phone')
+        .where('s.clinic_id', '=', clinicId)
+        .where('s.suffix', '>=', digits)
+        .where('s.suffix', '<', digits + DIGITS_END),
+    )
+  } else if (q) {
+    query = query.where('cl.id', 'is not', null)
+    for (const token of searchTokens(q)) {
+      query = query.where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('client_words as w')
+            .select('w.word')
+            .where('w.clinic_id', '=', clinicId)
+            .whereRef('w.client_id', '=', 'cl.id')
+            .where('w.word', '>=', token)
+            .where('w.word', '<', token + PREFIX_END),
+        ),
+      )
+    }
+  }
+
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('c.last_activity_at', '<', after.lastActivityAt),
+        eb.and([eb('c.last_activity_at', '=', after.lastActivityAt), eb('c.id', '<', after.id)]),
+      ]),
+    )
+  }
+  return query.orderBy('c.last_activity_at', 'desc').orderBy('c.id', 'desc').limit(limit).execute()
+}

@@ -1,0 +1,186 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely'
+
+/**
+ * The schema, one migration per change, written with Kysely's schema builder so that SQLite and
+ * PostgreSQL run the same steps. Never edit a migration that has shipped: add the next one.
+ */
+const MIGRATIONS: Record<string, Migration> = {
+  '001_initial': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('clinics')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('sms_number', 'text', (c) => c.notNull().unique())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addColumn('last_seq', 'bigint', (c) => c.notNull().defaultTo(0))
+        .execute()
+      for (const table of ['team', 'inboxes', 'templates']) {
+        await db.schema
+          .createTable(table)
+          .addColumn('clinic_id', 'text', (c) => c.notNull())
+          .addColumn('id', 'text', (c) => c.notNull())
+          .addColumn('position', 'integer', (c) => c.notNull())
+          .addColumn('data', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint(`${table}_pk`, ['clinic_id', 'id'])
+          .execute()
+      }
+      await db.schema
+        .createTable('contacts')
+        .addColumn('clinic_id', 'text', (c) => c.notNull())
+        .addColumn('phone', 'text', (c) => c.notNull())
+        .addColumn('client_id', 'text')
+        .addColumn('opted_out', 'integer', (c) => c.notNull())
+        .addColumn('blocked', 'integer', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('contacts_pk', ['clinic_id', 'phone'])
+        .execute()
+      await db.schema.createIndex('contacts_client').on('contacts').columns(['clinic_id', 'client_id']).execute()
+      await db.schema
+        .createTable('clients')
+        .addColumn('clinic_id', 'text', (c) => c.notNull())
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('sort_key', 'text', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('clients_pk', ['clinic_id', 'id'])
+        .execute()
+      await db.schema.createIndex('clients_order').on('clients').columns(['clinic_id', 'sort_key', 'id']).execute()
+      await db.schema
+        .createTable('client_words')
+        .addColumn('clinic_id', 'text', (c) => c.notNull())
+        .addColumn('client_id', 'text', (c) => c.notNull())
+        .addColumn('word', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('client_words_pk', ['clinic_id', 'word', 'client_id'])
+        .execute()
+      await db.schema
+        .createIndex('client_words_client')
+        .on('client_words')
+        .columns(['clinic_id', 'client_id'])
+        .execute()
+      await db.schema
+        .createTable('client_phones')
+        .addColumn('clinic_id', 'text', (c) => c.notNull())
+        .addColumn('client_id', 'text', (c) => c.notNull())
+        .addColumn('phone', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('client_phones_pk', ['clinic_id', 'phone', 'client_id'])
+        .execute()
+      await db.schema
+        .createIndex('client_phones_client')
+        .on('client_phones')
+        .columns(['clinic_id', 'client_id'])
+        .execute()
+      await db.schema
+        .createTable('phone_suffixes')
+        .addColumn('clinic_id', 'text', (c) => c.notNull())
+        .addColumn('phone', 'text', (c) => c.notNull())
+        .addColumn('suffix', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('phone_suffixes_pk', ['clinic_id', 'suffix', 'phone'])
+        .execute()
+      await db.schema
+        .createTable('conversations')
+        .addColumn('clinic_id', 'text', (c) => c.notNull())
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('phone', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('inbox_id', 'text')
+        .addColumn('assignee_id', 'text')
+        .addColumn('unread_count', 'integer', (c) => c.notNull())
+        .addColumn('marked_unread', 'integer', (c) => c.notNull())
+        .addColumn('last_activity_at', 'text', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('conversations_pk', ['clinic_id', 'id'])
+        .execute()
+      // List order (newest activity first), and the same order within each filter the inbox offers.
+      const order = ['last_activity_at desc', 'id desc']
+      await db.schema
+        .createIndex('conversations_order')
+        .on('conversations')
+        .columns(['clinic_id', ...order])
+        .execute()
+      for (const column of ['status', 'assignee_id', 'inbox_id', 'phone']) {
+        await db.schema
+          .createIndex(`conversations_${column}`)
+          .on('conversations')
+          .columns(['clinic_id', column, ...order])
+          .execute()
+      }
+      await db.schema
+        .createTable('messages')
+        .addColumn('clinic_id', 'text', (c) => c.notNull())
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('conversation_id', 'text', (c) => c.notNull())
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('phone', 'text', (c) => c.notNull())
+        .addColumn('client_message_id', 'text')
+        .addColumn('provider_message_id', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('origin', 'text', (c) => c.notNull())
+        .addColumn('direction', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('messages_pk', ['clinic_id', 'id'])
+        .execute()
+      await db.schema
+        .createIndex('messages_thread')
+        .on('messages')
+        .columns(['clinic_id', 'conversation_id', 'seq'])
+        .unique()
+        .execute()
+      await db.schema
+        .createIndex('messages_client_id')
+        .on('messages')
+        .columns(['clinic_id', 'client_message_id'])
+        .execute()
+      await db.schema
+        .createIndex('messages_provider_id')
+        .on('messages')
+        .columns(['clinic_id', 'provider_message_id'])
+        .execute()
+      await db.schema
+        .createIndex('messages_phone')
+        .on('messages')
+        .columns(['clinic_id', 'phone', 'created_at'])
+        .execute()
+      await db.schema.createIndex('messages_created').on('messages').columns(['clinic_id', 'created_at']).execute()
+      await db.schema
+        .createTable('message_attachments')
+        .addColumn('clinic_id', 'text', (c) => c.notNull())
+        .addColumn('message_id', 'text', (c) => c.notNull())
+        .addColumn('attachment_id', 'text', (c) => c.notNull())
+        .addColumn('conversation_id', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('message_attachments_pk', ['clinic_id', 'attachment_id', 'message_id'])
+        .execute()
+      await db.schema
+        .createIndex('message_attachments_message')
+        .on('message_attachments')
+        .columns(['clinic_id', 'message_id'])
+        .execute()
+      await db.schema
+        .createTable('attachments')
+        .addColumn('clinic_id', 'text', (c) => c.notNull())
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('library', 'integer', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('attachments_pk', ['clinic_id', 'id'])
+        .execute()
+      await db.schema
+        .createTable('events')
+        .addColumn('clinic_id', 'text', (c) => c.notNull())
+        .addColumn('seq', 'bigint', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('events_pk', ['clinic_id', 'seq'])
+        .execute()
+    },
+  },
+}
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }
+
+/** Brings the database's schema up to date; throws with the failing migration's name. */
+export async function migrate(db: Kysely<unknown>): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest()
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown'
+    throw new Error(`Database migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`)
+  }
+}
