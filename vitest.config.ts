@@ -28,6 +28,7 @@ export default defineConfig({
     alias: {
       '@switchboard/protocol': src('protocol'),
       '@switchboard/service/testing': here('./packages/service/src/testing.ts'),
+      '@switchboard/service/http': here('./packages/service/src/http.ts'),
       '@switchboard/service': src('service'),
       '@switchboard/mock': src('mock'),
       '@switchboard/core/testing': here('./packages/core/src/testing.ts'),

@@ -15,6 +15,7 @@ const config: StorybookConfig = {
     viteConfig.resolve ??= {}
     viteConfig.resolve.alias = [
       { find: '@switchboard/core/testing', replacement: src('core', 'testing.ts') },
+      { find: '@switchboard/service/http', replacement: src('service', 'http.ts') },
       ...['protocol', 'service', 'mock', 'core', 'react'].map((pkg) => ({
         find: `@switchboard/${pkg}`,
         replacement: src(pkg),

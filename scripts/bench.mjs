@@ -1,8 +1,11 @@
 // Benchmarks of the inbox service and protocol; prints figures, asserts nothing.
 // Run with `npm run bench` (builds first). Figures are medians on this machine.
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { gzipSync } from 'node:zlib'
+import { createSqliteStorage } from '@switchboard/server'
 import { createInboxService, createMemoryStorage, generateSeed } from '@switchboard/service'
 import { build } from 'esbuild'
 
@@ -91,91 +94,106 @@ const css = readFileSync('packages/react/dist/styles.css')
 row('styles.css (gzip)', `${(gzipSync(css).length / 1024).toFixed(1)} kB (${(css.length / 1024).toFixed(1)} kB raw)`)
 console.log('')
 
-for (const size of [1_000, 100_000]) {
-  global.gc?.()
-  const heapBefore = process.memoryUsage().heapUsed
-  let seed
-  const generate = await time(1, () => {
-    seed = generateSeed({ seed: 1, conversations: size })
-  })
-  const storage = createMemoryStorage({ clinics: seed.clinics })
-  global.gc?.()
-  const heap = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024
-  let clock = Date.parse('2026-11-30T18:00:00Z')
-  const tick = () => {
-    clock += 1000
-    return new Date(clock)
-  }
-  const service = createInboxService({ storage, clock: tick })
-  const actor = { clinicId: 'cln_maple', userId: 'usr_dana', permissions: seed.clinics[0].team[0].permissions }
-  const messages = seed.clinics[0].messages.length
-  console.log(`${size.toLocaleString('en-US')} conversations (${messages.toLocaleString('en-US')} messages)`)
-  row('  generate seed', ms(generate))
-  row('  heap for seed + memory storage', `${heap.toFixed(0)} MB`)
-  row(
-    '  list first page (open, 30), after a write',
-    ms(
-      await time(15, async (i) => {
-        await service.receiveInbound({
-          to: '+14155550100',
-          from: `+1650555${String(1000 + i).padStart(4, '0')}`,
-          body: 'hi',
-        })
-        await service.listConversations(actor, { status: 'open' })
-      }),
-    ),
-  )
-  row(
-    '  list first page (open, 30), nothing changed',
-    ms(await time(15, () => service.listConversations(actor, { status: 'open' }))),
-  )
-  row(
-    '  list unread leads assigned to me',
-    ms(
-      await time(15, () =>
-        service.listConversations(actor, { status: 'unread', contactType: 'leads', assignee: 'me' }),
-      ),
-    ),
-  )
-  row(
-    '  search by name ("nguyen")',
-    ms(await time(15, () => service.listConversations(actor, { status: 'all', q: 'nguyen' }))),
-  )
-  row(
-    '  search by phone digits ("555-01")',
-    ms(await time(15, () => service.listConversations(actor, { status: 'all', q: '555-01' }))),
-  )
-  const id = (await service.listConversations(actor, { limit: 1 })).items[0].id
-  row(
-    '  inbound text (match, open, unread totals, events)',
-    ms(
-      await time(50, (i) =>
-        service.receiveInbound({
-          to: '+14155550100',
-          from: `+1510555${String(1000 + i).padStart(4, '0')}`,
-          body: 'Is Luna ready?',
+// The service over each storage: the memory one (mock, tests) and SQLite (the reference server).
+const dir = mkdtempSync(join(tmpdir(), 'switchboard-bench-'))
+for (const size of [1_000, 100_000])
+  for (const kind of ['memory', 'sqlite']) {
+    global.gc?.()
+    const heapBefore = process.memoryUsage().heapUsed
+    let seed
+    const generate = await time(1, () => {
+      seed = generateSeed({ seed: 1, conversations: size })
+    })
+    let storage
+    const load = await time(1, async () => {
+      if (kind === 'memory') storage = createMemoryStorage({ clinics: seed.clinics })
+      else {
+        storage = await createSqliteStorage({ file: join(dir, `bench-${size}.db`) })
+        for (const clinic of seed.clinics) await storage.addClinic(clinic)
+      }
+    })
+    global.gc?.()
+    const heap = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024
+    let clock = Date.parse('2026-11-30T18:00:00Z')
+    const tick = () => {
+      clock += 1000
+      return new Date(clock)
+    }
+    const service = createInboxService({ storage, clock: tick })
+    const actor = { clinicId: 'cln_maple', userId: 'usr_dana', permissions: seed.clinics[0].team[0].permissions }
+    const messages = seed.clinics[0].messages.length
+    console.log(
+      `${size.toLocaleString('en-US')} conversations (${messages.toLocaleString('en-US')} messages), ${kind} storage`,
+    )
+    row('  generate seed', ms(generate))
+    row(`  load into ${kind} storage`, ms(load))
+    row(`  heap for seed + ${kind} storage`, `${heap.toFixed(0)} MB`)
+    row(
+      '  list first page (open, 30), after a write',
+      ms(
+        await time(15, async (i) => {
+          await service.receiveInbound({
+            to: '+14155550100',
+            from: `+1650555${String(1000 + i).padStart(4, '0')}`,
+            body: 'hi',
+          })
+          await service.listConversations(actor, { status: 'open' })
         }),
       ),
-    ),
-  )
-  row(
-    '  staff send (idempotency check, provider hand-off)',
-    ms(
-      await time(50, (i) =>
-        service.sendMessage(actor, id, { clientMessageId: `bench-${size}-${i}`, body: 'Yes, any time before 6pm.' }),
+    )
+    row(
+      '  list first page (open, 30), nothing changed',
+      ms(await time(15, () => service.listConversations(actor, { status: 'open' }))),
+    )
+    row(
+      '  list unread leads assigned to me',
+      ms(
+        await time(15, () =>
+          service.listConversations(actor, { status: 'unread', contactType: 'leads', assignee: 'me' }),
+        ),
       ),
-    ),
-  )
-  row('  unread totals', ms(await time(15, () => service.unreadTotals(actor))))
-  row(
-    '  events after a reconnect (last 100)',
-    ms(
-      await time(15, async () => {
-        const { lastSeq } = await service.eventsAfter(actor, { after: 0 }, 1)
-        await service.eventsAfter(actor, { after: Math.max(0, lastSeq - 100) })
-      }),
-    ),
-  )
-  console.log('')
-}
+    )
+    row(
+      '  search by name ("nguyen")',
+      ms(await time(15, () => service.listConversations(actor, { status: 'all', q: 'nguyen' }))),
+    )
+    row(
+      '  search by phone digits ("555-01")',
+      ms(await time(15, () => service.listConversations(actor, { status: 'all', q: '555-01' }))),
+    )
+    const id = (await service.listConversations(actor, { limit: 1 })).items[0].id
+    row(
+      '  inbound text (match, open, unread totals, events)',
+      ms(
+        await time(50, (i) =>
+          service.receiveInbound({
+            to: '+14155550100',
+            from: `+1510555${String(1000 + i).padStart(4, '0')}`,
+            body: 'Is Luna ready?',
+          }),
+        ),
+      ),
+    )
+    row(
+      '  staff send (idempotency check, provider hand-off)',
+      ms(
+        await time(50, (i) =>
+          service.sendMessage(actor, id, { clientMessageId: `bench-${size}-${i}`, body: 'Yes, any time before 6pm.' }),
+        ),
+      ),
+    )
+    row('  unread totals', ms(await time(15, () => service.unreadTotals(actor))))
+    row(
+      '  events after a reconnect (last 100)',
+      ms(
+        await time(15, async () => {
+          const { lastSeq } = await service.eventsAfter(actor, { after: 0 }, 1)
+          await service.eventsAfter(actor, { after: Math.max(0, lastSeq - 100) })
+        }),
+      ),
+    )
+    await storage.close?.()
+    console.log('')
+  }
+rmSync(dir, { recursive: true, force: true })
 await import('./bench-dataflow.mjs')

@@ -1,5 +1,13 @@
 // The public API of @switchboard/server.
 
+export type { Session, TokenOptions, Tokens } from './auth/createTokens'
+export { createTokens } from './auth/createTokens'
+export type { ServerOptions, SwitchboardServer } from './createServer'
+export { createServer } from './createServer'
+export type { HttpAppOptions } from './http/createHttpApp'
+export { createHttpApp } from './http/createHttpApp'
+export type { SignInOptions, StaffEntry } from './http/signInRoutes'
+export { attachSockets, SESSION_EXPIRED } from './realtime/attachSockets'
 export type { SqliteStorageOptions } from './storage/createSqliteStorage'
 export { createSqliteStorage } from './storage/createSqliteStorage'
 export type { SqlStorage, SqlStorageOptions } from './storage/createSqlStorage'

@@ -29,7 +29,7 @@ type Method = 'get' | 'post' | 'patch' | 'put' | 'delete'
 /**
  * One HTTP route of the contract as an MSW handler: latency, injected failures, bearer auth,
  * then `handle`, whose stamped value is sent as JSON (`status`, default 200) with its seq in the
- * `switchboard-seq` header, or, if a Response, as is.
+ * `switchboard-seq` header, or, if a Response, as is. `status` picks the success status from the data.
  * Errors become `{ error: { code, message } }` with their status.
  */
 export function defineRoute(
@@ -37,7 +37,7 @@ export function defineRoute(
   method: Method,
   path: string,
   handle: (ctx: RouteContext) => Promise<Stamped<unknown> | Response>,
-  status = 200,
+  status: (data: unknown) => number = () => 200,
 ) {
   return http[method](`${options.baseUrl}${path}`, async ({ request, params }) => {
     const wait = options.latency()
@@ -64,7 +64,7 @@ export function defineRoute(
       if (value instanceof Response) return value
       const headers = { [SEQ_HEADER]: String(value.seq) }
       if (value.data === undefined) return new HttpResponse(null, { status: 204, headers })
-      return HttpResponse.json(value.data as object, { status, headers })
+      return HttpResponse.json(value.data as object, { status: status(value.data), headers })
     } catch (error) {
       if (decision.kind === 'drop') return HttpResponse.error()
       return errorResponse(error)

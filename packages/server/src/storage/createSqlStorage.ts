@@ -14,11 +14,17 @@ import {
   messageRow,
   phoneSuffixes,
 } from './rows'
+import { CANDIDATE_LIMIT } from './searchCandidates'
 
 /** Options of {@link createSqlStorage}. */
 export interface SqlStorageOptions {
   /** How many events the log keeps per clinic before `eventsAfter` answers expired. Default 5,000. */
   eventRetention?: number
+  /**
+   * A search with more matches than this scans the list in order instead of looking each match
+   * up. Default 2,000; tests set it low to exercise both plans.
+   */
+  searchCandidates?: number
 }
 
 /** The inbox's {@link Storage} over a SQL database, with what a server needs to run it. */
@@ -54,14 +60,17 @@ const TABLES = [
  * one database transaction; a thrown error rolls it back whole.
  */
 export function createSqlStorage(db: Kysely<Database>, options: SqlStorageOptions = {}): SqlStorage {
-  const retention = options.eventRetention ?? 5000
+  const txOptions = {
+    eventRetention: options.eventRetention ?? 5000,
+    searchCandidates: options.searchCandidates ?? CANDIDATE_LIMIT,
+  }
 
   return {
     transaction<T>(clinicId: string, fn: (tx: StorageTx) => Promise<T>): Promise<T> {
       return db.transaction().execute(async (trx) => {
         const clinic = await trx.selectFrom('clinics').select('id').where('id', '=', clinicId).executeTakeFirst()
         if (!clinic) throw new SwitchboardError('not_found', `No clinic ${clinicId}.`)
-        return fn(createSqlTx(trx, clinicId, retention))
+        return fn(createSqlTx(trx, clinicId, txOptions))
       })
     },
     async clinicIdForNumber(smsNumber) {

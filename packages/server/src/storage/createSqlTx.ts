@@ -1,6 +1,5 @@
 import {
   type Client,
-  computeUnreadTotals,
   type Inbox,
   type InboxEvent,
   isPhoneQuery,
@@ -10,6 +9,7 @@ import {
   searchTokens,
   type TeamMember,
   type Template,
+  type UnreadTotals,
 } from '@switchboard/protocol'
 import type {
   AttachmentRecord,
@@ -28,16 +28,15 @@ import {
   contactRow,
   conversationRow,
   type Db,
-  DIGITS_END,
   eventRow,
   hydrateConversation,
   insertChunked,
   messageAttachmentRows,
   messageRow,
-  PREFIX_END,
   parse,
   phoneSuffixes,
 } from './rows'
+import { clientsMatching, hasDigits, hasWordStarting, phonesMatching } from './searchCandidates'
 
 const datas = <T>(rows: Array<{ data: string }>): T[] => rows.map((r) => parse<T>(r.data))
 const data = <T>(row: { data: string } | undefined): T | null => (row ? parse<T>(row.data) : null)
@@ -46,7 +45,13 @@ const data = <T>(row: { data: string } | undefined): T | null => (row ? parse<T>
  * One transaction of one clinic over SQL: each storage call is one or two statements, every
  * statement scoped by `clinic_id`. The same code runs on SQLite and PostgreSQL.
  */
-export function createSqlTx(db: Db, clinicId: string, eventRetention: number): StorageTx {
+export function createSqlTx(
+  db: Db,
+  clinicId: string,
+  options: { eventRetention: number; searchCandidates: number },
+): StorageTx {
+  const eventRetention = options.eventRetention
+  const plan = { db, clinicId, limit: options.searchCandidates }
   const inClinic = <T extends 'clinic_id'>(column: T) => [column, '=', clinicId] as const
 
   /** Makes `phone` findable by any run of its digits. */
@@ -84,6 +89,17 @@ export function createSqlTx(db: Db, clinicId: string, eventRetention: number): S
     const row = await db.selectFrom('clinics').select('data').where('id', '=', clinicId).executeTakeFirst()
     if (!row) throw new SwitchboardError('not_found', `No clinic ${clinicId}.`)
     return parse<ClinicRecord>(row.data)
+  }
+
+  async function getClient(id: string): Promise<Client | null> {
+    return data<Client>(
+      await db
+        .selectFrom('clients')
+        .select('data')
+        .where(...inClinic('clinic_id'))
+        .where('id', '=', id)
+        .executeTakeFirst(),
+    )
   }
 
   async function head(): Promise<number> {
@@ -168,60 +184,35 @@ export function createSqlTx(db: Db, clinicId: string, eventRetention: number): S
       return datas<ContactRecord>(await query.orderBy('phone').execute())
     },
 
-    async getClient(id) {
-      return data<Client>(
-        await db
-          .selectFrom('clients')
-          .select('data')
-          .where(...inClinic('clinic_id'))
-          .where('id', '=', id)
-          .executeTakeFirst(),
-      )
-    },
+    getClient,
     async findClientByPhone(phone) {
-      return data<Client>(
-        await db
-          .selectFrom('client_phones as p')
-          .innerJoin('clients as cl', (j) =>
-            j.onRef('cl.clinic_id', '=', 'p.clinic_id').onRef('cl.id', '=', 'p.client_id'),
-          )
-          .select('cl.data')
-          .where('p.clinic_id', '=', clinicId)
-          .where('p.phone', '=', phone)
-          .orderBy('cl.id')
-          .limit(1)
-          .executeTakeFirst(),
-      )
+      // The lowest client id with the number: read off the phone index alone, then the client.
+      const first = await db
+        .selectFrom('client_phones')
+        .select('client_id')
+        .where(...inClinic('clinic_id'))
+        .where('phone', '=', phone)
+        .orderBy('client_id')
+        .limit(1)
+        .executeTakeFirst()
+      return first ? getClient(first.client_id) : null
     },
     async searchClients(q, limit) {
       const query = q.trim()
       let select = db.selectFrom('clients as cl').select('cl.data').where('cl.clinic_id', '=', clinicId)
       if (query && isPhoneQuery(query)) {
+        const phones = await phonesMatching(plan, query)
+        if (phones?.length === 0) return []
         const digits = phoneDigits(query)
-        select = select.where('cl.id', 'in', (eb) =>
-          eb
-            .selectFrom('client_phones as p')
-            .innerJoin('phone_suffixes as s', (j) =>
-              j.onRef('s.clinic_id', '=', 'p.clinic_id').onRef('s.phone', '=', 'p.phone'),
-            )
-            .select('p.client_id')
-            .where('p.clinic_id', '=', clinicId)
-            .where('s.suffix', '>=', digits)
-            .where('s.suffix', '<', digits + DIGITS_END),
-        )
+        select = select.where('cl.id', 'in', (eb) => {
+          const byPhone = eb.selectFrom('client_phones as p').select('p.client_id').where('p.clinic_id', '=', clinicId)
+          return phones ? byPhone.where('p.phone', 'in', phones) : byPhone.where(hasDigits(clinicId, 'p.phone', digits))
+        })
       } else if (query) {
-        for (const token of searchTokens(query)) {
-          select = select.where(({ exists, selectFrom }) =>
-            exists(
-              selectFrom('client_words as w')
-                .select('w.word')
-                .where('w.clinic_id', '=', clinicId)
-                .whereRef('w.client_id', '=', 'cl.id')
-                .where('w.word', '>=', token)
-                .where('w.word', '<', token + PREFIX_END),
-            ),
-          )
-        }
+        const clients = await clientsMatching(plan, query)
+        if (clients?.length === 0) return []
+        if (clients) select = select.where('cl.id', 'in', clients)
+        for (const token of searchTokens(query)) select = select.where(hasWordStarting(clinicId, 'cl.id', token))
       }
       return datas<Client>(await select.orderBy('cl.sort_key').orderBy('cl.id').limit(limit).execute())
     },
@@ -273,7 +264,7 @@ export function createSqlTx(db: Db, clinicId: string, eventRetention: number): S
       )
     },
     async listConversations(filter, viewer, after, limit) {
-      const rows = await listConversations(conversationQuery(), clinicId, filter, viewer, after, limit)
+      const rows = await listConversations(plan, conversationQuery(), filter, viewer, after, limit)
       return rows.map(hydrateConversation)
     },
     async putConversation(conversation) {
@@ -301,21 +292,27 @@ export function createSqlTx(db: Db, clinicId: string, eventRetention: number): S
         .execute()
     },
     async unreadTotals() {
+      // protocol's isUnread as SQL, counted per inbox by the database (the suite checks it
+      // against computeUnreadTotals over the reference storage).
       const rows = await db
         .selectFrom('conversations')
-        .select(['status', 'unread_count', 'marked_unread', 'inbox_id'])
+        .select((eb) => [
+          'inbox_id',
+          eb.fn.countAll<number>().as('conversations'),
+          eb.fn.sum<number>('unread_count').as('messages'),
+        ])
         .where(...inClinic('clinic_id'))
         .where('status', '=', 'open')
         .where((eb) => eb.or([eb('unread_count', '>', 0), eb('marked_unread', '=', 1)]))
+        .groupBy('inbox_id')
         .execute()
-      return computeUnreadTotals(
-        rows.map((r) => ({
-          status: r.status as 'open',
-          unreadCount: Number(r.unread_count),
-          markedUnread: Number(r.marked_unread) === 1,
-          inboxId: r.inbox_id,
-        })),
-      )
+      const totals: UnreadTotals = { conversations: 0, messages: 0, byInbox: {} }
+      for (const row of rows) {
+        totals.conversations += Number(row.conversations)
+        totals.messages += Number(row.messages)
+        totals.byInbox[row.inbox_id ?? 'none'] = Number(row.conversations)
+      }
+      return totals
     },
 
     async nextMessageSeq(conversationId) {
@@ -358,7 +355,6 @@ export function createSqlTx(db: Db, clinicId: string, eventRetention: number): S
           .select('data')
           .where(...inClinic('clinic_id'))
           .where('client_message_id', '=', clientMessageId)
-          .orderBy('created_at')
           .limit(1)
           .executeTakeFirst(),
       )
@@ -370,7 +366,6 @@ export function createSqlTx(db: Db, clinicId: string, eventRetention: number): S
           .select('data')
           .where(...inClinic('clinic_id'))
           .where('provider_message_id', '=', providerMessageId)
-          .orderBy('created_at')
           .limit(1)
           .executeTakeFirst(),
       )

@@ -8,7 +8,7 @@ import {
 } from '@switchboard/protocol'
 import type { SelectQueryBuilder } from 'kysely'
 import type { Database } from './database'
-import { DIGITS_END, PREFIX_END } from './rows'
+import { clientsMatching, hasDigits, hasWordStarting, phonesMatching, type SearchPlan } from './searchCandidates'
 
 type Joined = Database & { c: Database['conversations']; ct: Database['contacts']; cl: Database['clients'] }
 type Row = { data: string; contact_data: string | null; client_data: string | null }
@@ -17,14 +17,16 @@ type Row = { data: string; contact_data: string | null; client_data: string | nu
  * `matchesFilter` (protocol) as SQL, for one page in list order strictly after `after`. Each
  * branch mirrors a line of the rule; the storage suite checks both give the same pages.
  */
-export function listConversations(
+export async function listConversations(
+  plan: SearchPlan,
   base: SelectQueryBuilder<Joined, 'c' | 'ct' | 'cl', Row>,
-  clinicId: string,
   filter: ConversationFilter,
   viewer: Viewer,
   after: ConversationSortKey | null,
   limit: number,
 ): Promise<Row[]> {
+  const { clinicId } = plan
+  // A rare search looks its few matches up by index; a common one scans the list in order.
   let query = base
   if (filter.status === 'open' || filter.status === 'closed') query = query.where('c.status', '=', filter.status)
   if (filter.status === 'unread') {
@@ -41,29 +43,15 @@ export function listConversations(
 
   const q = filter.q.trim()
   if (q && isPhoneQuery(q)) {
+    const phones = await phonesMatching(plan, q)
+    if (phones?.length === 0) return []
     const digits = phoneDigits(q)
-    query = query.where('c.phone', 'in', (eb) =>
-      eb
-        .selectFrom('phone_suffixes as s')
-        .select('s.phone')
-        .where('s.clinic_id', '=', clinicId)
-        .where('s.suffix', '>=', digits)
-        .where('s.suffix', '<', digits + DIGITS_END),
-    )
+    query = phones ? query.where('c.phone', 'in', phones) : query.where(hasDigits(clinicId, 'c.phone', digits))
   } else if (q) {
-    query = query.where('cl.id', 'is not', null)
-    for (const token of searchTokens(q)) {
-      query = query.where(({ exists, selectFrom }) =>
-        exists(
-          selectFrom('client_words as w')
-            .select('w.word')
-            .where('w.clinic_id', '=', clinicId)
-            .whereRef('w.client_id', '=', 'cl.id')
-            .where('w.word', '>=', token)
-            .where('w.word', '<', token + PREFIX_END),
-        ),
-      )
-    }
+    const clients = await clientsMatching(plan, q)
+    if (clients?.length === 0) return []
+    query = clients ? query.where('cl.id', 'in', clients) : query.where('cl.id', 'is not', null)
+    for (const token of searchTokens(q)) query = query.where(hasWordStarting(clinicId, 'cl.id', token))
   }
 
   if (after) {

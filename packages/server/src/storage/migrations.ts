@@ -51,10 +51,11 @@ const MIGRATIONS: Record<string, Migration> = {
         .addColumn('word', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('client_words_pk', ['clinic_id', 'word', 'client_id'])
         .execute()
+      // Per client, its words in order: "does this client have a word starting with …" is one range.
       await db.schema
         .createIndex('client_words_client')
         .on('client_words')
-        .columns(['clinic_id', 'client_id'])
+        .columns(['clinic_id', 'client_id', 'word'])
         .execute()
       await db.schema
         .createTable('client_phones')
@@ -74,6 +75,11 @@ const MIGRATIONS: Record<string, Migration> = {
         .addColumn('phone', 'text', (c) => c.notNull())
         .addColumn('suffix', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('phone_suffixes_pk', ['clinic_id', 'suffix', 'phone'])
+        .execute()
+      await db.schema
+        .createIndex('phone_suffixes_phone')
+        .on('phone_suffixes')
+        .columns(['clinic_id', 'phone', 'suffix'])
         .execute()
       await db.schema
         .createTable('conversations')
@@ -103,6 +109,12 @@ const MIGRATIONS: Record<string, Migration> = {
           .columns(['clinic_id', column, ...order])
           .execute()
       }
+      // The badge: unread open conversations counted per inbox from the index alone.
+      await db.schema
+        .createIndex('conversations_unread')
+        .on('conversations')
+        .columns(['clinic_id', 'status', 'inbox_id', 'unread_count', 'marked_unread'])
+        .execute()
       await db.schema
         .createTable('messages')
         .addColumn('clinic_id', 'text', (c) => c.notNull())

@@ -142,8 +142,9 @@ export async function insertChunked<T extends keyof Database & string>(
   db: Db,
   table: T,
   rows: Array<Insertable<Database[T]>>,
-  size = 200,
 ): Promise<void> {
+  // SQLite binds at most 32,766 parameters per statement, PostgreSQL 65,535.
+  const size = Math.max(1, Math.floor(30_000 / Object.keys(rows[0] ?? { a: 1 }).length))
   for (let i = 0; i < rows.length; i += size) {
     // Kysely cannot relate a table chosen by a type parameter to its row type; the caller's rows are checked above.
     await (db as unknown as Kysely<Record<string, object>>)

@@ -1,0 +1,62 @@
+import { createInboxService, generateSeed, type InboxService } from '@switchboard/service'
+import { createServer, createSqliteStorage, createTokens, type SwitchboardServer, type Tokens } from '../index'
+
+export const SECRET = 'test-secret-that-is-long-enough-for-hs256!'
+export const BASE = '/api/sms'
+
+/** A reference server on 127.0.0.1 (a free port) over SQLite in memory, seeded. */
+export async function startServer(
+  options: { clock?: () => Date; ttlSeconds?: number; conversations?: number; slowMs?: number } = {},
+) {
+  const storage = await createSqliteStorage({ file: ':memory:' })
+  const seed = generateSeed({ seed: 2, conversations: options.conversations ?? 20 })
+  for (const clinic of seed.clinics) await storage.addClinic(clinic)
+  const slow = options.slowMs
+  const served = slow
+    ? {
+        clinicIdForNumber: (n: string) => storage.clinicIdForNumber(n),
+        transaction: async <T>(clinicId: string, fn: Parameters<typeof storage.transaction<T>>[1]) => {
+          await new Promise((r) => setTimeout(r, slow))
+          return storage.transaction(clinicId, fn)
+        },
+      }
+    : storage
+  const service: InboxService = createInboxService({
+    storage: served,
+    ...(options.clock ? { clock: options.clock } : {}),
+    onError: () => undefined,
+  })
+  const tokens: Tokens = createTokens({
+    secret: SECRET,
+    ...(options.ttlSeconds ? { ttlSeconds: options.ttlSeconds } : {}),
+  })
+  const staff = seed.clinics.flatMap((c) =>
+    c.team.map((member) => ({ clinicId: c.record.clinic.id, clinicName: c.record.clinic.name, member })),
+  )
+  const server: SwitchboardServer = await createServer({
+    service,
+    tokens,
+    corsOrigins: ['http://localhost:3000'],
+    signIn: { dev: { staff: async () => staff } },
+  })
+  const url = await server.listen({ port: 0 })
+  const team = seed.clinics[0]?.team ?? []
+  const tokenFor = async (userId: string, clinicId = 'cln_maple') => {
+    const member = (clinicId === 'cln_maple' ? team : (seed.clinics[1]?.team ?? [])).find((m) => m.id === userId)
+    return (await tokens.issue({ clinicId, userId, permissions: member?.permissions ?? [] })).token
+  }
+  return {
+    server,
+    service,
+    storage,
+    tokens,
+    seed,
+    url,
+    api: `${url}${BASE}`,
+    tokenFor,
+    async stop() {
+      await server.close()
+      await storage.close()
+    },
+  }
+}

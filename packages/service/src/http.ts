@@ -1,0 +1,4 @@
+// @switchboard/service/http: the HTTP contract as a table of routes over the service, for any
+// HTTP framework to serve (the mock's MSW handlers, the reference server's Fastify routes).
+export type { ServiceRequest, ServiceRoute } from './http/serviceRoutes'
+export { SERVICE_ROUTES } from './http/serviceRoutes'
