@@ -1,0 +1,107 @@
+/** The server's settings, read from environment variables. */
+export interface ServerConfig {
+  /** `PORT` (default 8787; 0 picks a free one). */
+  port: number
+  /** `HOST` (default 127.0.0.1; 0.0.0.0 to listen on every interface). */
+  host: string
+  /** `DATABASE_FILE`: the SQLite file (default `data/switchboard.db`), created with its folder. */
+  databaseFile: string
+  /** `TOKEN_SECRET`: signs staff tokens, at least 32 characters (required in production). */
+  tokenSecret: string
+  /** `TOKEN_TTL_SECONDS` (default 28,800: a shift). */
+  tokenTtlSeconds: number
+  /** `DEV_SIGN_IN`: sign in as any seeded staff member without a password (default on outside production). */
+  devSignIn: boolean
+  /** `CORS_ORIGINS`: comma-separated origins allowed to call from a browser (default none). */
+  corsOrigins: string[]
+  /** `BASE_PATH` of the HTTP contract (default `/api/sms`). */
+  basePath: string
+  /** `SEED_CONVERSATIONS`: conversations of the demo clinic seeded into an empty database (default 60; 0 seeds nothing). */
+  seedConversations: number
+  /** `EVENT_RETENTION`: events kept per clinic for catch-up (default 5,000). */
+  eventRetention: number
+  production: boolean
+}
+
+/** What is wrong with the environment, one line per variable. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError'
+  constructor(readonly problems: string[]) {
+    super(`The server's configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+  }
+}
+
+const DEV_SECRET = 'switchboard-development-secret-not-for-production'
+
+/**
+ * Reads and checks the configuration. Every problem is reported at once, naming the variable,
+ * what it must be and what it was, so a wrong deployment fails at start with a clear message.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
+  const problems: string[] = []
+  const production = env.NODE_ENV === 'production'
+  const text = (name: string, fallback: string) => env[name]?.trim() || fallback
+  const integer = (name: string, fallback: number, min: number, max: number) => {
+    const raw = env[name]?.trim()
+    if (!raw) return fallback
+    const value = Number(raw)
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}").`)
+      return fallback
+    }
+    return value
+  }
+  const flag = (name: string, fallback: boolean) => {
+    const raw = env[name]?.trim().toLowerCase()
+    if (!raw) return fallback
+    if (['1', 'true', 'yes', 'on'].includes(raw)) return true
+    if (['0', 'false', 'no', 'off'].includes(raw)) return false
+    problems.push(`${name} must be true or false (got "${env[name]}").`)
+    return fallback
+  }
+
+  const tokenSecret = env.TOKEN_SECRET ?? (production ? '' : DEV_SECRET)
+  if (tokenSecret.length < 32) {
+    problems.push(
+      production && !env.TOKEN_SECRET
+        ? 'TOKEN_SECRET is required in production (at least 32 random characters, e.g. from `openssl rand -hex 32`).'
+        : 'TOKEN_SECRET must be at least 32 characters long.',
+    )
+  }
+  const devSignIn = flag('DEV_SIGN_IN', !production)
+  if (production && devSignIn)
+    problems.push('DEV_SIGN_IN must not be on in production: it signs anyone in without a password.')
+  const corsOrigins = text('CORS_ORIGINS', '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean)
+  for (const origin of corsOrigins) {
+    let valid = false
+    try {
+      const url = new URL(origin)
+      valid = (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === origin
+    } catch {
+      valid = false
+    }
+    if (!valid) problems.push(`CORS_ORIGINS must list origins like https://pms.example (got "${origin}").`)
+  }
+  const basePath = text('BASE_PATH', '/api/sms')
+  if (!/^(\/[A-Za-z0-9._~-]+)+$/.test(basePath)) {
+    problems.push(`BASE_PATH must be a path like /api/sms (got "${basePath}").`)
+  }
+  const config: ServerConfig = {
+    port: integer('PORT', 8787, 0, 65535),
+    host: text('HOST', '127.0.0.1'),
+    databaseFile: text('DATABASE_FILE', 'data/switchboard.db'),
+    tokenSecret,
+    tokenTtlSeconds: integer('TOKEN_TTL_SECONDS', 8 * 3600, 60, 7 * 24 * 3600),
+    devSignIn,
+    corsOrigins,
+    basePath,
+    seedConversations: integer('SEED_CONVERSATIONS', 60, 0, 100_000),
+    eventRetention: integer('EVENT_RETENTION', 5000, 100, 10_000_000),
+    production,
+  }
+  if (problems.length) throw new ConfigError(problems)
+  return config
+}

@@ -1,0 +1,67 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { createInboxService, generateSeed } from '@switchboard/service'
+import { createTokens } from './auth/createTokens'
+import type { ServerConfig } from './config'
+import { createServer, type SwitchboardServer } from './createServer'
+import type { StaffEntry } from './http/signInRoutes'
+import { createSqliteStorage } from './storage/createSqliteStorage'
+import type { SqlStorage } from './storage/createSqlStorage'
+
+/** A server started from its configuration, with what it runs on. */
+export interface StartedServer {
+  server: SwitchboardServer
+  storage: SqlStorage
+  url: string
+  /** Stops the server (sockets, then requests in flight) and closes the database. */
+  stop(): Promise<void>
+}
+
+/** Every staff member of every clinic, for the development sign-in. */
+async function seededStaff(storage: SqlStorage): Promise<StaffEntry[]> {
+  const entries: StaffEntry[] = []
+  for (const clinicId of await storage.clinicIds()) {
+    await storage.transaction(clinicId, async (tx) => {
+      const { clinic } = await tx.clinic()
+      for (const member of await tx.listTeam()) entries.push({ clinicId, clinicName: clinic.name, member })
+    })
+  }
+  return entries
+}
+
+/**
+ * Opens the SQLite database (seeding the demo clinics into an empty one), builds the service and
+ * starts the server. SMS go to an in-memory gateway until a provider is configured.
+ */
+export async function startFromConfig(
+  config: ServerConfig,
+  log: (line: string) => void = console.log,
+): Promise<StartedServer> {
+  if (config.databaseFile !== ':memory:') mkdirSync(dirname(config.databaseFile), { recursive: true })
+  const storage = await createSqliteStorage({ file: config.databaseFile, eventRetention: config.eventRetention })
+  if ((await storage.clinicIds()).length === 0 && config.seedConversations > 0) {
+    for (const clinic of generateSeed({ conversations: config.seedConversations }).clinics)
+      await storage.addClinic(clinic)
+    log(`Seeded the demo clinics into ${config.databaseFile}.`)
+  }
+  const service = createInboxService({ storage })
+  const tokens = createTokens({ secret: config.tokenSecret, ttlSeconds: config.tokenTtlSeconds })
+  let staff: Promise<StaffEntry[]> | null = null
+  const server = await createServer({
+    service,
+    tokens,
+    basePath: config.basePath,
+    corsOrigins: config.corsOrigins,
+    ...(config.devSignIn ? { signIn: { dev: { staff: () => (staff ??= seededStaff(storage)) } } } : {}),
+  })
+  const url = await server.listen({ port: config.port, host: config.host })
+  return {
+    server,
+    storage,
+    url,
+    async stop() {
+      await server.close()
+      await storage.close()
+    },
+  }
+}
