@@ -10,6 +10,8 @@ import {
   createSignedFileUrls,
   type DeliveryStatusReport,
   generateSeed,
+  placeholderFile,
+  rebaseSeedUrls,
   type SeedOptions,
 } from '@switchboard/service'
 import { createFailurePlan, type FailureOptions, type PlannedFailure } from './failures'
@@ -17,8 +19,6 @@ import { fileRoute } from './files'
 import { type Authenticate, malformedPathGuard, unknownRoute } from './http/defineRoute'
 import { errorOf } from './http/respond'
 import { createRoutes } from './http/routes'
-import { placeholderFile } from './placeholders'
-import { rebaseSeedUrls } from './rebaseSeedUrls'
 import { createSocketHandler } from './socket'
 
 /** A file a simulated MMS carries: its name, and its bytes or a type to make placeholder bytes of. */

@@ -20,6 +20,12 @@ export interface ServerConfig {
   seedConversations: number
   /** `EVENT_RETENTION`: events kept per clinic for catch-up (default 5,000). */
   eventRetention: number
+  /** `FILES_DIR`: where uploaded files are kept (default `data/files`). */
+  filesDir: string
+  /** `FILE_URL_SECRET`: signs file links (default: derived from `TOKEN_SECRET`). */
+  fileUrlSecret: string
+  /** `PUBLIC_URL`: the server's address as browsers reach it, e.g. behind a proxy (default: where it listens). */
+  publicUrl: string | null
   production: boolean
 }
 
@@ -89,6 +95,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!/^(\/[A-Za-z0-9._~-]+)+$/.test(basePath)) {
     problems.push(`BASE_PATH must be a path like /api/sms (got "${basePath}").`)
   }
+  const publicUrl = env.PUBLIC_URL?.trim().replace(/\/$/, '') || null
+  if (publicUrl) {
+    let valid = false
+    try {
+      const url = new URL(publicUrl)
+      valid = url.protocol === 'http:' || url.protocol === 'https:'
+    } catch {
+      valid = false
+    }
+    if (!valid) problems.push(`PUBLIC_URL must be an http(s) address like https://pms.example (got "${publicUrl}").`)
+  }
+  const fileUrlSecret = env.FILE_URL_SECRET ?? `${tokenSecret}:file-urls`
+  if (env.FILE_URL_SECRET !== undefined && fileUrlSecret.length < 32) {
+    problems.push('FILE_URL_SECRET must be at least 32 characters long.')
+  }
   const config: ServerConfig = {
     port: integer('PORT', 8787, 0, 65535),
     host: text('HOST', '127.0.0.1'),
@@ -100,6 +121,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     basePath,
     seedConversations: integer('SEED_CONVERSATIONS', 60, 0, 100_000),
     eventRetention: integer('EVENT_RETENTION', 5000, 100, 10_000_000),
+    filesDir: text('FILES_DIR', 'data/files'),
+    fileUrlSecret,
+    publicUrl,
     production,
   }
   if (problems.length) throw new ConfigError(problems)

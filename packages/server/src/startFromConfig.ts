@@ -4,6 +4,7 @@ import { createInboxService, generateSeed } from '@switchboard/service'
 import { createTokens } from './auth/createTokens'
 import type { ServerConfig } from './config'
 import { createServer, type SwitchboardServer } from './createServer'
+import { createFiles } from './files/createFiles'
 import type { StaffEntry } from './http/signInRoutes'
 import { createSqliteStorage } from './storage/createSqliteStorage'
 import type { SqlStorage } from './storage/createSqlStorage'
@@ -44,7 +45,14 @@ export async function startFromConfig(
       await storage.addClinic(clinic)
     log(`Seeded the demo clinics into ${config.databaseFile}.`)
   }
-  const service = createInboxService({ storage })
+  let listening = ''
+  const files = createFiles({
+    dir: config.filesDir,
+    secret: config.fileUrlSecret,
+    storage,
+    publicApiUrl: () => `${config.publicUrl ?? listening}${config.basePath}`,
+  })
+  const service = createInboxService({ storage, files: files.store, fileUrls: files.fileUrls })
   const tokens = createTokens({ secret: config.tokenSecret, ttlSeconds: config.tokenTtlSeconds })
   let staff: Promise<StaffEntry[]> | null = null
   const server = await createServer({
@@ -52,9 +60,11 @@ export async function startFromConfig(
     tokens,
     basePath: config.basePath,
     corsOrigins: config.corsOrigins,
+    files: files.serving,
     ...(config.devSignIn ? { signIn: { dev: { staff: () => (staff ??= seededStaff(storage)) } } } : {}),
   })
   const url = await server.listen({ port: config.port, host: config.host })
+  listening = url
   return {
     server,
     storage,

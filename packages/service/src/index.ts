@@ -25,6 +25,8 @@ export type {
 export { toContact } from './ports'
 export type { SeedData, SeedOptions } from './seed/generateSeed'
 export { DEFAULT_LIMITS, defaultSettings, generateSeed, SEED_TEAM, seedPhone } from './seed/generateSeed'
+export { placeholderFile } from './seed/placeholderFile'
+export { rebaseSeedUrls } from './seed/rebaseSeedUrls'
 export type { Actor } from './service/actor'
 export type { Upload } from './service/attachments'
 export type { InboundText } from './service/inbound'

@@ -1,5 +1,15 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { createInboxService, generateSeed, type InboxService } from '@switchboard/service'
-import { createServer, createSqliteStorage, createTokens, type SwitchboardServer, type Tokens } from '../index'
+import {
+  createFiles,
+  createServer,
+  createSqliteStorage,
+  createTokens,
+  type SwitchboardServer,
+  type Tokens,
+} from '../index'
 
 export const SECRET = 'test-secret-that-is-long-enough-for-hs256!'
 export const BASE = '/api/sms'
@@ -21,8 +31,18 @@ export async function startServer(
         },
       }
     : storage
+  let listening = ''
+  const filesDir = mkdtempSync(join(tmpdir(), 'switchboard-files-'))
+  const files = createFiles({
+    dir: filesDir,
+    secret: `${SECRET}:files`,
+    storage,
+    publicApiUrl: () => `${listening}${BASE}`,
+  })
   const service: InboxService = createInboxService({
     storage: served,
+    files: files.store,
+    fileUrls: files.fileUrls,
     ...(options.clock ? { clock: options.clock } : {}),
     onError: () => undefined,
   })
@@ -38,8 +58,10 @@ export async function startServer(
     tokens,
     corsOrigins: ['http://localhost:3000'],
     signIn: { dev: { staff: async () => staff } },
+    files: files.serving,
   })
   const url = await server.listen({ port: 0 })
+  listening = url
   const team = seed.clinics[0]?.team ?? []
   const tokenFor = async (userId: string, clinicId = 'cln_maple') => {
     const member = (clinicId === 'cln_maple' ? team : (seed.clinics[1]?.team ?? [])).find((m) => m.id === userId)
@@ -51,6 +73,7 @@ export async function startServer(
     storage,
     tokens,
     seed,
+    filesDir,
     url,
     api: `${url}${BASE}`,
     tokenFor,

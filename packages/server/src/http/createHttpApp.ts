@@ -1,7 +1,7 @@
 import multipart from '@fastify/multipart'
 import { isSwitchboardError, SEQ_HEADER, SwitchboardError } from '@switchboard/protocol'
 import type { InboxService } from '@switchboard/service'
-import { SERVICE_ROUTES } from '@switchboard/service/http'
+import { type FileServing, SERVICE_ROUTES, serveFile } from '@switchboard/service/http'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import type { Tokens } from '../auth/createTokens'
 import { readUpload } from './readUpload'
@@ -19,6 +19,8 @@ export interface HttpAppOptions {
   maxUploadBytes?: number
   /** Sign-in: a development sign-in for seeded staff, and its rate limit. */
   signIn?: SignInOptions
+  /** Serves `GET {basePath}/files/:id` to signed links (the service's `serveFile`). */
+  files?: FileServing
   /** Fastify's logger (`false` in tests). */
   logger?: boolean
 }
@@ -123,6 +125,15 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
         if (data === undefined) return reply.status(204).send()
         return reply.status(route.status(data)).send(data)
       },
+    })
+  }
+  const files = options.files
+  if (files) {
+    app.get(`${base}/files/:id`, async (request, reply) => {
+      const { id } = request.params as { id: string }
+      const answer = await serveFile(files, id, new URL(request.url, 'http://server'))
+      if (!answer.ok) return send(reply, new SwitchboardError(answer.code, answer.message))
+      return reply.headers(answer.headers).send(Buffer.from(answer.data))
     })
   }
   signInRoutes(app, base, options.service, options.tokens, options.signIn)

@@ -14,6 +14,8 @@ export type StorageFactory = (
   options: { eventRetention: number },
 ) => Promise<Storage & { close?(): Promise<void> | void }>
 
+/** The heavy tests read every list under every filter: a loaded machine needs time. */
+const SLOW = 60_000
 const MAIN = 'cln_maple'
 const OTHER = 'cln_harbour'
 const seeds = () => generateSeed({ seed: 11, conversations: 50 }).clinics
@@ -46,119 +48,135 @@ export function storageConformance(name: string, makeStorage: StorageFactory, op
       for (const storage of opened.splice(0)) await storage.close?.()
     })
 
-    it('reads a loaded clinic exactly as the reference does', async () => {
-      const storage = await open()
-      for (const clinic of [MAIN, OTHER]) {
-        expect(await readEverything(storage, clinic)).toEqual(await readEverything(reference(), clinic))
-      }
-    })
+    it(
+      'reads a loaded clinic exactly as the reference does',
+      async () => {
+        const storage = await open()
+        for (const clinic of [MAIN, OTHER]) {
+          expect(await readEverything(storage, clinic)).toEqual(await readEverything(reference(), clinic))
+        }
+      },
+      SLOW,
+    )
 
-    it('answers every service call of a clinic day as the reference does, and then every read', async () => {
-      const testedStorage = await open()
-      const referenceStorage = reference()
-      const tested = serviceOver(testedStorage)
-      const expected = serviceOver(referenceStorage)
-      for (const [i, step] of SCENARIO.entries()) {
-        tested.at(i * 1000)
-        expected.at(i * 1000)
-        const got = await outcome(step.run(tested))
-        await tested.settle()
-        const want = await outcome(step.run(expected))
-        await expected.settle()
-        expect(got, step.name).toEqual(want)
-        expect(Object.keys(want as object), `${step.name} on the reference`).toEqual([step.refused ? 'error' : 'ok'])
-      }
-      expect(tested.events).toEqual(expected.events)
-      const storages = [tested, expected].map((s) => s.service)
-      expect(await storages[0]?.eventsAfter(tested.dana, { after: 0 })).toEqual(
-        await storages[1]?.eventsAfter(expected.dana, { after: 0 }),
-      )
-      for (const clinic of [MAIN, OTHER]) {
-        expect(await readEverything(testedStorage, clinic)).toEqual(await readEverything(referenceStorage, clinic))
-      }
-    })
+    it(
+      'answers every service call of a clinic day as the reference does, and then every read',
+      async () => {
+        const testedStorage = await open()
+        const referenceStorage = reference()
+        const tested = serviceOver(testedStorage)
+        const expected = serviceOver(referenceStorage)
+        for (const [i, step] of SCENARIO.entries()) {
+          tested.at(i * 1000)
+          expected.at(i * 1000)
+          const got = await outcome(step.run(tested))
+          await tested.settle()
+          const want = await outcome(step.run(expected))
+          await expected.settle()
+          expect(got, step.name).toEqual(want)
+          expect(Object.keys(want as object), `${step.name} on the reference`).toEqual([step.refused ? 'error' : 'ok'])
+        }
+        expect(tested.events).toEqual(expected.events)
+        const storages = [tested, expected].map((s) => s.service)
+        expect(await storages[0]?.eventsAfter(tested.dana, { after: 0 })).toEqual(
+          await storages[1]?.eventsAfter(expected.dana, { after: 0 }),
+        )
+        for (const clinic of [MAIN, OTHER]) {
+          expect(await readEverything(testedStorage, clinic)).toEqual(await readEverything(referenceStorage, clinic))
+        }
+      },
+      SLOW,
+    )
 
-    it('after random texts, replies, read changes, assignments, closes and deletes, answers every list as the reference', async () => {
-      const phones = ['+16505550101', '+16505550102', '+16505550103', '+16505550104']
-      const op = fc.oneof(
-        fc.record({
-          kind: fc.constant('text' as const),
-          phone: fc.constantFrom(...phones),
-          body: fc.constantFrom('hi', 'STOP', 'START', 'ok'),
-        }),
-        fc.record({
-          kind: fc.constantFrom('reply', 'read', 'unread', 'assign', 'close', 'reopen', 'delete', 'block', 'unblock'),
-          phone: fc.constantFrom(...phones),
-        }),
-      )
-      await fc.assert(
-        fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 14 }), async (ops) => {
-          const testedStorage = await open()
-          const referenceStorage = reference()
-          const tested = serviceOver(testedStorage)
-          const expected = serviceOver(referenceStorage)
-          for (const [i, o] of ops.entries()) {
-            for (const s of [tested, expected]) {
-              s.at(i * 60_000)
-              const { service, dana } = s
-              const find = async () =>
-                (await service.listConversations(dana, { status: 'all', q: o.phone.slice(2) })).items[0]?.id ?? 'none'
-              const call: Record<string, () => Promise<unknown>> = {
-                text: () =>
-                  service.receiveInbound({ to: '+14155550100', from: o.phone, body: 'body' in o ? o.body : 'hi' }),
-                reply: async () =>
-                  service.sendMessage(dana, await find(), { body: 'Thanks!', clientMessageId: `r${i}` }),
-                read: async () => service.markRead(dana, await find()),
-                unread: async () => service.markUnread(dana, await find()),
-                assign: async () => service.assign(dana, await find(), 'usr_priya'),
-                close: async () => service.close(dana, await find()),
-                reopen: async () => service.reopen(dana, await find()),
-                delete: async () => service.deleteConversation(dana, await find()),
-                block: () => service.block(dana, o.phone),
-                unblock: () => service.unblock(dana, o.phone),
+    it(
+      'after random texts, replies, read changes, assignments, closes and deletes, answers every list as the reference',
+      async () => {
+        const phones = ['+16505550101', '+16505550102', '+16505550103', '+16505550104']
+        const op = fc.oneof(
+          fc.record({
+            kind: fc.constant('text' as const),
+            phone: fc.constantFrom(...phones),
+            body: fc.constantFrom('hi', 'STOP', 'START', 'ok'),
+          }),
+          fc.record({
+            kind: fc.constantFrom('reply', 'read', 'unread', 'assign', 'close', 'reopen', 'delete', 'block', 'unblock'),
+            phone: fc.constantFrom(...phones),
+          }),
+        )
+        await fc.assert(
+          fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 14 }), async (ops) => {
+            const testedStorage = await open()
+            const referenceStorage = reference()
+            const tested = serviceOver(testedStorage)
+            const expected = serviceOver(referenceStorage)
+            for (const [i, o] of ops.entries()) {
+              for (const s of [tested, expected]) {
+                s.at(i * 60_000)
+                const { service, dana } = s
+                const find = async () =>
+                  (await service.listConversations(dana, { status: 'all', q: o.phone.slice(2) })).items[0]?.id ?? 'none'
+                const call: Record<string, () => Promise<unknown>> = {
+                  text: () =>
+                    service.receiveInbound({ to: '+14155550100', from: o.phone, body: 'body' in o ? o.body : 'hi' }),
+                  reply: async () =>
+                    service.sendMessage(dana, await find(), { body: 'Thanks!', clientMessageId: `r${i}` }),
+                  read: async () => service.markRead(dana, await find()),
+                  unread: async () => service.markUnread(dana, await find()),
+                  assign: async () => service.assign(dana, await find(), 'usr_priya'),
+                  close: async () => service.close(dana, await find()),
+                  reopen: async () => service.reopen(dana, await find()),
+                  delete: async () => service.deleteConversation(dana, await find()),
+                  block: () => service.block(dana, o.phone),
+                  unblock: () => service.unblock(dana, o.phone),
+                }
+                await outcome((call[o.kind] as () => Promise<unknown>)())
+                await s.settle()
               }
-              await outcome((call[o.kind] as () => Promise<unknown>)())
-              await s.settle()
             }
-          }
-          expect(tested.events).toEqual(expected.events)
-          expect(await readEverything(testedStorage, MAIN)).toEqual(await readEverything(referenceStorage, MAIN))
-        }),
-        { numRuns: options.runs ?? 12 },
-      )
-    }, 300_000)
+            expect(tested.events).toEqual(expected.events)
+            expect(await readEverything(testedStorage, MAIN)).toEqual(await readEverything(referenceStorage, MAIN))
+          }),
+          { numRuns: options.runs ?? 12 },
+        )
+      },
+      10 * SLOW,
+    )
 
-    it('a transaction that throws changes nothing', async () => {
-      const storage = await open()
-      const before = await readEverything(storage, MAIN)
-      const failure = new Error('refused halfway')
-      await expect(
-        storage.transaction(MAIN, async (tx) => {
-          const [conversation] = await tx.listConversations(
-            { status: 'all', contactType: 'all', assignee: 'all', inbox: 'all', q: '' },
-            { userId: 'x' },
-            null,
-            1,
-          )
-          const record = conversation ? await tx.getConversationRecord(conversation.id) : null
-          await tx.putContact({
-            phone: '+16505550142',
-            clientId: null,
-            optedOut: null,
-            blocked: true,
-            consent: [],
-            footerSentAt: null,
-            afterHoursPeriod: null,
-          })
-          if (record) await tx.putConversation({ ...record, status: 'closed', unreadCount: 9 })
-          if (conversation) await tx.deleteConversation(conversation.id)
-          await tx.appendEvents([note('a'), note('b')], '2026-11-30T18:00:00.000Z')
-          await tx.insertInbox({ id: 'inb_x', name: 'Never' })
-          throw failure
-        }),
-      ).rejects.toBe(failure)
-      expect(await readEverything(storage, MAIN)).toEqual(before)
-    })
+    it(
+      'a transaction that throws changes nothing',
+      async () => {
+        const storage = await open()
+        const before = await readEverything(storage, MAIN)
+        const failure = new Error('refused halfway')
+        await expect(
+          storage.transaction(MAIN, async (tx) => {
+            const [conversation] = await tx.listConversations(
+              { status: 'all', contactType: 'all', assignee: 'all', inbox: 'all', q: '' },
+              { userId: 'x' },
+              null,
+              1,
+            )
+            const record = conversation ? await tx.getConversationRecord(conversation.id) : null
+            await tx.putContact({
+              phone: '+16505550142',
+              clientId: null,
+              optedOut: null,
+              blocked: true,
+              consent: [],
+              footerSentAt: null,
+              afterHoursPeriod: null,
+            })
+            if (record) await tx.putConversation({ ...record, status: 'closed', unreadCount: 9 })
+            if (conversation) await tx.deleteConversation(conversation.id)
+            await tx.appendEvents([note('a'), note('b')], '2026-11-30T18:00:00.000Z')
+            await tx.insertInbox({ id: 'inb_x', name: 'Never' })
+            throw failure
+          }),
+        ).rejects.toBe(failure)
+        expect(await readEverything(storage, MAIN)).toEqual(before)
+      },
+      SLOW,
+    )
 
     it('keeps clinics apart, and refuses an unknown one', async () => {
       const storage = await open()

@@ -1,7 +1,7 @@
 import type { Attachment } from '@switchboard/protocol'
-import type { ClinicSeed } from '@switchboard/service'
+import type { ClinicSeed } from '../ports'
 
-/** Points a seed's relative `/files/…` attachment URLs at the mock's base URL. */
+/** Points a seed's relative `/files/…` attachment URLs at where a backend serves files (the mock's or the server's base URL). */
 export function rebaseSeedUrls(seed: ClinicSeed, baseUrl: string): ClinicSeed {
   const fix = <A extends Attachment>(a: A): A => ({
     ...a,
