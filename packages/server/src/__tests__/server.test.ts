@@ -132,6 +132,30 @@ describe('HTTP', () => {
   })
 })
 
+describe('send limit', () => {
+  it('refuses a staff user past the texts a minute allows, with when to try again; others still send', async () => {
+    await running.stop()
+    running = await startServer({ sendsPerMinute: 3 })
+    const [dana, priya] = [await running.tokenFor('usr_dana'), await running.tokenFor('usr_priya')]
+    const { body } = await call('/conversations?status=open', { token: dana })
+    const id = body.items[0].id as string
+    const reply = (token: string, n: number) =>
+      call(`/conversations/${id}/messages`, {
+        method: 'POST',
+        token,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ body: `Reply ${n}`, clientMessageId: `limit-${token.slice(-6)}-${n}` }),
+      })
+    for (let n = 0; n < 3; n++) expect((await reply(dana, n)).status).toBe(201)
+    const refused = await reply(dana, 3)
+    expect(refused.status).toBe(429)
+    expect(refused.body.error.code).toBe('rate_limited')
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect((await reply(priya, 0)).status).toBe(201)
+    expect((await call(`/conversations/${id}/read`, { method: 'POST', token: dana })).status).toBe(200)
+  })
+})
+
 describe('sockets', () => {
   const connect = (token: string | null) => {
     const socket: Socket = io(running.url, {

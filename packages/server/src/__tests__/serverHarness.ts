@@ -16,7 +16,13 @@ export const BASE = '/api/sms'
 
 /** A reference server on 127.0.0.1 (a free port) over SQLite in memory, seeded. */
 export async function startServer(
-  options: { clock?: () => Date; ttlSeconds?: number; conversations?: number; slowMs?: number } = {},
+  options: {
+    clock?: () => Date
+    ttlSeconds?: number
+    conversations?: number
+    slowMs?: number
+    sendsPerMinute?: number
+  } = {},
 ) {
   const storage = await createSqliteStorage({ file: ':memory:' })
   const seed = generateSeed({ seed: 2, conversations: options.conversations ?? 20 })
@@ -59,6 +65,7 @@ export async function startServer(
     corsOrigins: ['http://localhost:3000'],
     signIn: { dev: { staff: async () => staff } },
     files: files.serving,
+    ...(options.sendsPerMinute ? { sendsPerMinute: options.sendsPerMinute } : {}),
   })
   const url = await server.listen({ port: 0 })
   listening = url

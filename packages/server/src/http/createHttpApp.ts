@@ -4,6 +4,7 @@ import type { InboxService } from '@switchboard/service'
 import { type FileServing, SERVICE_ROUTES, serveFile } from '@switchboard/service/http'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import type { Tokens } from '../auth/createTokens'
+import { createRateLimit } from './createRateLimit'
 import { readUpload } from './readUpload'
 import { type SignInOptions, signInRoutes } from './signInRoutes'
 
@@ -19,6 +20,11 @@ export interface HttpAppOptions {
   maxUploadBytes?: number
   /** Sign-in: a development sign-in for seeded staff, and its rate limit. */
   signIn?: SignInOptions
+  /**
+   * Texts one staff user may send in a minute (a reply or a new conversation with a first
+   * message) before `rate_limited`. Default 60: a busy receptionist, not a runaway script.
+   */
+  sendsPerMinute?: number
   /** Serves `GET {basePath}/files/:id` to signed links (the service's `serveFile`). */
   files?: FileServing
   /** Fastify's logger (`false` in tests). */
@@ -44,7 +50,11 @@ function toError(error: unknown): SwitchboardError {
   return new SwitchboardError('internal', 'Something went wrong on the server; try again.')
 }
 
-const send = (reply: FastifyReply, error: SwitchboardError) => reply.status(error.status).send(error.toBody())
+function send(reply: FastifyReply, error: SwitchboardError) {
+  const wait = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds
+  if (error.code === 'rate_limited' && typeof wait === 'number') reply.header('retry-after', String(wait))
+  return reply.status(error.status).send(error.toBody())
+}
 
 /**
  * The HTTP contract of docs/DESIGN.md on Fastify: the service's one route table
@@ -103,12 +113,25 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
     return header?.startsWith('Bearer ') ? header.slice(7) : null
   }
 
+  // What sends a text: a reply, or a new conversation with a first message.
+  const sendLimit = createRateLimit({ max: options.sendsPerMinute ?? 60, windowMs: 60_000 })
+  const sends = (route: (typeof SERVICE_ROUTES)[number], body: unknown) =>
+    route.method === 'POST' &&
+    (route.path === '/conversations/:id/messages' ||
+      (route.path === '/conversations' && typeof (body as { body?: unknown } | null)?.body === 'string'))
+
   for (const route of SERVICE_ROUTES) {
     app.route({
       method: route.method,
       url: `${base}${route.path}`,
       handler: async (request, reply) => {
         const { actor } = await options.tokens.verify(bearer(request))
+        if (sends(route, request.body)) {
+          sendLimit.take(
+            `${actor.clinicId}:${actor.userId}`,
+            'Too many texts in a minute; wait a moment and send again.',
+          )
+        }
         const { data, seq } = await route.handle(options.service, {
           actor,
           params: request.params as Record<string, string>,

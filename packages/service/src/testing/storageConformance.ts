@@ -2,7 +2,7 @@ import { isSwitchboardError, type NewInboxEvent } from '@switchboard/protocol'
 import * as fc from 'fast-check'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createMemoryStorage } from '../memory/createMemoryStorage'
-import type { ClinicSeed, Storage } from '../ports'
+import type { ClinicSeed, ContactRecord, Storage } from '../ports'
 import { generateSeed } from '../seed/generateSeed'
 import { readEverything } from './readEverything'
 import { SCENARIO } from './scenario'
@@ -14,6 +14,16 @@ export type StorageFactory = (
   options: { eventRetention: number },
 ) => Promise<Storage & { close?(): Promise<void> | void }>
 
+/** A contact no seed has: blocked, with nothing else recorded. */
+const blockedContact: ContactRecord = {
+  phone: '+16505550142',
+  clientId: null,
+  optedOut: null,
+  blocked: true,
+  consent: [],
+  footerSentAt: null,
+  afterHoursPeriod: null,
+}
 /** The heavy tests read every list under every filter: a loaded machine needs time. */
 const SLOW = 60_000
 const MAIN = 'cln_maple'
@@ -157,15 +167,7 @@ export function storageConformance(name: string, makeStorage: StorageFactory, op
               1,
             )
             const record = conversation ? await tx.getConversationRecord(conversation.id) : null
-            await tx.putContact({
-              phone: '+16505550142',
-              clientId: null,
-              optedOut: null,
-              blocked: true,
-              consent: [],
-              footerSentAt: null,
-              afterHoursPeriod: null,
-            })
+            await tx.putContact(blockedContact)
             if (record) await tx.putConversation({ ...record, status: 'closed', unreadCount: 9 })
             if (conversation) await tx.deleteConversation(conversation.id)
             await tx.appendEvents([note('a'), note('b')], '2026-11-30T18:00:00.000Z')
@@ -194,15 +196,7 @@ export function storageConformance(name: string, makeStorage: StorageFactory, op
       const [main, other] = [await ids(MAIN), await ids(OTHER)]
       expect(main.length).toBeGreaterThan(0)
       expect(main.filter((id) => other.includes(id))).toEqual([])
-      const contact = {
-        phone: '+16505550142',
-        clientId: null,
-        optedOut: null,
-        blocked: true,
-        consent: [],
-        footerSentAt: null,
-        afterHoursPeriod: null,
-      }
+      const contact = blockedContact
       await storage.transaction(MAIN, (tx) => tx.putContact(contact))
       expect(await storage.transaction(OTHER, (tx) => tx.getContact(contact.phone))).toBeNull()
       expect(await storage.transaction(MAIN, (tx) => tx.getContact(contact.phone))).toEqual(contact)
