@@ -10,6 +10,8 @@ export interface ServerConfig {
   tokenSecret: string
   /** `TOKEN_TTL_SECONDS` (default 28,800: a shift). */
   tokenTtlSeconds: number
+  /** `SIMULATOR_ENDPOINTS`: let anyone text the clinic as any number through the phone simulator (default on outside production). */
+  simulatorEndpoints: boolean
   /** `DEV_SIGN_IN`: sign in as any seeded staff member without a password (default on outside production). */
   devSignIn: boolean
   /** `CORS_ORIGINS`: comma-separated origins allowed to call from a browser (default none). */
@@ -117,6 +119,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     tokenSecret,
     tokenTtlSeconds: integer('TOKEN_TTL_SECONDS', 8 * 3600, 60, 7 * 24 * 3600),
     devSignIn,
+    simulatorEndpoints: flag('SIMULATOR_ENDPOINTS', !production),
     corsOrigins,
     basePath,
     seedConversations: integer('SEED_CONVERSATIONS', 60, 0, 100_000),

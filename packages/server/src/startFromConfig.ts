@@ -1,11 +1,13 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { createInboxService, generateSeed } from '@switchboard/service'
+import { createInboxService, generateSeed, type InboxService } from '@switchboard/service'
 import { createTokens } from './auth/createTokens'
 import type { ServerConfig } from './config'
 import { createServer, type SwitchboardServer } from './createServer'
 import { createFiles } from './files/createFiles'
 import type { StaffEntry } from './http/signInRoutes'
+import { createSimulator, type Simulator } from './providers/createSimulator'
+import { simulatorRoutes } from './providers/simulatorRoutes'
 import { createSqliteStorage } from './storage/createSqliteStorage'
 import type { SqlStorage } from './storage/createSqlStorage'
 
@@ -14,6 +16,8 @@ export interface StartedServer {
   server: SwitchboardServer
   storage: SqlStorage
   url: string
+  /** The simulated phone network the server sends through. */
+  simulator: Simulator
   /** Stops the server (sockets, then requests in flight) and closes the database. */
   stop(): Promise<void>
 }
@@ -32,7 +36,7 @@ async function seededStaff(storage: SqlStorage): Promise<StaffEntry[]> {
 
 /**
  * Opens the SQLite database (seeding the demo clinics into an empty one), builds the service and
- * starts the server. SMS go to an in-memory gateway until a provider is configured.
+ * starts the server. Texts go through the simulated phone network.
  */
 export async function startFromConfig(
   config: ServerConfig,
@@ -52,7 +56,13 @@ export async function startFromConfig(
     storage,
     publicApiUrl: () => `${config.publicUrl ?? listening}${config.basePath}`,
   })
-  const service = createInboxService({ storage, files: files.store, fileUrls: files.fileUrls })
+  // The phone network: the simulator until a provider is configured.
+  let service: InboxService | null = null
+  const simulator = createSimulator({
+    onStatus: (report) => (service as InboxService).applyDeliveryStatus(report),
+    onInbound: (text) => (service as InboxService).receiveInbound(text),
+  })
+  service = createInboxService({ storage, files: files.store, fileUrls: files.fileUrls, gateway: simulator })
   const tokens = createTokens({ secret: config.tokenSecret, ttlSeconds: config.tokenTtlSeconds })
   let staff: Promise<StaffEntry[]> | null = null
   const server = await createServer({
@@ -63,13 +73,24 @@ export async function startFromConfig(
     files: files.serving,
     ...(config.devSignIn ? { signIn: { dev: { staff: () => (staff ??= seededStaff(storage)) } } } : {}),
   })
+  if (config.simulatorEndpoints) {
+    simulatorRoutes(server.app, config.basePath, simulator, async () => {
+      const numbers: string[] = []
+      for (const id of await storage.clinicIds()) {
+        numbers.push(await storage.transaction(id, async (tx) => (await tx.clinic()).clinic.smsNumber))
+      }
+      return numbers
+    })
+  }
   const url = await server.listen({ port: config.port, host: config.host })
   listening = url
   return {
     server,
     storage,
     url,
+    simulator,
     async stop() {
+      simulator.stop()
       await server.close()
       await storage.close()
     },

@@ -27,6 +27,7 @@ const CODES: Record<string, string> = {
   '30006': 'landline',
   '30005': 'invalid-number',
   '21211': 'invalid-number',
+  '21614': 'landline',
   '21610': 'opted-out',
   '30004': 'opted-out',
   '30007': 'carrier-rejected',
