@@ -20,6 +20,10 @@ export interface ServerConfig {
   basePath: string
   /** `SEED_CONVERSATIONS`: conversations of the demo clinic seeded into an empty database (default 60; 0 seeds nothing). */
   seedConversations: number
+  /** `SMTP_URL`: where after-hours alerts are sent, e.g. `smtps://user:pass@smtp.example:465` (default: a development mailbox the simulator shows). */
+  smtpUrl: string | null
+  /** `MAIL_FROM`: the alerts' sender (default `Switchboard <no-reply@localhost>`). */
+  mailFrom: string
   /** `EVENT_RETENTION`: events kept per clinic for catch-up (default 5,000). */
   eventRetention: number
   /** `FILES_DIR`: where uploaded files are kept (default `data/files`). */
@@ -112,6 +116,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (env.FILE_URL_SECRET !== undefined && fileUrlSecret.length < 32) {
     problems.push('FILE_URL_SECRET must be at least 32 characters long.')
   }
+  const smtpUrl = env.SMTP_URL?.trim() || null
+  if (smtpUrl && !/^smtps?:\/\/[^\s]+$/.test(smtpUrl)) {
+    problems.push('SMTP_URL must look like smtp://user:password@host:587 or smtps://…:465.')
+  }
   const config: ServerConfig = {
     port: integer('PORT', 8787, 0, 65535),
     host: text('HOST', '127.0.0.1'),
@@ -125,6 +133,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedConversations: integer('SEED_CONVERSATIONS', 60, 0, 100_000),
     eventRetention: integer('EVENT_RETENTION', 5000, 100, 10_000_000),
     filesDir: text('FILES_DIR', 'data/files'),
+    smtpUrl,
+    mailFrom: text('MAIL_FROM', 'Switchboard <no-reply@localhost>'),
     fileUrlSecret,
     publicUrl,
     production,

@@ -1,11 +1,12 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { createInboxService, generateSeed, type InboxService } from '@switchboard/service'
+import { createInboxService, createMemoryMailer, generateSeed, type InboxService } from '@switchboard/service'
 import { createTokens } from './auth/createTokens'
 import type { ServerConfig } from './config'
 import { createServer, type SwitchboardServer } from './createServer'
 import { createFiles } from './files/createFiles'
 import type { StaffEntry } from './http/signInRoutes'
+import { createSmtpMailer } from './mail/createSmtpMailer'
 import { createSimulator, type Simulator } from './providers/createSimulator'
 import { simulatorRoutes } from './providers/simulatorRoutes'
 import { createSqliteStorage } from './storage/createSqliteStorage'
@@ -40,8 +41,9 @@ async function seededStaff(storage: SqlStorage): Promise<StaffEntry[]> {
  */
 export async function startFromConfig(
   config: ServerConfig,
-  log: (line: string) => void = console.log,
+  options: { log?: (line: string) => void; clock?: () => Date } = {},
 ): Promise<StartedServer> {
+  const log = options.log ?? console.log
   if (config.databaseFile !== ':memory:') mkdirSync(dirname(config.databaseFile), { recursive: true })
   const storage = await createSqliteStorage({ file: config.databaseFile, eventRetention: config.eventRetention })
   if ((await storage.clinicIds()).length === 0 && config.seedConversations > 0) {
@@ -62,7 +64,17 @@ export async function startFromConfig(
     onStatus: (report) => (service as InboxService).applyDeliveryStatus(report),
     onInbound: (text) => (service as InboxService).receiveInbound(text),
   })
-  service = createInboxService({ storage, files: files.store, fileUrls: files.fileUrls, gateway: simulator })
+  // After-hours alerts: SMTP when configured, else a mailbox the simulator shows.
+  const mailbox = createMemoryMailer()
+  const smtp = config.smtpUrl ? createSmtpMailer({ transport: config.smtpUrl, from: config.mailFrom }) : null
+  service = createInboxService({
+    storage,
+    files: files.store,
+    fileUrls: files.fileUrls,
+    gateway: simulator,
+    mailer: smtp ?? mailbox,
+    ...(options.clock ? { clock: options.clock } : {}),
+  })
   const tokens = createTokens({ secret: config.tokenSecret, ttlSeconds: config.tokenTtlSeconds })
   let staff: Promise<StaffEntry[]> | null = null
   const server = await createServer({
@@ -81,6 +93,7 @@ export async function startFromConfig(
       }
       return numbers
     })
+    server.app.get(`${config.basePath}/simulator/mailbox`, async () => [...mailbox.sent].reverse())
   }
   const url = await server.listen({ port: config.port, host: config.host })
   listening = url
@@ -91,6 +104,7 @@ export async function startFromConfig(
     simulator,
     async stop() {
       simulator.stop()
+      smtp?.close()
       await server.close()
       await storage.close()
     },

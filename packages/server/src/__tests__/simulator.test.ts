@@ -90,7 +90,7 @@ describe('the simulator on the server', () => {
         FILES_DIR: join(dir, 'files'),
         SEED_CONVERSATIONS: '5',
       }),
-      () => undefined,
+      { log: () => undefined },
     )
     const api = `${started.url}/api/sms`
     const texted = await fetch(`${api}/simulator/texts`, {

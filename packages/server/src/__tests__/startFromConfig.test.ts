@@ -52,7 +52,7 @@ describe('a server started from its configuration', () => {
     dirs.push(dir)
     const config = loadConfig({ PORT: '0', DATABASE_FILE: join(dir, 'db', 'inbox.db'), SEED_CONVERSATIONS: '10' })
     const lines: string[] = []
-    const first = await startFromConfig(config, (line) => lines.push(line))
+    const first = await startFromConfig(config, { log: (line) => lines.push(line) })
     const api = `${first.url}/api/sms`
     const signIn = async (base: string) => {
       const response = await fetch(`${base}/auth/dev-sign-in`, {
@@ -73,7 +73,7 @@ describe('a server started from its configuration', () => {
     await first.stop()
     expect(lines.filter((l) => l.startsWith('Seeded'))).toHaveLength(1)
 
-    const second = await startFromConfig(config, (line) => lines.push(line))
+    const second = await startFromConfig(config, { log: (line) => lines.push(line) })
     const again = `${second.url}/api/sms`
     const thread = await fetch(`${again}/conversations/${conversation.id}/messages`, {
       headers: { authorization: `Bearer ${await signIn(again)}` },

@@ -1,5 +1,6 @@
 import {
   type Client,
+  compareClients,
   type Inbox,
   type InboxEvent,
   isPhoneQuery,
@@ -200,9 +201,11 @@ export function createSqlTx(
     async searchClients(q, limit) {
       const query = q.trim()
       let select = db.selectFrom('clients as cl').select('cl.data').where('cl.clinic_id', '=', clinicId)
+      let fewMatches = false
       if (query && isPhoneQuery(query)) {
         const phones = await phonesMatching(plan, query)
         if (phones?.length === 0) return []
+        fewMatches = phones !== null
         const digits = phoneDigits(query)
         select = select.where('cl.id', 'in', (eb) => {
           const byPhone = eb.selectFrom('client_phones as p').select('p.client_id').where('p.clinic_id', '=', clinicId)
@@ -211,9 +214,15 @@ export function createSqlTx(
       } else if (query) {
         const clients = await clientsMatching(plan, query)
         if (clients?.length === 0) return []
+        fewMatches = clients !== null
         if (clients) select = select.where('cl.id', 'in', clients)
         for (const token of searchTokens(query)) select = select.where(hasWordStarting(clinicId, 'cl.id', token))
       }
+      // A few matches are read by index and ordered here (the database would walk every client in order).
+      if (fewMatches)
+        return datas<Client>(await select.execute())
+          .sort(compareClients)
+          .slice(0, limit)
       return datas<Client>(await select.orderBy('cl.sort_key').orderBy('cl.id').limit(limit).execute())
     },
     async putClient(client) {

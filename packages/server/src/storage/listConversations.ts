@@ -1,6 +1,7 @@
 import {
   type ConversationFilter,
   type ConversationSortKey,
+  compareConversations,
   isPhoneQuery,
   phoneDigits,
   searchTokens,
@@ -28,6 +29,7 @@ export async function listConversations(
   const { clinicId } = plan
   // A rare search looks its few matches up by index; a common one scans the list in order.
   let query = base
+  let fewMatches = false
   if (filter.status === 'open' || filter.status === 'closed') query = query.where('c.status', '=', filter.status)
   if (filter.status === 'unread') {
     query = query
@@ -46,14 +48,34 @@ export async function listConversations(
     const phones = await phonesMatching(plan, q)
     if (phones?.length === 0) return []
     const digits = phoneDigits(q)
+    fewMatches = phones !== null
     query = phones ? query.where('c.phone', 'in', phones) : query.where(hasDigits(clinicId, 'c.phone', digits))
   } else if (q) {
     const clients = await clientsMatching(plan, q)
     if (clients?.length === 0) return []
+    fewMatches = clients !== null
     query = clients ? query.where('cl.id', 'in', clients) : query.where('cl.id', 'is not', null)
     for (const token of searchTokens(q)) query = query.where(hasWordStarting(clinicId, 'cl.id', token))
   }
 
+  if (fewMatches) {
+    // The database would walk the whole list in order to find a few rows: take their sort keys
+    // by index instead, order them by protocol's rule, then read the page.
+    const keys = (
+      await query.clearSelect().select(['c.id as id', 'c.last_activity_at as lastActivityAt']).execute()
+    ).sort(compareConversations)
+    const page = keys.filter((k) => !after || compareConversations(after, k) < 0).slice(0, limit)
+    if (!page.length) return []
+    const rows = await base
+      .where(
+        'c.id',
+        'in',
+        page.map((k) => k.id),
+      )
+      .execute()
+    const byId = new Map(rows.map((r) => [(JSON.parse(r.data) as { id: string }).id, r]))
+    return page.flatMap((k) => byId.get(k.id) ?? [])
+  }
   if (after) {
     query = query.where((eb) =>
       eb.or([
