@@ -197,3 +197,4 @@ for (const size of [1_000, 100_000])
   }
 rmSync(dir, { recursive: true, force: true })
 await import('./bench-dataflow.mjs')
+await import('./bench-server.mjs')

@@ -16,6 +16,8 @@ export interface ServerConfig {
   devSignIn: boolean
   /** `CORS_ORIGINS`: comma-separated origins allowed to call from a browser (default none). */
   corsOrigins: string[]
+  /** `SENDS_PER_MINUTE`: texts one staff user may send in a minute (default 60). */
+  sendsPerMinute: number
   /** `BASE_PATH` of the HTTP contract (default `/api/sms`). */
   basePath: string
   /** `SEED_CONVERSATIONS`: conversations of the demo clinic seeded into an empty database (default 60; 0 seeds nothing). */
@@ -129,6 +131,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     devSignIn,
     simulatorEndpoints: flag('SIMULATOR_ENDPOINTS', !production),
     corsOrigins,
+    sendsPerMinute: integer('SENDS_PER_MINUTE', 60, 1, 100_000),
     basePath,
     seedConversations: integer('SEED_CONVERSATIONS', 60, 0, 100_000),
     eventRetention: integer('EVENT_RETENTION', 5000, 100, 10_000_000),

@@ -83,6 +83,7 @@ export async function startFromConfig(
     basePath: config.basePath,
     corsOrigins: config.corsOrigins,
     files: files.serving,
+    sendsPerMinute: config.sendsPerMinute,
     ...(config.devSignIn ? { signIn: { dev: { staff: () => (staff ??= seededStaff(storage)) } } } : {}),
   })
   if (config.simulatorEndpoints) {

@@ -16,6 +16,8 @@ describe('configuration', () => {
       host: '127.0.0.1',
       devSignIn: true,
       basePath: '/api/sms',
+      sendsPerMinute: 60,
+      smtpUrl: null,
       production: false,
     })
   })
