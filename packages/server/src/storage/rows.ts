@@ -21,6 +21,15 @@ export type Db = Kysely<Database>
 
 /** Reads a JSON column. */
 export const parse = <T>(text: string): T => JSON.parse(text) as T
+/** Reads the `data` column of rows. */
+export const datas = <T>(rows: Array<{ data: string }>): T[] => rows.map((r) => parse<T>(r.data))
+/** Reads the `data` column of a row, if any. */
+export const data = <T>(row: { data: string } | undefined): T | null => (row ? parse<T>(row.data) : null)
+/** A `where` on the clinic's rows: `.where(...inClinic('clinic_id'))`. */
+export const scopeTo =
+  (clinicId: string) =>
+  <T extends 'clinic_id'>(column: T) =>
+    [column, '=', clinicId] as const
 
 /** The end of every prefix range: above any character a word can hold (`w >= p AND w < p + MAX`). */
 export const PREFIX_END = '\u{10FFFF}'
