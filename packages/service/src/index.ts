@@ -22,7 +22,7 @@ export type {
   Storage,
   StorageTx,
 } from './ports'
-export { toContact } from './ports'
+export { blankContact, toContact } from './ports'
 export type { SeedData, SeedOptions } from './seed/generateSeed'
 export { DEFAULT_LIMITS, defaultSettings, generateSeed, SEED_TEAM, seedPhone } from './seed/generateSeed'
 export { placeholderFile } from './seed/placeholderFile'

@@ -38,6 +38,19 @@ export interface ContactRecord extends Contact {
   afterHoursPeriod: string | null
 }
 
+/** A number the clinic knows nothing about yet: no client, consent, opt-out or block. */
+export function blankContact(phone: string): ContactRecord {
+  return {
+    phone,
+    clientId: null,
+    optedOut: null,
+    blocked: false,
+    consent: [],
+    footerSentAt: null,
+    afterHoursPeriod: null,
+  }
+}
+
 /** A contact as handed out: the stored record without what only the SMS rules remember. */
 export function toContact({ footerSentAt: _f, afterHoursPeriod: _a, ...contact }: ContactRecord): Contact {
   return contact

@@ -1,9 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer, type Socket } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createSmtpMailer, loadConfig, type StartedServer, startFromConfig } from '../index'
+import { createSmtpMailer } from '../index'
+import { startConfigured } from './serverHarness'
 
 /** A minimal SMTP server on 127.0.0.1 that keeps each message's envelope and data. */
 async function fakeSmtp() {
@@ -73,26 +71,15 @@ describe('after-hours alerts by e-mail', () => {
   })
 
   describe('on the server without SMTP', () => {
-    let started: StartedServer | null = null
-    let dir = ''
+    let running: Awaited<ReturnType<typeof startConfigured>> | null = null
     afterEach(async () => {
-      await started?.stop()
-      rmSync(dir, { recursive: true, force: true })
+      await running?.stop()
     })
 
     it('keeps alerts in a mailbox the simulator shows', async () => {
-      dir = mkdtempSync(join(tmpdir(), 'switchboard-mail-'))
       // Monday 30 Nov 2026, 22:00 in Los Angeles: the seeded clinic is closed.
-      started = await startFromConfig(
-        loadConfig({
-          PORT: '0',
-          DATABASE_FILE: join(dir, 'inbox.db'),
-          FILES_DIR: join(dir, 'files'),
-          SEED_CONVERSATIONS: '5',
-        }),
-        { log: () => undefined, clock: () => new Date('2026-12-01T06:00:00.000Z') },
-      )
-      const api = `${started.url}/api/sms`
+      running = await startConfigured({}, () => new Date('2026-12-01T06:00:00.000Z'))
+      const { api } = running
       const texted = await fetch(`${api}/simulator/texts`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

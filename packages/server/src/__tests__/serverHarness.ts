@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInboxService, generateSeed, type InboxService } from '@switchboard/service'
@@ -7,7 +7,9 @@ import {
   createServer,
   createSqliteStorage,
   createTokens,
+  loadConfig,
   type SwitchboardServer,
+  startFromConfig,
   type Tokens,
 } from '../index'
 
@@ -87,6 +89,29 @@ export async function startServer(
     async stop() {
       await server.close()
       await storage.close()
+    },
+  }
+}
+
+/** The server as `npm start` runs it (`startFromConfig`), on files in a fresh temporary folder. */
+export async function startConfigured(env: Record<string, string> = {}, clock?: () => Date) {
+  const dir = mkdtempSync(join(tmpdir(), 'switchboard-started-'))
+  const started = await startFromConfig(
+    loadConfig({
+      PORT: '0',
+      DATABASE_FILE: join(dir, 'inbox.db'),
+      FILES_DIR: join(dir, 'files'),
+      SEED_CONVERSATIONS: '5',
+      ...env,
+    }),
+    { log: () => undefined, ...(clock ? { clock } : {}) },
+  )
+  return {
+    started,
+    api: `${started.url}${BASE}`,
+    async stop() {
+      await started.stop()
+      rmSync(dir, { recursive: true, force: true })
     },
   }
 }

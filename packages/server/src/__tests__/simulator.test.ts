@@ -1,9 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { createInboxService, createMemoryStorage, generateSeed, type InboxService } from '@switchboard/service'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createSimulator, loadConfig, type StartedServer, startFromConfig } from '../index'
+import { createSimulator } from '../index'
+import { startConfigured } from './serverHarness'
 
 const CLINIC = '+14155550100'
 const waitFor = async (check: () => Promise<boolean> | boolean, ms = 3000) => {
@@ -74,25 +72,14 @@ describe('the phone simulator', () => {
 })
 
 describe('the simulator on the server', () => {
-  let started: StartedServer | null = null
-  let dir = ''
+  let running: Awaited<ReturnType<typeof startConfigured>> | null = null
   afterEach(async () => {
-    await started?.stop()
-    rmSync(dir, { recursive: true, force: true })
+    await running?.stop()
   })
 
   it('texts the clinic over HTTP and shows what a phone received, replies included', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'switchboard-sim-'))
-    started = await startFromConfig(
-      loadConfig({
-        PORT: '0',
-        DATABASE_FILE: join(dir, 'inbox.db'),
-        FILES_DIR: join(dir, 'files'),
-        SEED_CONVERSATIONS: '5',
-      }),
-      { log: () => undefined },
-    )
-    const api = `${started.url}/api/sms`
+    running = await startConfigured()
+    const { api } = running
     const texted = await fetch(`${api}/simulator/texts`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -8,6 +8,7 @@ import {
 } from '@switchboard/protocol'
 import {
   type AttachmentRecord,
+  blankContact,
   type ContactRecord,
   type ConversationRecord,
   type MessageRecord,
@@ -115,18 +116,6 @@ export const eventRow = (clinicId: string, e: InboxEvent): Insertable<Database['
   seq: e.seq,
   data: JSON.stringify(e),
 })
-
-function blankContact(phone: string): ContactRecord {
-  return {
-    phone,
-    clientId: null,
-    optedOut: null,
-    blocked: false,
-    consent: [],
-    footerSentAt: null,
-    afterHoursPeriod: null,
-  }
-}
 
 /** A conversation row joined with its contact's and client's rows, as the wire has it. */
 export function hydrateConversation(row: {

@@ -11,24 +11,12 @@ import {
   searchTokens,
   wordsMatch,
 } from '@switchboard/protocol'
-import type { ContactRecord, ConversationRecord, MessageCountRow, StorageTx } from '../ports'
-import { toContact } from '../ports'
+import type { ConversationRecord, MessageCountRow, StorageTx } from '../ports'
+import { blankContact, toContact } from '../ports'
 import type { ClinicData } from './clinicData'
 import { insertIntoOrder, removeFromOrder } from './listOrder'
 
 const clone = <T>(value: T): T => structuredClone(value)
-
-function blankContact(phone: string): ContactRecord {
-  return {
-    phone,
-    clientId: null,
-    optedOut: null,
-    blocked: false,
-    consent: [],
-    footerSentAt: null,
-    afterHoursPeriod: null,
-  }
-}
 
 /** One transaction over a clinic's tables; each write pushes its inverse onto `undo`. */
 export function createMemoryTx(data: ClinicData, undo: Array<() => void>): StorageTx {

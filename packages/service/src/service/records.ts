@@ -7,7 +7,7 @@ import {
   textingRefusal,
 } from '@switchboard/protocol'
 import type { ContactRecord, ConversationRecord, MessageRecord } from '../ports'
-import { toContact } from '../ports'
+import { blankContact, toContact } from '../ports'
 import type { Work } from './context'
 
 /** A conversation record of this clinic, or `not_found`. */
@@ -71,15 +71,7 @@ export async function ensureContact(w: Work, phone: string, clientId?: string): 
     return existing
   }
   const client = clientId ? null : await w.tx.findClientByPhone(phone)
-  const contact: ContactRecord = {
-    phone,
-    clientId: clientId ?? client?.id ?? null,
-    optedOut: null,
-    blocked: false,
-    consent: [],
-    footerSentAt: null,
-    afterHoursPeriod: null,
-  }
+  const contact: ContactRecord = { ...blankContact(phone), clientId: clientId ?? client?.id ?? null }
   await w.tx.putContact(contact)
   return contact
 }
