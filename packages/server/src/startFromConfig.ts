@@ -41,7 +41,12 @@ async function seededStaff(storage: SqlStorage): Promise<StaffEntry[]> {
  */
 export async function startFromConfig(
   config: ServerConfig,
-  options: { log?: (line: string) => void; clock?: () => Date } = {},
+  options: {
+    log?: (line: string) => void
+    clock?: () => Date
+    /** The simulated network's delays (tests make them 0). */
+    simulatorDelays?: { sentMs: number; deliveredMs: number }
+  } = {},
 ): Promise<StartedServer> {
   const log = options.log ?? console.log
   if (config.databaseFile !== ':memory:') mkdirSync(dirname(config.databaseFile), { recursive: true })
@@ -63,6 +68,7 @@ export async function startFromConfig(
   const simulator = createSimulator({
     onStatus: (report) => (service as InboxService).applyDeliveryStatus(report),
     onInbound: (text) => (service as InboxService).receiveInbound(text),
+    ...(options.simulatorDelays ? { delays: options.simulatorDelays } : {}),
   })
   // After-hours alerts: SMTP when configured, else a mailbox the simulator shows.
   const mailbox = createMemoryMailer()

@@ -1,5 +1,6 @@
 import { codeForStatus, SEQ_HEADER, type Stamped } from '@switchboard/protocol'
 import type { Actor } from '@switchboard/service'
+import { pathParamRefusal } from '@switchboard/service/http'
 import { delay, HttpResponse, http } from 'msw'
 import type { FailurePlan } from '../failures'
 import { errorOf, errorResponse, readJson } from './respond'
@@ -84,9 +85,7 @@ function badSegment(segment: string): string | null {
   } catch {
     return 'is not valid percent-encoding'
   }
-  if (decoded.length > 200) return 'is longer than 200 characters'
-  if (/\p{Cc}/u.test(decoded)) return 'contains control characters'
-  return null
+  return pathParamRefusal(decoded)
 }
 
 /**

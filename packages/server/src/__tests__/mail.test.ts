@@ -78,7 +78,7 @@ describe('after-hours alerts by e-mail', () => {
 
     it('keeps alerts in a mailbox the simulator shows', async () => {
       // Monday 30 Nov 2026, 22:00 in Los Angeles: the seeded clinic is closed.
-      running = await startConfigured({}, () => new Date('2026-12-01T06:00:00.000Z'))
+      running = await startConfigured({}, { clock: () => new Date('2026-12-01T06:00:00.000Z') })
       const { api } = running
       const texted = await fetch(`${api}/simulator/texts`, {
         method: 'POST',

@@ -94,7 +94,10 @@ export async function startServer(
 }
 
 /** The server as `npm start` runs it (`startFromConfig`), on files in a fresh temporary folder. */
-export async function startConfigured(env: Record<string, string> = {}, clock?: () => Date) {
+export async function startConfigured(
+  env: Record<string, string> = {},
+  options: Omit<Parameters<typeof startFromConfig>[1], 'log'> = {},
+) {
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-started-'))
   const started = await startFromConfig(
     loadConfig({
@@ -104,10 +107,11 @@ export async function startConfigured(env: Record<string, string> = {}, clock?: 
       SEED_CONVERSATIONS: '5',
       ...env,
     }),
-    { log: () => undefined, ...(clock ? { clock } : {}) },
+    { log: () => undefined, ...options },
   )
   return {
     started,
+    dir,
     api: `${started.url}${BASE}`,
     async stop() {
       await started.stop()

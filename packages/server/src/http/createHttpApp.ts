@@ -1,7 +1,7 @@
 import multipart from '@fastify/multipart'
 import { isSwitchboardError, SEQ_HEADER, SwitchboardError } from '@switchboard/protocol'
 import type { InboxService } from '@switchboard/service'
-import { type FileServing, SERVICE_ROUTES, serveFile } from '@switchboard/service/http'
+import { type FileServing, MAX_PATH_PARAM_LENGTH, SERVICE_ROUTES, serveFile } from '@switchboard/service/http'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import type { Tokens } from '../auth/createTokens'
 import { createRateLimit } from './createRateLimit'
@@ -70,7 +70,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
     frameworkErrors: (error, _request, reply) => {
       void send(reply, toError(Object.assign(error, { statusCode: 422 })))
     },
-    routerOptions: { maxParamLength: 200 },
+    routerOptions: { maxParamLength: MAX_PATH_PARAM_LENGTH },
   })
   const origins = new Set(options.corsOrigins ?? [])
 

@@ -32,6 +32,8 @@ export interface Simulator extends SmsGateway {
   text(text: Omit<InboundText, 'providerMessageId'>): Promise<unknown>
   /** What a phone has received, oldest first. */
   received(phone: string): SimulatedText[]
+  /** How many texts the network has accepted since it started. */
+  acceptedCount(): number
   /** Waits until every pending status report went out (tests). */
   settled(): Promise<void>
   /** Stops the pending reports. */
@@ -60,6 +62,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   const timers = new Set<ReturnType<typeof setTimeout>>()
   const pending = new Set<Promise<unknown>>()
   let counter = 0
+  let accepted = 0
   const nextId = (prefix: string) => `${prefix}${Date.now().toString(36)}${(++counter).toString(36).padStart(4, '0')}`
 
   const later = (ms: number, report: () => Promise<unknown>) => {
@@ -85,6 +88,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       const parsed = parsePhone(to)
       if (!parsed.ok) throw refusal('21211', `The 'To' number ${to} is not a valid phone number.`)
       const providerMessageId = nextId('SMsim')
+      accepted += 1
       const report = (status: DeliveryStatusReport['status'], errorCode?: string) => () =>
         options.onStatus({ clinicNumber: from, providerMessageId, status, ...(errorCode ? { errorCode } : {}) })
       later(delays.sentMs, report('sent'))
@@ -103,6 +107,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     },
     text: (text) => options.onInbound({ ...text, providerMessageId: nextId('SMin') }),
     received: (phone) => [...(phones.get(phone) ?? [])],
+    acceptedCount: () => accepted,
     async settled() {
       while (pending.size) await Promise.all([...pending])
     },

@@ -2,6 +2,7 @@ import { listContactsQuerySchema, parseOrThrow, type Stamped } from '@switchboar
 import type { InboxService } from '../createInboxService'
 import type { Actor } from '../service/actor'
 import type { Upload } from '../service/attachments'
+import { checkPathParams } from './pathParamRefusal'
 
 /** A request as a route sees it, whatever the HTTP framework that received it. */
 export interface ServiceRequest {
@@ -48,7 +49,10 @@ const route = (
   path,
   body: options.body ?? (method === 'GET' || method === 'DELETE' ? 'none' : 'json'),
   status: options.status ?? ok,
-  handle,
+  handle: (service, request) => {
+    checkPathParams(request.params)
+    return handle(service, request)
+  },
 })
 
 /**
