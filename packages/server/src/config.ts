@@ -34,6 +34,14 @@ export interface ServerConfig {
   fileUrlSecret: string
   /** `PUBLIC_URL`: the server's address as browsers reach it, e.g. behind a proxy (default: where it listens). */
   publicUrl: string | null
+  /** `SMS_PROVIDER`: `simulator` (default, an in-process phone network) or `twilio`. */
+  smsProvider: 'simulator' | 'twilio'
+  /**
+   * `TWILIO_ACCOUNT_SID`, `TWILIO_AUTH_TOKEN` and optionally `TWILIO_API_URL` (another address for
+   * Twilio's REST API, such as a test double); required with `SMS_PROVIDER=twilio`, which also
+   * needs `PUBLIC_URL` (Twilio calls the webhooks there).
+   */
+  twilio: { accountSid: string; authToken: string; apiUrl?: string } | null
   production: boolean
 }
 
@@ -46,6 +54,16 @@ export class ConfigError extends Error {
 }
 
 const DEV_SECRET = 'switchboard-development-secret-not-for-production'
+
+/** Whether `value` is an absolute http(s) address. */
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value)
+    return url.protocol === 'http:' || url.protocol === 'https:'
+  } catch {
+    return false
+  }
+}
 
 /**
  * Reads and checks the configuration. Every problem is reported at once, naming the variable,
@@ -104,15 +122,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     problems.push(`BASE_PATH must be a path like /api/sms (got "${basePath}").`)
   }
   const publicUrl = env.PUBLIC_URL?.trim().replace(/\/$/, '') || null
-  if (publicUrl) {
-    let valid = false
-    try {
-      const url = new URL(publicUrl)
-      valid = url.protocol === 'http:' || url.protocol === 'https:'
-    } catch {
-      valid = false
-    }
-    if (!valid) problems.push(`PUBLIC_URL must be an http(s) address like https://pms.example (got "${publicUrl}").`)
+  if (publicUrl && !isHttpUrl(publicUrl)) {
+    problems.push(`PUBLIC_URL must be an http(s) address like https://pms.example (got "${publicUrl}").`)
   }
   const fileUrlSecret = env.FILE_URL_SECRET ?? `${tokenSecret}:file-urls`
   if (env.FILE_URL_SECRET !== undefined && fileUrlSecret.length < 32) {
@@ -121,6 +132,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const smtpUrl = env.SMTP_URL?.trim() || null
   if (smtpUrl && !/^smtps?:\/\/[^\s]+$/.test(smtpUrl)) {
     problems.push('SMTP_URL must look like smtp://user:password@host:587 or smtps://…:465.')
+  }
+  const smsProvider = text('SMS_PROVIDER', 'simulator').toLowerCase()
+  if (smsProvider !== 'simulator' && smsProvider !== 'twilio') {
+    problems.push(`SMS_PROVIDER must be simulator or twilio (got "${env.SMS_PROVIDER}").`)
+  }
+  let twilio: ServerConfig['twilio'] = null
+  if (smsProvider === 'twilio') {
+    const accountSid = text('TWILIO_ACCOUNT_SID', '')
+    const authToken = text('TWILIO_AUTH_TOKEN', '')
+    const apiUrl = env.TWILIO_API_URL?.trim().replace(/\/$/, '') || undefined
+    if (!/^AC[0-9a-fA-F]{32}$/.test(accountSid))
+      problems.push(`TWILIO_ACCOUNT_SID must be the account's SID, AC and 32 hexadecimal digits (got "${accountSid}").`)
+    if (authToken.length < 16) problems.push("TWILIO_AUTH_TOKEN must be the account's auth token (32 characters).")
+    if (apiUrl && !isHttpUrl(apiUrl)) problems.push(`TWILIO_API_URL must be an http(s) address (got "${apiUrl}").`)
+    if (!publicUrl) {
+      problems.push('PUBLIC_URL is required with SMS_PROVIDER=twilio: Twilio calls the webhooks at that address.')
+    }
+    twilio = { accountSid, authToken, ...(apiUrl ? { apiUrl } : {}) }
   }
   const config: ServerConfig = {
     port: integer('PORT', 8787, 0, 65535),
@@ -140,6 +169,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailFrom: text('MAIL_FROM', 'Switchboard <no-reply@localhost>'),
     fileUrlSecret,
     publicUrl,
+    smsProvider: smsProvider === 'twilio' ? 'twilio' : 'simulator',
+    twilio,
     production,
   }
   if (problems.length) throw new ConfigError(problems)

@@ -9,6 +9,8 @@ import type { StaffEntry } from './http/signInRoutes'
 import { createSmtpMailer } from './mail/createSmtpMailer'
 import { createSimulator, type Simulator } from './providers/createSimulator'
 import { simulatorRoutes } from './providers/simulatorRoutes'
+import { createTwilioGateway } from './providers/twilio/createTwilioGateway'
+import { twilioWebhooks } from './providers/twilio/twilioWebhooks'
 import { createSqliteStorage } from './storage/createSqliteStorage'
 import type { SqlStorage } from './storage/createSqlStorage'
 
@@ -17,8 +19,8 @@ export interface StartedServer {
   server: SwitchboardServer
   storage: SqlStorage
   url: string
-  /** The simulated phone network the server sends through. */
-  simulator: Simulator
+  /** The simulated phone network the server sends through (null with a real provider). */
+  simulator: Simulator | null
   /** Stops the server (sockets, then requests in flight) and closes the database. */
   stop(): Promise<void>
 }
@@ -37,7 +39,8 @@ async function seededStaff(storage: SqlStorage): Promise<StaffEntry[]> {
 
 /**
  * Opens the SQLite database (seeding the demo clinics into an empty one), builds the service and
- * starts the server. Texts go through the simulated phone network.
+ * starts the server. Texts go through the simulated phone network, or through Twilio (its REST
+ * API out, its signed webhooks in) when `SMS_PROVIDER=twilio`.
  */
 export async function startFromConfig(
   config: ServerConfig,
@@ -63,13 +66,22 @@ export async function startFromConfig(
     storage,
     publicApiUrl: () => `${config.publicUrl ?? listening}${config.basePath}`,
   })
-  // The phone network: the simulator until a provider is configured.
+  // The phone network: the simulator, or Twilio when configured.
   let service: InboxService | null = null
-  const simulator = createSimulator({
-    onStatus: (report) => (service as InboxService).applyDeliveryStatus(report),
-    onInbound: (text) => (service as InboxService).receiveInbound(text),
-    ...(options.simulatorDelays ? { delays: options.simulatorDelays } : {}),
-  })
+  const twilio = config.twilio
+  const simulator = twilio
+    ? null
+    : createSimulator({
+        onStatus: (report) => (service as InboxService).applyDeliveryStatus(report),
+        onInbound: (text) => (service as InboxService).receiveInbound(text),
+        ...(options.simulatorDelays ? { delays: options.simulatorDelays } : {}),
+      })
+  const gateway =
+    simulator ??
+    createTwilioGateway({
+      ...(twilio as NonNullable<typeof twilio>),
+      statusCallbackUrl: () => `${config.publicUrl ?? listening}${config.basePath}/webhooks/sms/twilio/status`,
+    })
   // After-hours alerts: SMTP when configured, else a mailbox the simulator shows.
   const mailbox = createMemoryMailer()
   const smtp = config.smtpUrl ? createSmtpMailer({ transport: config.smtpUrl, from: config.mailFrom }) : null
@@ -77,7 +89,7 @@ export async function startFromConfig(
     storage,
     files: files.store,
     fileUrls: files.fileUrls,
-    gateway: simulator,
+    gateway,
     mailer: smtp ?? mailbox,
     ...(options.clock ? { clock: options.clock } : {}),
   })
@@ -92,14 +104,17 @@ export async function startFromConfig(
     sendsPerMinute: config.sendsPerMinute,
     ...(config.devSignIn ? { signIn: { dev: { staff: () => (staff ??= seededStaff(storage)) } } } : {}),
   })
+  if (twilio) twilioWebhooks(server.app, { ...twilio, service, basePath: config.basePath, publicUrl: config.publicUrl })
   if (config.simulatorEndpoints) {
-    simulatorRoutes(server.app, config.basePath, simulator, async () => {
-      const numbers: string[] = []
-      for (const id of await storage.clinicIds()) {
-        numbers.push(await storage.transaction(id, async (tx) => (await tx.clinic()).clinic.smsNumber))
-      }
-      return numbers
-    })
+    if (simulator) {
+      simulatorRoutes(server.app, config.basePath, simulator, async () => {
+        const numbers: string[] = []
+        for (const id of await storage.clinicIds()) {
+          numbers.push(await storage.transaction(id, async (tx) => (await tx.clinic()).clinic.smsNumber))
+        }
+        return numbers
+      })
+    }
     server.app.get(`${config.basePath}/simulator/mailbox`, async () => [...mailbox.sent].reverse())
   }
   const url = await server.listen({ port: config.port, host: config.host })
@@ -110,7 +125,7 @@ export async function startFromConfig(
     url,
     simulator,
     async stop() {
-      simulator.stop()
+      simulator?.stop()
       smtp?.close()
       await server.close()
       await storage.close()

@@ -17,6 +17,8 @@ httpContractHardening('reference server', async () => {
     { clock: () => new Date('2026-11-30T18:00:00Z'), simulatorDelays: { sentMs: 0, deliveredMs: 0 } },
   )
   const { started, api } = running
+  const simulator = started.simulator
+  if (!simulator) throw new Error('the simulator is the default provider')
   const signIn = async (userId: string) => {
     const response = await fetch(`${api}/auth/dev-sign-in`, {
       method: 'POST',
@@ -34,13 +36,13 @@ httpContractHardening('reference server', async () => {
     api,
     tokens,
     inbound: async (from, body) =>
-      (await started.simulator.text({ from, to: '+14155550100', body, media: [] })) as { conversationId: string },
+      (await simulator.text({ from, to: '+14155550100', body, media: [] })) as { conversationId: string },
     state: async () => {
-      await started.simulator.settled()
+      await simulator.settled()
       const clinics = []
       for (const id of await started.storage.clinicIds()) clinics.push(await started.storage.dump(id))
       const mails = await (await fetch(`${api}/simulator/mailbox`)).json()
-      return { clinics, files: filesUnder(join(running.dir, 'files')), texts: started.simulator.acceptedCount(), mails }
+      return { clinics, files: filesUnder(join(running.dir, 'files')), texts: simulator.acceptedCount(), mails }
     },
     stop: () => running.stop(),
   }

@@ -46,6 +46,35 @@ describe('configuration', () => {
       /DEV_SIGN_IN must not be on in production/,
     )
   })
+
+  it('checks the SMS provider and what Twilio needs', () => {
+    expect(loadConfig({})).toMatchObject({ smsProvider: 'simulator', twilio: null })
+    expect(() => loadConfig({ SMS_PROVIDER: 'carrier-pigeon' })).toThrow(/SMS_PROVIDER must be simulator or twilio/)
+    let error: unknown
+    try {
+      loadConfig({ SMS_PROVIDER: 'twilio', TWILIO_ACCOUNT_SID: 'AC123', TWILIO_API_URL: 'ftp://x' })
+    } catch (thrown) {
+      error = thrown
+    }
+    const problems = (error as ConfigError).problems.join('\n')
+    expect(problems).toMatch(/TWILIO_ACCOUNT_SID.*"AC123"/)
+    expect(problems).toMatch(/TWILIO_AUTH_TOKEN/)
+    expect(problems).toMatch(/TWILIO_API_URL/)
+    expect(problems).toMatch(/PUBLIC_URL is required with SMS_PROVIDER=twilio/)
+    const sid = `AC${'0'.repeat(32)}`
+    expect(
+      loadConfig({
+        SMS_PROVIDER: 'Twilio',
+        TWILIO_ACCOUNT_SID: sid,
+        TWILIO_AUTH_TOKEN: 'x'.repeat(32),
+        PUBLIC_URL: 'https://sms.example/',
+      }),
+    ).toMatchObject({
+      smsProvider: 'twilio',
+      twilio: { accountSid: sid, authToken: 'x'.repeat(32) },
+      publicUrl: 'https://sms.example',
+    })
+  })
 })
 
 describe('a server started from its configuration', () => {

@@ -104,6 +104,39 @@ describe('sending', () => {
     expect(message.error).toMatchObject({ code: '30006', reason: 'landline' })
     expect(message.error?.message).toMatch(/landline/)
   })
+
+  it('records the opt-out when the provider refuses a send because the number opted out (21610)', async () => {
+    const h = setup()
+    const id = await leadConversation(h)
+    h.gateway.failNext('21610', 'Attempt to send to unsubscribed recipient')
+    const message = await h.service.sendMessage(h.marcus, id, { clientMessageId: 'x', body: 'hi' })
+    expect(message.error).toMatchObject({ code: '21610', reason: 'opted-out' })
+    const conversation = await h.service.getConversation(h.marcus, id)
+    expect(conversation.contact.optedOut).toMatchObject({ via: 'carrier' })
+    await expectError(
+      h.service.sendMessage(h.marcus, id, { clientMessageId: 'y', body: 'again' }),
+      'recipient_opted_out',
+    )
+  })
+
+  it.each([
+    ['21610', 'opted-out'],
+    ['21211', 'invalid-number'],
+    ['21614', 'landline'],
+    ['30003', 'unreachable'],
+    ['30004', 'opted-out'],
+    ['30005', 'invalid-number'],
+    ['30006', 'landline'],
+    ['30007', 'carrier-rejected'],
+    ['30008', 'unreachable'],
+  ])('reads provider code %s as %s', async (code, reason) => {
+    const h = setup()
+    const id = await leadConversation(h)
+    h.gateway.failNext(code, 'refused')
+    const message = await h.service.sendMessage(h.marcus, id, { clientMessageId: 'x', body: 'hi' })
+    expect(message.error).toMatchObject({ code, reason })
+    expect(message.error?.message.length).toBeGreaterThan(20)
+  })
 })
 
 describe('delivery status', () => {

@@ -18,15 +18,7 @@ import { canAdvanceStatus, describeDeliveryError } from '../rules/delivery'
 import { type Actor, requirePermission } from './actor'
 import { inClinic, presentMessage, type ServiceContext, type Work } from './context'
 import { createOutbound, updateMessageStatus } from './outbound'
-import {
-  assertCanText,
-  contactPhone,
-  ensureContact,
-  ensureConversation,
-  loadConversation,
-  saveContact,
-  toMessage,
-} from './records'
+import { assertCanText, contactPhone, ensureContact, ensureConversation, loadConversation, toMessage } from './records'
 
 /** Resolves attachment ids to uploaded files of this clinic within the per-message limits. */
 export async function resolveAttachments(
@@ -166,10 +158,6 @@ export async function applyDeliveryStatus(
     const error =
       report.status === 'failed' ? describeDeliveryError(report.errorCode ?? 'unknown', report.errorMessage) : undefined
     await updateMessageStatus(w, message, { status: report.status, ...(error ? { error } : {}) })
-    if (error?.reason === 'opted-out') {
-      const contact = await ensureContact(w, message.phone)
-      if (!contact.optedOut) await saveContact(w, { ...contact, optedOut: { at: w.now, via: 'carrier' } })
-    }
     return { applied: true }
   })
 }

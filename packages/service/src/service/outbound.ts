@@ -2,7 +2,7 @@ import type { Attachment, Message, MessageOrigin } from '@switchboard/protocol'
 import type { ContactRecord, ConversationRecord, MessageRecord } from '../ports'
 import { describeDeliveryError } from '../rules/delivery'
 import { inClinic, presentAttachment, type ServiceContext, type Work } from './context'
-import { emitConversation, previewOf, toMessage } from './records'
+import { emitConversation, ensureContact, previewOf, saveContact, toMessage } from './records'
 
 /** What an outbound message is made of. */
 export interface OutboundDraft {
@@ -111,7 +111,8 @@ async function dispatch(ctx: ServiceContext, clinicId: string, from: string, mes
 
 /**
  * Applies a status change to a stored message and queues its events. A delivered text that
- * carried the opt-out footer means the contact has seen it: later texts go without.
+ * carried the opt-out footer means the contact has seen it: later texts go without. A failure
+ * because the number opted out (at the provider or the carrier) records the opt-out.
  */
 export async function updateMessageStatus(
   w: Work,
@@ -125,6 +126,12 @@ export async function updateMessageStatus(
   if (change.status === 'delivered' && updated.carriesFooter) {
     const contact = await w.tx.getContact(updated.phone)
     if (contact && contact.footerSentAt === null) await w.tx.putContact({ ...contact, footerSentAt: w.now })
+  }
+  // The provider or the carrier says the number opted out (Twilio 21610 when sending, 30004 in a
+  // report): nothing more goes to it until the contact texts START.
+  if (change.status === 'failed' && change.error?.reason === 'opted-out') {
+    const contact = await ensureContact(w, updated.phone)
+    if (!contact.optedOut) await saveContact(w, { ...contact, optedOut: { at: w.now, via: 'carrier' } })
   }
   w.emit({ type: 'message.updated', message: toMessage(updated) })
   const conversation = await w.tx.getConversationRecord(updated.conversationId)

@@ -1,6 +1,7 @@
 /** A reply of the HTTP contract, read as JSON. */
 export interface Answer {
   status: number
+  // biome-ignore lint/suspicious/noExplicitAny: the JSON of any route, read field by field by the checks
   json: any
 }
 
