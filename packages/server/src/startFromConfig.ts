@@ -117,6 +117,18 @@ export async function startFromConfig(
     }
     server.app.get(`${config.basePath}/simulator/mailbox`, async () => [...mailbox.sent].reverse())
   }
+  // What the last stop left in the outbox: cut-off hand-offs fail before any new send can look
+  // like one; queued texts are handed over while the server already serves.
+  const handOvers: Array<Promise<void>> = []
+  for (const clinicId of await storage.clinicIds()) {
+    const resumed = await service.resumeOutbox(clinicId)
+    if (resumed.queued || resumed.interrupted) {
+      log(
+        `Outbox of ${clinicId}: ${resumed.queued} queued text(s) to hand over, ${resumed.interrupted} cut off by the last stop marked failed.`,
+      )
+    }
+    handOvers.push(resumed.handedOver.catch((error) => log(`Outbox of ${clinicId} could not be handed over: ${error}`)))
+  }
   const url = await server.listen({ port: config.port, host: config.host })
   listening = url
   return {
@@ -128,6 +140,7 @@ export async function startFromConfig(
       simulator?.stop()
       smtp?.close()
       await server.close()
+      await Promise.all(handOvers)
       await storage.close()
     },
   }

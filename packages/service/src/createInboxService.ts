@@ -9,6 +9,7 @@ import type { ServiceContext } from './service/context'
 import * as conversations from './service/conversations'
 import { receiveInbound } from './service/inbound'
 import * as messaging from './service/messaging'
+import { type ResumedOutbox, resumeOutbox } from './service/outbound'
 
 /** What the inbox service runs on. Only `storage` is required. */
 export interface InboxServiceOptions {
@@ -130,6 +131,11 @@ function serviceApi(ctx: ServiceContext) {
     applyDeliveryStatus: bind(ctx, messaging.applyDeliveryStatus),
     /** A campaign message from the PMS (reminder, confirmation, promotion), within consent and quiet hours. */
     sendCampaignMessage: bind(ctx, messaging.sendCampaignMessage),
+    /**
+     * At start, before taking requests, per clinic: fails (with a reason) what a stopped server
+     * cut off in the middle of handing to the provider, and hands over what it left queued.
+     */
+    resumeOutbox: (clinicId: string): Promise<ResumedOutbox> => resumeOutbox(ctx, clinicId),
   }
 }
 

@@ -145,6 +145,11 @@ export interface StorageTx {
   listMessages(conversationId: string, before: number | null, limit: number): Promise<MessageRecord[]>
   /** The newest `limit` messages to or from any of `phones`, oldest first. */
   listMessagesByPhones(phones: readonly string[], limit: number): Promise<MessageRecord[]>
+  /**
+   * Outbound messages the provider may not have: `queued`, or `sending` without a provider id
+   * (the server stopped during the hand-off). Oldest first (created, then id), up to `limit`.
+   */
+  listUndispatched(limit: number): Promise<MessageRecord[]>
   countMessages(from: string, to: string): Promise<MessageCountRow[]>
 
   getAttachment(id: string): Promise<AttachmentRecord | null>

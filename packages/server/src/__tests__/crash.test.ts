@@ -3,15 +3,79 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import Database from 'better-sqlite3'
+import twilio from 'twilio'
 import { afterEach, expect, it } from 'vitest'
+import { startFakeTwilio } from './fakeTwilio'
 
 const MAIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url))
 const children: ChildProcess[] = []
+const cleanups: Array<() => Promise<void>> = []
 let dir = ''
-afterEach(() => {
+afterEach(async () => {
   for (const child of children.splice(0)) child.kill('SIGKILL')
+  for (const cleanup of cleanups.splice(0)) await cleanup()
   if (dir) rmSync(dir, { recursive: true, force: true })
 })
+const json = { 'content-type': 'application/json' }
+const signIn = async (api: string) =>
+  (
+    await (
+      await fetch(`${api}/auth/dev-sign-in`, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ clinicId: 'cln_maple', userId: 'usr_dana' }),
+      })
+    ).json()
+  ).token as string
+
+/** A new temporary folder for the database and files, as the server's environment. */
+function freshEnv() {
+  dir = mkdtempSync(join(tmpdir(), 'switchboard-crash-'))
+  return {
+    DATABASE_FILE: join(dir, 'inbox.db'),
+    FILES_DIR: join(dir, 'files'),
+    SEED_CONVERSATIONS: '10',
+    SENDS_PER_MINUTE: '10000',
+  }
+}
+
+/** Opens a conversation with a new number; answers it. */
+async function openConversation(api: string, token: string): Promise<{ id: string }> {
+  const response = await fetch(`${api}/conversations`, {
+    method: 'POST',
+    headers: { ...json, authorization: `Bearer ${token}` },
+    body: JSON.stringify({ phone: '+16505550142' }),
+  })
+  return ((await response.json()) as { conversation: { id: string } }).conversation
+}
+
+/** Sends text `i` of a burst (idempotency key `burst-i`); answers the status. */
+async function sendBurst(api: string, token: string, conversationId: string, i: number): Promise<number> {
+  const response = await fetch(`${api}/conversations/${conversationId}/messages`, {
+    method: 'POST',
+    headers: { ...json, authorization: `Bearer ${token}` },
+    body: JSON.stringify({ body: `Burst ${i}`, clientMessageId: `burst-${i}` }),
+  })
+  return response.status
+}
+
+/** Every message of a conversation, through the API's pages. */
+async function threadOf(api: string, token: string, conversationId: string) {
+  const stored: Array<{ clientMessageId?: string; status: string; error?: { code: string } }> = []
+  let before: number | null = null
+  for (;;) {
+    const query: string = before === null ? '' : `?before=${before}`
+    const page: { items: typeof stored; nextBefore: number | null } = await (
+      await fetch(`${api}/conversations/${conversationId}/messages${query}`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
+    ).json()
+    stored.push(...page.items)
+    if (page.nextBefore === null) return stored
+    before = page.nextBefore
+  }
+}
 
 /** Starts the built server as its own process on a free port; answers its API URL. */
 async function startProcess(env: Record<string, string>): Promise<{ api: string; child: ChildProcess }> {
@@ -30,44 +94,16 @@ async function startProcess(env: Record<string, string>): Promise<{ api: string;
 }
 
 it('a crash in the middle of a burst of sends loses nothing it acknowledged', async () => {
-  dir = mkdtempSync(join(tmpdir(), 'switchboard-crash-'))
-  const env = {
-    DATABASE_FILE: join(dir, 'inbox.db'),
-    FILES_DIR: join(dir, 'files'),
-    SEED_CONVERSATIONS: '10',
-    SENDS_PER_MINUTE: '10000',
-  }
+  const env = freshEnv()
   const first = await startProcess(env)
-  const json = { 'content-type': 'application/json' }
-  const signIn = async (api: string) =>
-    (
-      await (
-        await fetch(`${api}/auth/dev-sign-in`, {
-          method: 'POST',
-          headers: json,
-          body: JSON.stringify({ clinicId: 'cln_maple', userId: 'usr_dana' }),
-        })
-      ).json()
-    ).token as string
   const token = await signIn(first.api)
-  const { conversation } = await (
-    await fetch(`${first.api}/conversations`, {
-      method: 'POST',
-      headers: { ...json, authorization: `Bearer ${token}` },
-      body: JSON.stringify({ phone: '+16505550142' }),
-    })
-  ).json()
+  const conversation = await openConversation(first.api, token)
 
   const acknowledged: string[] = []
   const sends = Array.from({ length: 200 }, async (_, i) => {
     const key = `burst-${i}`
     try {
-      const response = await fetch(`${first.api}/conversations/${conversation.id}/messages`, {
-        method: 'POST',
-        headers: { ...json, authorization: `Bearer ${token}` },
-        body: JSON.stringify({ body: `Burst ${i}`, clientMessageId: key }),
-      })
-      if (response.status === 201) acknowledged.push(key)
+      if ((await sendBurst(first.api, token, conversation.id, i)) === 201) acknowledged.push(key)
     } catch {
       // the connection died with the process: not acknowledged
     }
@@ -81,20 +117,115 @@ it('a crash in the middle of a burst of sends loses nothing it acknowledged', as
 
   const second = await startProcess(env)
   const again = await signIn(second.api)
-  const stored: string[] = []
-  let before: number | null = null
-  for (;;) {
-    const query: string = before === null ? '' : `?before=${before}`
-    const page: { items: Array<{ clientMessageId?: string }>; nextBefore: number | null } = await (
-      await fetch(`${second.api}/conversations/${conversation.id}/messages${query}`, {
-        headers: { authorization: `Bearer ${again}` },
-      })
-    ).json()
-    stored.push(...page.items.map((m: { clientMessageId?: string }) => m.clientMessageId ?? ''))
-    if (page.nextBefore === null) break
-    before = page.nextBefore
-  }
+  const stored = (await threadOf(second.api, again, conversation.id)).map((m) => m.clientMessageId ?? '')
   const burst = stored.filter((k) => k.startsWith('burst-'))
   expect(acknowledged.filter((k) => !burst.includes(k))).toEqual([])
   expect(new Set(burst).size).toBe(burst.length)
 }, 60_000)
+
+it('a crash during bursts of sends and of Twilio webhooks: nothing acknowledged lost, nothing stored or texted twice, the queued sent after the restart', async () => {
+  const ACCOUNT = `AC${'c3'.repeat(16)}`
+  const TOKEN = 'd4'.repeat(16)
+  const PUBLIC = 'https://sms.clinic.example'
+  const fake = await startFakeTwilio(ACCOUNT, TOKEN)
+  cleanups.push(fake.stop)
+  const env = {
+    ...freshEnv(),
+    SMS_PROVIDER: 'twilio',
+    TWILIO_ACCOUNT_SID: ACCOUNT,
+    TWILIO_AUTH_TOKEN: TOKEN,
+    TWILIO_API_URL: fake.url,
+    PUBLIC_URL: PUBLIC,
+  }
+  const first = await startProcess(env)
+  const token = await signIn(first.api)
+  const conversation = await openConversation(first.api, token)
+
+  const webhooks = Array.from({ length: 150 }, (_, i) => ({
+    AccountSid: ACCOUNT,
+    MessageSid: `SMe${String(i).padStart(31, '0')}`,
+    From: `+1650556${String(1000 + i)}`,
+    To: '+14155550100',
+    Body: `Inbound ${i}`,
+    NumMedia: '0',
+  }))
+  const deliver = (api: string, params: Record<string, string>) =>
+    fetch(`${api}/webhooks/sms/twilio`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-twilio-signature': twilio.getExpectedTwilioSignature(TOKEN, `${PUBLIC}/api/sms/webhooks/sms/twilio`, params),
+      },
+      body: new URLSearchParams(params),
+    })
+  const sendsAcknowledged: string[] = []
+  const inboundAcknowledged: string[] = []
+  let killed = false
+  /** Runs `run` over `items`, `size` at a time, until the process is killed. */
+  const pool = async <T>(items: T[], size: number, run: (item: T) => Promise<void>) => {
+    let next = 0
+    await Promise.all(
+      Array.from({ length: size }, async () => {
+        while (!killed && next < items.length) {
+          try {
+            await run(items[next++] as T)
+          } catch {
+            // the connection died with the process: not acknowledged
+          }
+        }
+      }),
+    )
+  }
+  // Texts keep arriving while staff keep sending, ten of each at a time.
+  const inbound = pool(webhooks, 10, async (params) => {
+    if ((await deliver(first.api, params)).status === 200) inboundAcknowledged.push(params.MessageSid)
+  })
+  const sends = pool(
+    Array.from({ length: 150 }, (_, i) => i),
+    10,
+    async (i) => {
+      if ((await sendBurst(first.api, token, conversation.id, i)) === 201) sendsAcknowledged.push(`burst-${i}`)
+    },
+  )
+  while (sendsAcknowledged.length < 20 || inboundAcknowledged.length < 20) await new Promise((r) => setTimeout(r, 2))
+  killed = true
+  first.child.kill('SIGKILL')
+  await Promise.all([sends, inbound])
+  expect(sendsAcknowledged.length).toBeLessThan(150)
+  expect(inboundAcknowledged.length).toBeLessThan(150)
+
+  const second = await startProcess(env)
+  const file = new Database(env.DATABASE_FILE)
+  const inboundStored = () =>
+    file
+      .prepare("SELECT provider_message_id AS sid, COUNT(*) AS n FROM messages WHERE direction = 'inbound' GROUP BY 1")
+      .all() as Array<{ sid: string; n: number }>
+  // Every webhook acknowledged before the crash is there, once.
+  const afterRestart = new Map(inboundStored().map((r) => [r.sid, r.n]))
+  expect(inboundAcknowledged.filter((sid) => afterRestart.get(sid) !== 1)).toEqual([])
+  // Twilio delivers every one again: each is still stored once.
+  for (const params of webhooks) expect((await deliver(second.api, params)).status).toBe(200)
+  const rows = inboundStored().filter((r) => r.sid?.startsWith('SMe'))
+  expect(rows).toHaveLength(150)
+  expect(rows.filter((r) => r.n !== 1)).toEqual([])
+  file.close()
+
+  // Every acknowledged send is kept once; none is left queued; none reached Twilio twice.
+  const again = await signIn(second.api)
+  let thread = await threadOf(second.api, again, conversation.id)
+  for (let i = 0; i < 100 && thread.some((m) => m.status === 'queued'); i += 1) {
+    await new Promise((r) => setTimeout(r, 50))
+    thread = await threadOf(second.api, again, conversation.id)
+  }
+  const burst = thread.filter((m) => m.clientMessageId?.startsWith('burst-'))
+  expect(sendsAcknowledged.filter((k) => !burst.some((m) => m.clientMessageId === k))).toEqual([])
+  expect(new Set(burst.map((m) => m.clientMessageId)).size).toBe(burst.length)
+  expect(burst.filter((m) => m.status === 'queued')).toEqual([])
+  const texted = new Map<string, number>()
+  for (const send of fake.sends) texted.set(`${send.to} ${send.body}`, (texted.get(`${send.to} ${send.body}`) ?? 0) + 1)
+  expect([...texted.values()].filter((n) => n > 1)).toEqual([])
+  for (const m of burst) {
+    if (m.status === 'failed') expect(m.error?.code).toBe('interrupted')
+    else expect(fake.sends.some((s) => s.body.startsWith(`Burst ${m.clientMessageId?.slice(6)}`))).toBe(true)
+  }
+}, 90_000)

@@ -184,6 +184,16 @@ const MIGRATIONS: Record<string, Migration> = {
         .execute()
     },
   },
+  // Outbound messages waiting for the provider, found at start without reading the whole log.
+  '002_messages_status': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createIndex('messages_status')
+        .on('messages')
+        .columns(['clinic_id', 'status', 'created_at'])
+        .execute()
+    },
+  },
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }

@@ -22,6 +22,7 @@ type MessagesTx = Pick<
   | 'getMessageByProviderId'
   | 'listMessages'
   | 'listMessagesByPhones'
+  | 'listUndispatched'
   | 'countMessages'
   | 'getAttachment'
   | 'putAttachment'
@@ -120,6 +121,24 @@ export function sqlMessagesTx(db: Db, clinicId: string, eventRetention: number):
         .limit(limit)
         .execute()
       return datas<MessageRecord>(rows).reverse()
+    },
+    async listUndispatched(limit) {
+      const rows = await db
+        .selectFrom('messages')
+        .select('data')
+        .where(...inClinic('clinic_id'))
+        .where('direction', '=', 'outbound')
+        .where((eb) =>
+          eb.or([
+            eb('status', '=', 'queued'),
+            eb.and([eb('status', '=', 'sending'), eb('provider_message_id', 'is', null)]),
+          ]),
+        )
+        .orderBy('created_at')
+        .orderBy('id')
+        .limit(limit)
+        .execute()
+      return datas<MessageRecord>(rows)
     },
     async countMessages(from, to) {
       const rows = await db

@@ -1,6 +1,8 @@
+import type { Message } from '@switchboard/protocol'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { CLINIC_NUMBER, expectError, setup } from './harness'
+import { createInboxService } from '../index'
+import { CLINIC_NUMBER, expectError, OPEN_TIME, setup } from './harness'
 
 async function leadConversation(h: ReturnType<typeof setup>, phone = '+16505550177') {
   const { conversation } = await h.service.startConversation(h.dana, { phone })
@@ -219,5 +221,67 @@ describe('a STOP racing a send', () => {
       ),
       { numRuns: 30 },
     )
+  })
+})
+
+describe('a restart', () => {
+  it('hands the provider what was queued and never handed over, once, and fails what was cut off mid-hand-off', async () => {
+    const h = setup()
+    const id = await leadConversation(h)
+    // The server before its crash: the provider never answers, so each send stops mid-hand-off.
+    const crashed = createInboxService({
+      storage: h.storage,
+      gateway: { send: () => new Promise(() => undefined) },
+      clock: () => OPEN_TIME,
+    })
+    // Its replies wait for the hand-off, which never ends: nothing is awaited here.
+    void crashed.sendMessage(h.marcus, id, { clientMessageId: 'a', body: 'Cut off' })
+    void crashed.sendMessage(h.marcus, id, { clientMessageId: 'b', body: 'Never handed over' })
+    await new Promise((r) => setTimeout(r, 20))
+    const sent = (await h.service.listMessages(h.marcus, id)).items
+    const cutOff = sent.find((m) => m.clientMessageId === 'a') as Message
+    const queued = sent.find((m) => m.clientMessageId === 'b') as Message
+    expect([cutOff.status, queued.status]).toEqual(['sending', 'sending'])
+    // The second one crashed between the reply and the hand-off: still queued.
+    await h.storage.transaction('cln_maple', async (tx) => {
+      const record = await tx.getMessage(queued.id)
+      if (record) await tx.updateMessage({ ...record, status: 'queued', providerMessageId: null })
+    })
+
+    const resumed = await h.service.resumeOutbox('cln_maple')
+    expect(resumed).toMatchObject({ queued: 1, interrupted: 1 })
+    await resumed.handedOver
+    expect(h.gateway.sent.map((s) => s.body)).toEqual([expect.stringContaining('Never handed over')])
+    const { items } = await h.service.listMessages(h.marcus, id)
+    const byId = new Map(items.map((m) => [m.id, m]))
+    expect(byId.get(queued.id)?.status).toBe('sending')
+    expect(byId.get(cutOff.id)).toMatchObject({ status: 'failed', error: { code: 'interrupted', reason: 'unknown' } })
+    expect(byId.get(cutOff.id)?.error?.message).toMatch(/may not have gone out/)
+
+    // Once: a second start finds nothing left, and sends nothing again.
+    expect(await h.service.resumeOutbox('cln_maple')).toMatchObject({ queued: 0, interrupted: 0 })
+    expect(await h.service.resumeOutbox('cln_harbour')).toMatchObject({ queued: 0, interrupted: 0 })
+    expect(h.gateway.sent).toHaveLength(1)
+  })
+
+  it('does not hand over a queued text to a contact who opted out meanwhile', async () => {
+    const h = setup()
+    const id = await leadConversation(h)
+    const crashed = createInboxService({ storage: h.storage, gateway: { send: () => new Promise(() => undefined) } })
+    void crashed.sendMessage(h.marcus, id, { clientMessageId: 'a', body: 'Hello' })
+    await new Promise((r) => setTimeout(r, 20))
+    const message = (await h.service.listMessages(h.marcus, id)).items.find((m) => m.clientMessageId === 'a') as Message
+    await h.storage.transaction('cln_maple', async (tx) => {
+      const record = await tx.getMessage(message.id)
+      if (record) await tx.updateMessage({ ...record, status: 'queued', providerMessageId: null })
+    })
+    await h.text('+16505550177', 'STOP')
+    const sentBefore = h.gateway.sent.length
+    const resumed = await h.service.resumeOutbox('cln_maple')
+    expect(resumed).toMatchObject({ queued: 1, interrupted: 0 })
+    await resumed.handedOver
+    expect(h.gateway.sent.slice(sentBefore).map((s) => s.body)).toEqual([])
+    const stored = (await h.service.listMessages(h.marcus, id)).items.find((m) => m.id === message.id)
+    expect(stored).toMatchObject({ status: 'failed', error: { reason: 'opted-out' } })
   })
 })

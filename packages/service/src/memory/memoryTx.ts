@@ -272,6 +272,15 @@ export function createMemoryTx(data: ClinicData, undo: Array<() => void>): Stora
       hits.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.seq - b.seq))
       return clone(hits.slice(Math.max(0, hits.length - limit)))
     },
+    async listUndispatched(limit) {
+      const pending = [...data.messages.values()].filter(
+        (m) =>
+          m.direction === 'outbound' &&
+          (m.status === 'queued' || (m.status === 'sending' && m.providerMessageId === null)),
+      )
+      pending.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1))
+      return clone(pending.slice(0, limit))
+    },
     async countMessages(from, to) {
       const counts = new Map<string, MessageCountRow>()
       for (const m of data.messages.values()) {

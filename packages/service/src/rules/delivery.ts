@@ -20,6 +20,11 @@ const REASONS: Record<string, Pick<DeliveryError, 'reason' | 'message'>> = {
   'carrier-rejected': { reason: 'carrier-rejected', message: "The recipient's carrier rejected the message." },
   unreachable: { reason: 'unreachable', message: 'The phone was unreachable; it may be off or out of coverage.' },
   blocked: { reason: 'blocked', message: 'Not sent: this contact was blocked before the message went out.' },
+  interrupted: {
+    reason: 'unknown',
+    message:
+      'The server stopped while handing this text to the provider: it may not have gone out. Send it again if it matters.',
+  },
 }
 
 /** Provider error codes (Twilio-style numbers and plain names) mapped to a reason staff can act on. */

@@ -1,4 +1,4 @@
-import type { Attachment, Message, MessageOrigin } from '@switchboard/protocol'
+import type { Attachment, DeliveryError, Message, MessageOrigin } from '@switchboard/protocol'
 import type { ContactRecord, ConversationRecord, MessageRecord } from '../ports'
 import { describeDeliveryError } from '../rules/delivery'
 import { inClinic, presentAttachment, type ServiceContext, type Work } from './context'
@@ -67,24 +67,29 @@ async function stillQueued(w: Work, id: string): Promise<MessageRecord | null> {
 }
 
 /**
- * Hands a queued message to the SMS provider and records the outcome as a status change. The
- * contact is read again first: a STOP or a block that landed after the message was queued stops
- * it (only keyword confirmations still go out, and never to a blocked number), so nothing reaches
- * an opted-out or blocked number.
+ * Hands a queued message to the SMS provider. The contact is read again first: a STOP or a block
+ * that landed after the message was queued stops it (only keyword confirmations still go out, and
+ * never to a blocked number), so nothing reaches an opted-out or blocked number. The message is
+ * marked `sending` before the provider is called and gets the provider's id after, so a server
+ * that stops in between leaves a trace {@link resumeOutbox} can read: `queued` was never handed
+ * over, `sending` without an id may have been.
  */
 async function dispatch(ctx: ServiceContext, clinicId: string, from: string, message: MessageRecord): Promise<void> {
-  const stillSendable = await inClinic(ctx, clinicId, async (w) => {
+  const handing = await inClinic(ctx, clinicId, async (w) => {
     const current = await stillQueued(w, message.id)
-    if (!current) return false
+    if (!current) return null
     const contact = await w.tx.getContact(message.phone)
     const refused = contact?.blocked || (message.origin !== 'system' && contact?.optedOut)
-    if (!refused) return true
-    const code = contact?.blocked ? 'blocked' : 'opted-out'
-    await updateMessageStatus(w, current, { status: 'failed', error: describeDeliveryError(code) })
-    return false
+    if (refused) {
+      const code = contact?.blocked ? 'blocked' : 'opted-out'
+      await updateMessageStatus(w, current, { status: 'failed', error: describeDeliveryError(code) })
+      return null
+    }
+    await updateMessageStatus(w, current, { status: 'sending' })
+    return current
   })
-  if (!stillSendable) return
-  let outcome: Pick<MessageRecord, 'status' | 'providerMessageId' | 'error'>
+  if (!handing) return
+  let outcome: { providerMessageId: string } | { error: DeliveryError }
   try {
     const { providerMessageId } = await ctx.gateway.send({
       from,
@@ -93,20 +98,69 @@ async function dispatch(ctx: ServiceContext, clinicId: string, from: string, mes
       // The provider fetches the media itself: it gets signed links like anyone else.
       mediaUrls: message.attachments.map((a) => presentAttachment(ctx, clinicId, a).url),
     })
-    outcome = { status: 'sending', providerMessageId }
+    outcome = { providerMessageId }
   } catch (error) {
     const code = (error as { code?: unknown }).code
     outcome = {
-      status: 'failed',
-      providerMessageId: null,
       error: describeDeliveryError(typeof code === 'string' ? code : 'provider-error', (error as Error).message),
     }
   }
   await inClinic(ctx, clinicId, async (w) => {
-    const current = await stillQueued(w, message.id)
-    if (!current) return
-    await updateMessageStatus(w, current, outcome)
+    const current = await w.tx.getMessage(message.id)
+    if (current?.status !== 'sending' || current.providerMessageId !== null) return
+    if ('error' in outcome) await updateMessageStatus(w, current, { status: 'failed', error: outcome.error })
+    // The provider's id is for its callbacks; the message as staff see it has not changed.
+    else await w.tx.updateMessage({ ...current, providerMessageId: outcome.providerMessageId })
   })
+}
+
+/** What {@link resumeOutbox} found, and the hand-over it started. */
+export interface ResumedOutbox {
+  /** Texts the last stop cut off mid-hand-off, now failed with the reason `interrupted`. */
+  interrupted: number
+  /** Texts queued and never handed over, now being handed over. */
+  queued: number
+  /** Settles when the queued texts have been handed to the provider. */
+  handedOver: Promise<void>
+}
+
+const RESUME_PAGE = 10_000
+
+/**
+ * After a restart: fails, with a reason staff can read, the texts the server stopped in the
+ * middle of handing over (the provider may or may not have them: sending again could text the
+ * client twice), then hands the provider, once, the texts that were queued and never handed over
+ * (a crash between the commit and the hand-off; a client retrying with the same id gets the
+ * stored text back, so nothing else would ever send it). Call it at start, before taking
+ * requests: a send in flight would otherwise look cut off. The hand-over may go on while the
+ * server serves (`handedOver`); the per-message check keeps a text from being sent twice.
+ */
+export async function resumeOutbox(ctx: ServiceContext, clinicId: string): Promise<ResumedOutbox> {
+  const found = await inClinic(ctx, clinicId, async (w) => {
+    const pending = await w.tx.listUndispatched(RESUME_PAGE)
+    const queued: MessageRecord[] = []
+    let interrupted = 0
+    for (const message of pending) {
+      if (message.status === 'queued') queued.push(message)
+      else {
+        await updateMessageStatus(w, message, { status: 'failed', error: describeDeliveryError('interrupted') })
+        interrupted += 1
+      }
+    }
+    return { queued, interrupted, full: pending.length === RESUME_PAGE, from: w.clinic.clinic.smsNumber }
+  })
+  const handOver = async () => {
+    let batch = found.queued
+    let full = found.full
+    for (;;) {
+      for (const message of batch) await dispatch(ctx, clinicId, found.from, message)
+      if (!full) return
+      const next = await inClinic(ctx, clinicId, (w) => w.tx.listUndispatched(RESUME_PAGE))
+      batch = next.filter((m) => m.status === 'queued')
+      full = next.length === RESUME_PAGE && batch.length > 0
+    }
+  }
+  return { interrupted: found.interrupted, queued: found.queued.length, handedOver: handOver() }
 }
 
 /**
