@@ -183,7 +183,18 @@ export interface Mailer {
 
 /** Hands outbound texts to an SMS provider. */
 export interface SmsGateway {
-  send(sms: { from: string; to: string; body: string; mediaUrls: string[] }): Promise<{ providerMessageId: string }>
+  /**
+   * Hands a text to the provider. `messageId` is the service's id of the message: a provider
+   * whose status reports can arrive before this call returns should carry it back in them (see
+   * `DeliveryStatusReport.messageId`).
+   */
+  send(sms: {
+    from: string
+    to: string
+    body: string
+    mediaUrls: string[]
+    messageId?: string
+  }): Promise<{ providerMessageId: string }>
 }
 
 /** Keeps uploaded bytes of one clinic and says where they can be fetched. */

@@ -37,6 +37,8 @@ export async function startFakeTwilio(accountSid: string, authToken: string) {
   const media = new Map<string, { type: string; data: Uint8Array }>()
   const mediaRequests: Array<{ path: string; authorized: boolean }> = []
   let counter = 0
+  /** Runs before the fake answers a send (a test posts a status callback there, as Twilio may). */
+  let beforeAnswer: ((send: FakeTwilioSend) => Promise<void>) | null = null
   const expected = `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}`
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://fake')
@@ -54,14 +56,16 @@ export async function startFakeTwilio(accountSid: string, authToken: string) {
         return json(400, { ...refused, more_info: `https://www.twilio.com/docs/errors/${refused.code}`, status: 400 })
       counter += 1
       const sid = `SM${counter.toString(16).padStart(32, '0')}`
-      sends.push({
+      const send = {
         to,
         from: form.get('From') ?? '',
         body: form.get('Body') ?? '',
         mediaUrls: form.getAll('MediaUrl'),
         statusCallback: form.get('StatusCallback') ?? '',
         sid,
-      })
+      }
+      sends.push(send)
+      await beforeAnswer?.(send)
       return json(201, {
         sid,
         account_sid: accountSid,
@@ -93,6 +97,9 @@ export async function startFakeTwilio(accountSid: string, authToken: string) {
     url,
     sends,
     mediaRequests,
+    set beforeAnswer(hook: ((send: FakeTwilioSend) => Promise<void>) | null) {
+      beforeAnswer = hook
+    },
     /** Serves `data` as an MMS item and gives its URL, as an inbound webhook would carry it. */
     addMedia(id: string, type: string, data: Uint8Array) {
       media.set(id, { type, data })

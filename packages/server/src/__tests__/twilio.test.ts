@@ -56,7 +56,8 @@ const api = async (method: string, path: string, body?: unknown) => {
 
 /** Posts a webhook as Twilio would: form fields, signed for the public URL (or `signFor`). */
 async function webhook(
-  path: 'twilio' | 'twilio/status',
+  /** Below `…/webhooks/sms/`, with the query Twilio was given (a status callback's `?message=`). */
+  path: string,
   params: Record<string, string>,
   options: { signature?: string | null; signFor?: string; send?: Record<string, string> } = {},
 ) {
@@ -131,13 +132,16 @@ describe('Twilio: sending', () => {
     const sent = fake.sends[0]
     expect(sent).toMatchObject({ from: CLINIC, to: '+16505550177' })
     expect(sent?.body).toContain('Luna is ready for pick-up.')
-    expect(sent?.statusCallback).toBe(`${PUBLIC}/api/sms/webhooks/sms/twilio/status`)
+    const callback = new URL(sent?.statusCallback as string)
+    expect(`${callback.origin}${callback.pathname}`).toBe(`${PUBLIC}/api/sms/webhooks/sms/twilio/status`)
+    expect(callback.searchParams.get('message')).toMatch(/^msg_/)
     expect((await messagesOf(id)).at(-1)?.status).toBe('sending')
     const sid = sent?.sid as string
+    const statusPath = `twilio/status${callback.search}`
 
     const { seq: before } = await api('GET', '/unread')
     for (const report of ['delivered', 'sent', 'delivered', 'queued']) {
-      expect((await webhook('twilio/status', status(sid, report))).status).toBe(204)
+      expect((await webhook(statusPath, status(sid, report))).status).toBe(204)
     }
     expect((await messagesOf(id)).at(-1)?.status).toBe('delivered')
     const after = await api('GET', `/events?after=${before}`)
@@ -145,6 +149,25 @@ describe('Twilio: sending', () => {
       (e: { type: string; message?: { status: string } }) => e.type === 'message.updated',
     )
     expect(updates.map((e: { message: { status: string } }) => e.message.status)).toEqual(['delivered'])
+  })
+
+  it('applies a status that arrives before the API call returned (the callback names the message)', async () => {
+    fake.beforeAnswer = async (send) => {
+      const callback = new URL(send.statusCallback)
+      const answer = await webhook(`twilio/status${callback.search}`, status(send.sid, 'sent'))
+      expect(answer.status).toBe(204)
+    }
+    const id = await sendTo('6505550177', 'Quick one')
+    expect((await messagesOf(id)).at(-1)?.status).toBe('sent')
+    fake.beforeAnswer = null
+    // Later callbacks find it by Twilio's id, recorded with that early one.
+    await webhook('twilio/status', status(fake.sends[0]?.sid as string, 'delivered'))
+    expect((await messagesOf(id)).at(-1)?.status).toBe('delivered')
+    // The message named in the URL is covered by the signature: it cannot be swapped.
+    const forged = await webhook('twilio/status?message=msg_other', status('SMforged', 'failed'), {
+      signFor: `${PUBLIC}/api/sms/webhooks/sms/twilio/status?message=${new URL(fake.sends[0]?.statusCallback as string).searchParams.get('message')}`,
+    })
+    expect(forged.status).toBe(403)
   })
 
   it('reads a failed callback with its error code as a plain reason', async () => {

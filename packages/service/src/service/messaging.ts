@@ -13,7 +13,7 @@ import {
   SwitchboardError,
   sendMessageRequestSchema,
 } from '@switchboard/protocol'
-import type { ContactRecord, ConversationRecord } from '../ports'
+import type { ContactRecord, ConversationRecord, MessageRecord } from '../ports'
 import { canAdvanceStatus, describeDeliveryError } from '../rules/delivery'
 import { type Actor, requirePermission } from './actor'
 import { inClinic, presentMessage, type ServiceContext, type Work } from './context'
@@ -140,6 +140,23 @@ export interface DeliveryStatusReport {
   status: 'sending' | 'sent' | 'delivered' | 'failed'
   errorCode?: string
   errorMessage?: string
+  /**
+   * The service's id of the message, when the provider carries it back (the gateway got it with
+   * the send): a report that arrives before the provider's id was recorded still finds its message.
+   */
+  messageId?: string
+}
+
+/**
+ * The message `id` if it is being handed to the provider and has no provider id yet (the report
+ * came before the hand-off recorded it), with `providerMessageId` now its own.
+ */
+async function unclaimed(w: Work, id: string, providerMessageId: string): Promise<MessageRecord | null> {
+  const message = await w.tx.getMessage(id)
+  if (message?.direction !== 'outbound' || message.status !== 'sending' || message.providerMessageId !== null) {
+    return null
+  }
+  return { ...message, providerMessageId }
 }
 
 /**
@@ -153,7 +170,9 @@ export async function applyDeliveryStatus(
   const clinicId = await ctx.storage.clinicIdForNumber(normalizePhone(report.clinicNumber))
   if (!clinicId) throw new SwitchboardError('not_found', `No clinic uses the number ${report.clinicNumber}.`)
   return inClinic(ctx, clinicId, async (w) => {
-    const message = await w.tx.getMessageByProviderId(report.providerMessageId)
+    const message =
+      (await w.tx.getMessageByProviderId(report.providerMessageId)) ??
+      (report.messageId ? await unclaimed(w, report.messageId, report.providerMessageId) : null)
     if (!message || !canAdvanceStatus(message.status, report.status)) return { applied: false }
     const error =
       report.status === 'failed' ? describeDeliveryError(report.errorCode ?? 'unknown', report.errorMessage) : undefined

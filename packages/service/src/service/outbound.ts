@@ -95,6 +95,7 @@ async function dispatch(ctx: ServiceContext, clinicId: string, from: string, mes
       from,
       to: message.phone,
       body: message.body,
+      messageId: message.id,
       // The provider fetches the media itself: it gets signed links like anyone else.
       mediaUrls: message.attachments.map((a) => presentAttachment(ctx, clinicId, a).url),
     })

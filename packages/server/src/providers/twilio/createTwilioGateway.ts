@@ -53,14 +53,18 @@ export function createTwilioGateway(options: TwilioGatewayOptions): SmsGateway {
   }
   const client = twilio(options.accountSid, options.authToken, { httpClient })
   return {
-    async send({ from, to, body, mediaUrls }) {
+    async send({ from, to, body, mediaUrls, messageId }) {
+      // Twilio signs the whole callback URL: the message's own id rides along, so a status that
+      // comes back before this call returns still finds its message.
+      const callback = new URL(options.statusCallbackUrl())
+      if (messageId) callback.searchParams.set('message', messageId)
       try {
         const message = await client.messages.create({
           from,
           to,
           ...(body ? { body } : {}),
           ...(mediaUrls.length ? { mediaUrl: mediaUrls } : {}),
-          statusCallback: options.statusCallbackUrl(),
+          statusCallback: callback.href,
         })
         return { providerMessageId: message.sid }
       } catch (error) {

@@ -159,7 +159,9 @@ export function twilioWebhooks(app: FastifyInstance, options: TwilioWebhookOptio
       if (status) {
         const errorCode = one(params.ErrorCode) || (MessageStatus === 'canceled' ? 'canceled' : undefined)
         const errorMessage = one(params.ErrorMessage)
+        const messageId = (request.query as Record<string, unknown> | undefined)?.message
         await options.service.applyDeliveryStatus({
+          ...(typeof messageId === 'string' && messageId ? { messageId } : {}),
           clinicNumber: From,
           providerMessageId: MessageSid,
           status,
