@@ -1,12 +1,8 @@
 import {
   type Client,
-  compareClients,
   type Inbox,
-  isPhoneQuery,
-  phoneDigits,
   type Settings,
   SwitchboardError,
-  searchTokens,
   type TeamMember,
   type Template,
   type UnreadTotals,
@@ -26,7 +22,7 @@ import {
   phoneSuffixes,
   scopeTo,
 } from './rows'
-import { clientsMatching, hasDigits, hasWordStarting, phonesMatching } from './searchCandidates'
+import { searchClients } from './searchClients'
 import { sqlMessagesTx } from './sqlMessagesTx'
 
 /**
@@ -180,33 +176,7 @@ export function createSqlTx(
         .executeTakeFirst()
       return first ? getClient(first.client_id) : null
     },
-    async searchClients(q, limit) {
-      const query = q.trim()
-      let select = db.selectFrom('clients as cl').select('cl.data').where('cl.clinic_id', '=', clinicId)
-      let fewMatches = false
-      if (query && isPhoneQuery(query)) {
-        const phones = await phonesMatching(plan, query)
-        if (phones?.length === 0) return []
-        fewMatches = phones !== null
-        const digits = phoneDigits(query)
-        select = select.where('cl.id', 'in', (eb) => {
-          const byPhone = eb.selectFrom('client_phones as p').select('p.client_id').where('p.clinic_id', '=', clinicId)
-          return phones ? byPhone.where('p.phone', 'in', phones) : byPhone.where(hasDigits(clinicId, 'p.phone', digits))
-        })
-      } else if (query) {
-        const clients = await clientsMatching(plan, query)
-        if (clients?.length === 0) return []
-        fewMatches = clients !== null
-        if (clients) select = select.where('cl.id', 'in', clients)
-        for (const token of searchTokens(query)) select = select.where(hasWordStarting(clinicId, 'cl.id', token))
-      }
-      // A few matches are read by index and ordered here (the database would walk every client in order).
-      if (fewMatches)
-        return datas<Client>(await select.execute())
-          .sort(compareClients)
-          .slice(0, limit)
-      return datas<Client>(await select.orderBy('cl.sort_key').orderBy('cl.id').limit(limit).execute())
-    },
+    searchClients: (q, limit) => searchClients(plan, q, limit),
     async putClient(client) {
       const row = clientRow(clinicId, client)
       await db

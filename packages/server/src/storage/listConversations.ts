@@ -54,7 +54,17 @@ export async function listConversations(
     const clients = await clientsMatching(plan, q)
     if (clients?.length === 0) return []
     fewMatches = clients !== null
-    query = clients ? query.where('cl.id', 'in', clients) : query.where('cl.id', 'is not', null)
+    // The matching clients' numbers drive the lookup (a left join would make the database walk
+    // every conversation to test its client).
+    query = clients
+      ? query.where('c.phone', 'in', (eb) =>
+          eb
+            .selectFrom('contacts as byClient')
+            .select('byClient.phone')
+            .where('byClient.clinic_id', '=', clinicId)
+            .where('byClient.client_id', 'in', clients),
+        )
+      : query.where('cl.id', 'is not', null)
     for (const token of searchTokens(q)) query = query.where(hasWordStarting(clinicId, 'cl.id', token))
   }
 

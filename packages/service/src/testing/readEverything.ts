@@ -33,6 +33,9 @@ function searchQueries(conversations: Conversation[]): string[] {
     'ma',
     first?.firstName ?? 'Ana',
     `${first?.lastName ?? 'Lee'} ${first?.firstName.slice(0, 2) ?? 'An'}`,
+    // two words each common, rare or absent together; and two common prefixes
+    `${first?.firstName ?? 'Ana'} ${second?.lastName ?? 'Lee'}`,
+    'ma a',
     second?.patients[0]?.name ?? 'Biscuit',
     (second?.lastName ?? 'Lee').toUpperCase(),
     'zoë',
@@ -76,7 +79,7 @@ export function readEverything(storage: Storage, clinicId: string): Promise<Reco
       for (const contactType of CONTACT_TYPE_FILTERS) {
         for (const assignee of [...ASSIGNEE_FILTERS, team[1] ?? 'usr_x']) {
           for (const inbox of inboxes) {
-            for (const q of [queries[0], queries[3], queries[10]] as string[]) {
+            for (const q of [queries[0], queries[3], queries[12]] as string[]) {
               const filter = { status, contactType, assignee, inbox, q }
               const [page] = await pages(tx, filter, viewer, 100_000)
               out[`list ${JSON.stringify(filter)}`] = page
