@@ -108,6 +108,12 @@ await new Promise((resolve, reject) => {
   })
   child.on('exit', (code) => reject(new Error(`the server exited (${code}): ${out}`)))
 })
+// Bounded in time as well as in count: a run that hangs is stopped and reported.
+const deadline = setTimeout(() => {
+  console.error('Load run: not finished after 180 s; stopped.')
+  child.kill('SIGKILL')
+  process.exit(1)
+}, 180_000)
 const api = `${origin}/api/sms`
 const json = { 'content-type': 'application/json' }
 const signIn = async (userId) =>
@@ -181,6 +187,7 @@ const statusAnswers = await Promise.all(callbacks.splice(0))
 const settled = (performance.now() - t0) / 1000
 child.kill('SIGTERM')
 await new Promise((resolve) => child.on('exit', resolve))
+clearTimeout(deadline)
 fake.close()
 
 // Count what the server kept: each idempotency key once, each inbound text once, every text delivered.
