@@ -40,6 +40,7 @@ export const defaultStrings = {
   olderMessages: 'Load older messages',
   loadingOlder: 'Loading older messages…',
   newTextFrom: 'New text from {name}: {body}',
+  sendFailedTo: 'Not delivered to {name}: {reason}',
   beginning: 'Start of the conversation',
   newMessages: 'New messages',
   jumpToLatest: 'Jump to latest',

@@ -146,7 +146,9 @@ export function MessageBubble({ message, pending, onRetry, onDiscard, className 
         )}
       </div>
       {failure && (
-        <div className="sb-message__error" role="alert">
+        // Not an alert: the thread announces a failure once, when it happens (an alert here spoke
+        // again on every mount, and a virtualized thread mounts rows as it scrolls).
+        <div className="sb-message__error">
           {failure}
           {pending?.status === 'failed' && (
             <span className="sb-message__actions">

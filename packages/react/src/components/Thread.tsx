@@ -11,7 +11,7 @@ import { cx } from './cx'
 import { formatDay } from './formatTime'
 import { MessageBubble as DefaultBubble } from './MessageBubble'
 import { QueryState } from './QueryState'
-import { firstUnreadKey, itemCreatedAt, newestInbound, threadRows } from './threadRows'
+import { failuresOf, firstUnreadKey, itemCreatedAt, newestInbound, threadRows } from './threadRows'
 import { SCROLLER_STYLE, SLOT_STYLE, VirtualSlot } from './VirtualSlot'
 
 const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect
@@ -124,6 +124,18 @@ function ThreadView({ conversationId, className }: ThreadProps) {
     }
     announced.current = key
   }, [ready, newest, name, t])
+
+  // A send that fails while the thread is open is announced once; failures it opened with are not.
+  const failures = useMemo(() => failuresOf(thread.items), [thread.items])
+  const knownFailures = useRef<Set<string> | null>(null)
+  useEffect(() => {
+    if (!ready) return
+    const known = knownFailures.current
+    knownFailures.current = new Set(failures.keys())
+    if (!known) return
+    const fresh = [...failures].filter(([key]) => !known.has(key)).at(-1)
+    if (fresh) setAnnouncement(format(t.sendFailedTo, { name, reason: fresh[1] || t.statusFailed }))
+  }, [ready, failures, name, t])
 
   // The conversation on screen: others see it, and the client reads it (on opening, and each
   // text that arrives while the page is visible).

@@ -51,6 +51,19 @@ export function threadRows(items: readonly ThreadItem[], unreadKey: string | nul
   })
 }
 
+/** The failed sends of a thread (sent and pending), by key, with the reason staff read. */
+export function failuresOf(items: readonly ThreadItem[]): Map<string, string> {
+  const failed = new Map<string, string>()
+  for (const item of items) {
+    if (item.kind === 'message' && item.message.status === 'failed') {
+      failed.set(item.key, item.message.error?.message ?? '')
+    } else if (item.kind === 'pending' && item.entry.status === 'failed') {
+      failed.set(item.key, item.entry.error?.message ?? '')
+    }
+  }
+  return failed
+}
+
 /** The newest inbound text of a thread, if any: what the live region announces when it changes. */
 export function newestInbound(items: readonly ThreadItem[]): Extract<ThreadItem, { kind: 'message' }> | null {
   for (let i = items.length - 1; i >= 0; i--) {
