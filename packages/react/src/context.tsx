@@ -17,6 +17,7 @@ export type InboxPart =
   | 'clientPanel'
   | 'banner'
   | 'badge'
+  | 'presence'
 
 /** Class names per part, added next to the part's own `sb-*` classes. */
 export type InboxClassNames = Partial<Record<InboxPart, string>>

@@ -12,6 +12,7 @@ import { ConnectionBanner } from './ConnectionBanner'
 import { ConversationFilters } from './ConversationFilters'
 import { ConversationList } from './ConversationList'
 import { ConversationMenu } from './ConversationMenu'
+import { ConversationPresence } from './ConversationPresence'
 import { displayName } from './ConversationRow'
 import { cx } from './cx'
 import { useInsideTheme } from './InboxTheme'
@@ -115,6 +116,7 @@ export function Inbox({ selectedId, onSelect, theme, className, composerTools }:
                       </bdi>
                     )}
                     <ConversationMenu conversation={conversation} onDeleted={() => choose(null)} />
+                    <ConversationPresence className="sb-inbox__presence" conversationId={selected} />
                   </header>
                   <Thread conversationId={selected} />
                   <OptOutRequestBanner conversationId={selected} />

@@ -209,6 +209,25 @@ export const FailedMessages: Story = {
   },
 }
 
+/** Marcus is typing a reply and Priya has the conversation open: the thread header says so. */
+export const OthersAtTheConversation: Story = {
+  parameters: withConversation(async (b, c) => {
+    const { conversationId } = await b.simulateInbound('+16505550177', 'Is Luna ready to go home?')
+    // Signals stamped ahead so the story holds still (live ones go stale after 6 s and 45 s).
+    const at = Date.now() + 3_600_000
+    c.store.setState({
+      typing: { [conversationId]: [{ userId: 'usr_marcus', name: 'Marcus Lee', at }] },
+      viewing: { [conversationId]: [{ userId: 'usr_priya', name: 'Priya Shah', at }] },
+    })
+    return conversationId
+  }),
+  render: (_args, { loaded }) => <Inbox selectedId={loaded.prepared as string} />,
+  play: async ({ canvasElement }) => {
+    const status = await within(canvasElement).findByText('Marcus Lee typing…')
+    await expect(status.closest('[role="status"]')).toHaveTextContent('Marcus Lee typing… · Priya Shah viewing')
+  },
+}
+
 /** A client wrote "please stop texting me": not a keyword, so staff are asked to record it or not. */
 export const PossibleOptOut: Story = {
   parameters: withConversation(
