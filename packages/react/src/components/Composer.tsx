@@ -5,6 +5,7 @@ import { type ComposerLock, useComposer } from '../hooks/useComposer'
 import { format, type Strings } from '../strings'
 import { ComposerTools } from './ComposerTools'
 import { cx } from './cx'
+import { Icon } from './Icon'
 
 const LOCKS: Record<Exclude<ComposerLock, null>, keyof Strings> = {
   optedOut: 'lockedOptedOut',
@@ -110,7 +111,7 @@ export function Composer({ conversationId, className, tools }: ComposerProps) {
                 })}
                 onClick={() => attachments.remove(item.key)}
               >
-                <span aria-hidden="true">×</span>
+                <Icon name="remove" />
               </button>
             </li>
           ))}

@@ -5,6 +5,7 @@ import { DropdownMenu, Popover } from 'radix-ui'
 import { useId, useRef } from 'react'
 import { useInboxClient, useStrings } from '../context'
 import { EmojiPicker } from './EmojiPicker'
+import { Icon } from './Icon'
 import { usePortalContainer } from './portal'
 
 /** The composer's built-in tools: emoji, attach (upload or library), templates. */
@@ -26,7 +27,7 @@ export function ComposerTools(props: {
     <div className="sb-composer__tools-builtin">
       <Popover.Root>
         <Popover.Trigger className="sb-button sb-button--ghost sb-tool" aria-label={t.emoji}>
-          <span aria-hidden="true">🙂</span>
+          <Icon name="emoji" />
         </Popover.Trigger>
         <Popover.Portal container={container}>
           <Popover.Content className="sb-popover" side="top" align="start" sideOffset={6} aria-label={t.emoji}>
@@ -55,12 +56,12 @@ export function ComposerTools(props: {
         aria-label={t.attach}
         onClick={() => fileInput.current?.click()}
       >
-        <span aria-hidden="true">📎</span>
+        <Icon name="attach" />
       </button>
 
       <DropdownMenu.Root>
         <DropdownMenu.Trigger className="sb-button sb-button--ghost sb-tool" aria-label={t.library}>
-          <span aria-hidden="true">📁</span>
+          <Icon name="library" />
         </DropdownMenu.Trigger>
         <DropdownMenu.Portal container={container}>
           <DropdownMenu.Content className="sb-menu__content" side="top" align="start">
@@ -78,7 +79,7 @@ export function ComposerTools(props: {
 
       <DropdownMenu.Root>
         <DropdownMenu.Trigger className="sb-button sb-button--ghost sb-tool" aria-label={t.templates}>
-          <span aria-hidden="true">📝</span>
+          <Icon name="templates" />
         </DropdownMenu.Trigger>
         <DropdownMenu.Portal container={container}>
           <DropdownMenu.Content className="sb-menu__content" side="top" align="start">

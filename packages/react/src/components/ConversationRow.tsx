@@ -5,6 +5,7 @@ import { useLocale, usePartClassName, useStrings } from '../context'
 import { format } from '../strings'
 import { cx } from './cx'
 import { formatListTime } from './formatTime'
+import { Icon } from './Icon'
 
 /** Props of a conversation row (also for a host's own row via `components.ConversationRow`). */
 export interface ConversationRowProps {
@@ -49,8 +50,9 @@ export function ConversationRow({
   const unread = isUnread(c)
   const assignee = c.assigneeId ? team?.find((m) => m.id === c.assigneeId)?.name : undefined
   const preview = c.lastMessage
-    ? c.lastMessage.body.trim() || (c.lastMessage.attachmentCount > 0 ? `📎 ${t.attachment}` : '')
+    ? c.lastMessage.body.trim() || (c.lastMessage.attachmentCount > 0 ? t.attachment : '')
     : ''
+  const onlyAttachment = !!c.lastMessage && !c.lastMessage.body.trim() && c.lastMessage.attachmentCount > 0
   const watching = activePresence(viewers, VIEWING_TTL)
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents: the listbox moves with arrow keys and opens with Enter
@@ -74,6 +76,7 @@ export function ConversationRow({
       <div className="sb-row__bottom">
         <span className="sb-row__preview" dir="auto">
           {c.lastMessage?.direction === 'outbound' ? `${t.you}: ` : ''}
+          {onlyAttachment && <Icon name="attach" />}
           {preview}
         </span>
         {unread && (

@@ -15,6 +15,7 @@ import { ConversationMenu } from './ConversationMenu'
 import { ConversationPresence } from './ConversationPresence'
 import { displayName } from './ConversationRow'
 import { cx } from './cx'
+import { Icon } from './Icon'
 import { useInsideTheme } from './InboxTheme'
 import { OptOutRequestBanner } from './OptOutRequestBanner'
 import { PortalContainerContext } from './portal'
@@ -105,7 +106,7 @@ export function Inbox({ selectedId, onSelect, theme, className, composerTools }:
                       className="sb-button sb-button--ghost sb-inbox__back"
                       onClick={() => choose(null)}
                     >
-                      <span aria-hidden="true">←</span> <span className="sb-visually-hidden">{t.back}</span>
+                      <Icon name="back" /> <span className="sb-visually-hidden">{t.back}</span>
                     </button>
                     <h3 className="sb-inbox__contact">
                       <bdi>{displayName(conversation, me?.clinic.country)}</bdi>

@@ -1,0 +1,36 @@
+import { ArrowLeft, Ellipsis, FileText, FolderOpen, Paperclip, Smile, X } from 'lucide-react'
+
+/**
+ * The widget's icons: SVG from Lucide (each imported by name, so a bundle keeps only these), not
+ * emoji or arrow characters, which depend on the host's fonts (empty boxes where no emoji font is
+ * installed).
+ */
+const ICONS = {
+  back: ArrowLeft,
+  more: Ellipsis,
+  emoji: Smile,
+  attach: Paperclip,
+  library: FolderOpen,
+  templates: FileText,
+  remove: X,
+} as const
+
+/** The name of one of the widget's icons. */
+export type IconName = keyof typeof ICONS
+
+/**
+ * An icon in the text's colour and size, hidden from assistive technology: the control it sits in
+ * carries the name. `back` mirrors in right-to-left text.
+ */
+export function Icon({ name }: { name: IconName }) {
+  const Glyph = ICONS[name]
+  return (
+    <Glyph
+      className={name === 'back' ? 'sb-icon sb-icon--mirrored' : 'sb-icon'}
+      aria-hidden="true"
+      focusable="false"
+      size="1.15em"
+      strokeWidth={2}
+    />
+  )
+}
