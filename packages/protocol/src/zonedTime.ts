@@ -67,11 +67,17 @@ function offsetAt(at: number, timeZone: string): number {
  */
 export function zonedInstant(timeZone: string, year: number, month: number, day: number, minute: number): Date {
   const wall = Date.UTC(year, month - 1, day, 0, minute)
-  let at = wall - offsetAt(wall, timeZone)
-  const corrected = wall - offsetAt(at, timeZone)
-  if (corrected !== at) at = Math.max(at, corrected)
-  return new Date(at)
+  // The offsets a day before and a day after: a zone changes its offset at most once in between
+  // (by an hour, or by half an hour on Lord Howe Island).
+  const before = offsetAt(wall - DAY_MS, timeZone)
+  const after = offsetAt(wall + DAY_MS, timeZone)
+  const readings = [before, after].map((offset) => wall - offset).filter((at) => at + offsetAt(at, timeZone) === wall)
+  // The wall clock shows it once, or twice in an overlap (the earlier is taken); in a gap, never:
+  // the instant the reading would have had under the offset before the change, which is later.
+  return new Date(readings.length ? Math.min(...readings) : wall - before)
 }
+
+const DAY_MS = 86_400_000
 
 /** The calendar date `days` days after (or before, when negative) the given one. */
 export function addDays(

@@ -58,7 +58,18 @@ describe('zonedInstant', () => {
           expect(localTime(back, zone)).toEqual(local)
         },
       ),
+      { numRuns: 2000 },
     )
+  })
+
+  it('finds the instant on the day before a half-hour change (Lord Howe Island)', () => {
+    // 3 pm on 6 Apr 2024 is still daylight time there (+11); the clocks go back 30 minutes the next night.
+    expect(zonedInstant('Australia/Lord_Howe', 2024, 4, 6, 15 * 60).toISOString()).toBe('2024-04-06T04:00:00.000Z')
+  })
+
+  it('takes the earlier of the two instants a wall clock shows twice (fall back)', () => {
+    // 1:30 am on 1 Nov 2026 happens twice in New York: first in EDT.
+    expect(zonedInstant('America/New_York', 2026, 11, 1, 90).toISOString()).toBe('2026-11-01T05:30:00.000Z')
   })
 
   it('skips a wall-clock time that does not exist (spring forward) to the later reading', () => {
