@@ -126,19 +126,29 @@ export const defaultStrings = {
   patients: 'Patients',
 }
 
-export type Strings = typeof defaultStrings
+/** The strings said with a count: a dictionary may give each a form per plural category. */
+export type PluralKey = 'unreadTexts' | 'unreadConversations' | 'unreadCount'
+
+/**
+ * Every string of the components, by key. Counted strings (`PluralKey`) may also have a form for
+ * each CLDR plural category of the language, e.g. `unreadTexts_few` and `unreadTexts_many` in
+ * Polish or Russian, `unreadTexts_two` in Arabic; the key without a suffix is the fallback.
+ */
+export type Strings = typeof defaultStrings & Partial<Record<`${PluralKey}_${Intl.LDMLPluralRule}`, string>>
 export type StringKey = keyof Strings
 
 /**
- * The string for a count in the locale's plural form: `key_one` when the locale says "one"
- * (and the dictionary has it), else `key`; `{count}` filled with the count.
+ * The string for a count in the locale's plural form: `key_<category>` for the category
+ * `Intl.PluralRules` gives (zero, one, two, few, many, other) when the dictionary has it, else
+ * `key`; `{count}` filled with the count formatted for the locale.
  *
  * @example
  * plural(t, 'unreadTexts', 1, 'en') // '1 unread text'
+ * plural({ ...t, unreadTexts: '{count} nieprzeczytanych', unreadTexts_few: '{count} nieprzeczytane' }, 'unreadTexts', 3, 'pl')
+ * // '3 nieprzeczytane'
  */
-export function plural(t: Strings, key: 'unreadTexts' | 'unreadConversations', count: number, locale?: string): string {
-  const one = `${key}_one` as const
-  const form = new Intl.PluralRules(locale).select(count) === 'one' && t[one] ? t[one] : t[key]
+export function plural(t: Strings, key: PluralKey, count: number, locale?: string): string {
+  const form = t[`${key}_${new Intl.PluralRules(locale).select(count)}`] ?? t[key]
   return format(form, { count: new Intl.NumberFormat(locale).format(count) })
 }
 

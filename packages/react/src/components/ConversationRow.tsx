@@ -2,7 +2,7 @@
 import { activePresence, formatPhone, VIEWING_TTL } from '@switchboard/core'
 import { type Conversation, isUnread, type TeamMember, withoutControls } from '@switchboard/protocol'
 import { useLocale, usePartClassName, useStrings } from '../context'
-import { format } from '../strings'
+import { format, plural } from '../strings'
 import { cx } from './cx'
 import { formatListTime } from './formatTime'
 import { Icon } from './Icon'
@@ -83,7 +83,7 @@ export function ConversationRow({
           <span className="sb-row__unread">
             <span aria-hidden="true">{c.unreadCount > 0 ? c.unreadCount : ''}</span>
             <span className="sb-visually-hidden">
-              {c.unreadCount > 0 ? format(t.unreadCount, { count: c.unreadCount }) : t.markedUnread}
+              {c.unreadCount > 0 ? plural(t, 'unreadCount', c.unreadCount, locale) : t.markedUnread}
             </span>
           </span>
         )}
