@@ -43,7 +43,7 @@ export type { InboxInfiniteQueryOptions, InboxQueries, InboxQueryOptions } from 
 export { activePresence, TYPING_TTL, VIEWING_HEARTBEAT, VIEWING_TTL } from './realtime'
 export type { InboxState, InboxStateActions, InboxStore, TypingPresence, ViewingPresence } from './store'
 export type { ThreadItem } from './thread'
-export { threadItems } from './thread'
+export { mergeThread } from './thread'
 export type { HttpTransportOptions } from './transport/createHttpTransport'
 export { createHttpTransport } from './transport/createHttpTransport'
 export type { GetToken } from './transport/httpRequest'

@@ -1,4 +1,5 @@
 import { compareMessages, type Message } from '@switchboard/protocol'
+import { flattenThread, type ThreadData } from './cache/threads'
 import type { OutboxEntry } from './outbox/outboxEntry'
 
 /** One row of a thread: a message the server has, or one still in the outbox. */
@@ -7,24 +8,29 @@ export type ThreadItem =
   | { kind: 'pending'; key: string; entry: OutboxEntry }
 
 /**
- * A thread as the user sees it: the server's messages in `seq` order, then this conversation's
- * outbox entries the server has not acknowledged, in the order they were written. A message is
- * never shown twice (an acknowledged entry hides behind its server copy).
+ * A thread as the user sees it, sorted once: the cached pages of server messages (`data`, as the
+ * `messages` query holds them) in `seq` order, then this conversation's outbox entries the server
+ * has not acknowledged, in the order they were written. A message is never shown twice (an
+ * acknowledged entry hides behind its server copy). The one place a thread is ordered: views draw
+ * it as it comes.
+ *
+ * @example
+ * const items = mergeThread(client.queryClient.getQueryData(client.queries.messages(id).queryKey), outbox, id)
  */
-export function threadItems(
-  messages: readonly Message[],
+export function mergeThread(
+  data: ThreadData | undefined,
   outbox: readonly OutboxEntry[],
   conversationId: string,
 ): ThreadItem[] {
-  const acknowledged = new Set(messages.map((m) => m.clientMessageId).filter(Boolean))
-  const pending = outbox
-    .filter((e) => e.conversationId === conversationId && !acknowledged.has(e.clientMessageId))
-    .map((entry) => ({ entry, key: { createdAt: entry.createdAt, clientMessageId: entry.clientMessageId } }))
-    .sort((a, b) => compareMessages(a.key, b.key))
-  return [
-    ...[...messages]
-      .sort(compareMessages)
-      .map((message): ThreadItem => ({ kind: 'message', key: message.clientMessageId ?? message.id, message })),
-    ...pending.map(({ entry }): ThreadItem => ({ kind: 'pending', key: entry.clientMessageId, entry })),
-  ]
+  const messages = flattenThread(data)
+  const acknowledged = new Set<string>()
+  const items: ThreadItem[] = []
+  for (const message of messages) {
+    if (message.clientMessageId) acknowledged.add(message.clientMessageId)
+    items.push({ kind: 'message', key: message.clientMessageId ?? message.id, message })
+  }
+  const pending = outbox.filter((e) => e.conversationId === conversationId && !acknowledged.has(e.clientMessageId))
+  if (pending.length > 1) pending.sort(compareMessages)
+  for (const entry of pending) items.push({ kind: 'pending', key: entry.clientMessageId, entry })
+  return items
 }

@@ -1,6 +1,6 @@
 import type { Message } from '@switchboard/protocol'
 import { describe, expect, it } from 'vitest'
-import { flattenThread, memoryStorageAdapter, threadItems } from '../index'
+import { memoryStorageAdapter, mergeThread } from '../index'
 import { outboxIdle } from '../testing'
 import { httpClient, useMsw } from './mockHarness'
 
@@ -103,8 +103,8 @@ describe('outbox', () => {
     await client.connect()
     await client.queryClient.fetchInfiniteQuery(client.queries.messages(id) as never)
     const thread = () =>
-      threadItems(
-        flattenThread(client.queryClient.getQueryData(client.queries.messages(id).queryKey)),
+      mergeThread(
+        client.queryClient.getQueryData(client.queries.messages(id).queryKey),
         client.store.getState().outbox,
         id,
       )

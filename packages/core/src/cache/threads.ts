@@ -41,17 +41,20 @@ export function mergeMessage(data: ThreadData, message: Message): ThreadData {
   return { ...data, pages: [{ ...newest, items }, ...rest] }
 }
 
-/** The whole loaded history, oldest first, without duplicates. */
+/** The whole loaded history, oldest first, without duplicates: sorted only when the pages overlap or disagree. */
 export function flattenThread(data: ThreadData | undefined): Message[] {
   if (!data) return []
   const seen = new Set<string>()
   const out: Message[] = []
+  let ordered = true
   for (let i = data.pages.length - 1; i >= 0; i--) {
     for (const m of data.pages[i]?.items ?? []) {
       if (seen.has(m.id)) continue
       seen.add(m.id)
+      const previous = out.at(-1)
+      if (previous && compareMessages(previous, m) > 0) ordered = false
       out.push(m)
     }
   }
-  return out.sort(compareMessages)
+  return ordered ? out : out.sort(compareMessages)
 }

@@ -16,7 +16,10 @@ export function startMsw() {
 }
 
 /** A mock backend at Monday 10:00 clinic time, a client for `token`, and a render helper. */
-export function setup(server: ReturnType<typeof startMsw>, options: MockBackendOptions & { token?: string } = {}) {
+export function setup(
+  server: ReturnType<typeof startMsw>,
+  options: MockBackendOptions & { token?: string; pageSize?: number } = {},
+) {
   const backend: MockBackend = createMockBackend({
     seed: { seed: 5, conversations: 25 },
     clock: () => new Date('2026-11-30T18:00:00Z'),
@@ -28,6 +31,7 @@ export function setup(server: ReturnType<typeof startMsw>, options: MockBackendO
     storage: memoryStorageAdapter(),
     retry: { baseDelayMs: 5, maxDelayMs: 20 },
     realtime: false,
+    ...(options.pageSize ? { pageSize: options.pageSize } : {}),
   })
   const view = (ui: ReactNode, props: Omit<InboxProviderProps, 'client' | 'children'> = {}) =>
     render(

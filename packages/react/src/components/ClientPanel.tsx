@@ -6,8 +6,8 @@ import { useInboxClient, useLocale, usePartClassName, useStrings } from '../cont
 import { useConversation } from '../hooks/useConversations'
 import { useMe } from '../hooks/useServerData'
 import { format } from '../strings'
-import { displayName } from './ConversationRow'
 import { cx } from './cx'
+import { displayName } from './displayName'
 
 /**
  * Who the conversation is with: the client's record (numbers, e-mail, balance, patients) or,

@@ -1,73 +1,66 @@
 'use client'
-import { activePresence, formatPhone, VIEWING_TTL } from '@switchboard/core'
-import { type Conversation, isUnread, type TeamMember, withoutControls } from '@switchboard/protocol'
+import { activePresence, VIEWING_TTL } from '@switchboard/core'
+import { type Conversation, isUnread, type TeamMember } from '@switchboard/protocol'
+import { type ComponentPropsWithoutRef, forwardRef } from 'react'
 import { useLocale, usePartClassName, useStrings } from '../context'
 import { format, plural } from '../strings'
+import { Avatar } from './Avatar'
 import { cx } from './cx'
+import { displayName } from './displayName'
 import { formatListTime } from './formatTime'
 import { Icon } from './Icon'
 
-/** Props of a conversation row (also for a host's own row via `components.ConversationRow`). */
-export interface ConversationRowProps {
+/**
+ * Props of a conversation row (also for a host's own row via `components.ConversationRow`). The
+ * row draws content only: the list's option element around it carries selection, position and
+ * clicks, so a row re-renders only when its conversation (or its marks) change.
+ */
+export interface ConversationRowProps extends ComponentPropsWithoutRef<'div'> {
   conversation: Conversation
+  /** The open conversation. */
   selected: boolean
+  /** The row the keyboard is on. */
   active: boolean
   /** The clinic's country, for number display. */
   country: string
   team: TeamMember[] | undefined
   viewers: { name: string; at: number }[] | undefined
-  id: string
-  /** Opens the conversation (click); the list handles the keyboard. Stable across renders. */
-  onSelect: (conversationId: string) => void
-  className?: string
 }
 
 /**
- * The name staff know a conversation by: the client's (without control or direction characters,
- * which could disguise it), else the formatted number.
+ * One row of the conversation list, of even height: avatar, name or number and time; the
+ * preview, the marks (lead, opted out, blocked, possible opt-out), the assignee, who else is
+ * viewing and the unread count. Selected and unread are separate states (`data-selected`,
+ * `data-unread`): a conversation marked unread while open shows both.
  */
-export function displayName(conversation: Conversation, country = 'US'): string {
-  const client = conversation.client
-  const name = client ? withoutControls(`${client.firstName} ${client.lastName}`) : ''
-  return name || formatPhone(conversation.contact.phone, country)
-}
-
-/** One row of the conversation list: name or number, preview, time, unread, marks. */
-export function ConversationRow({
-  conversation: c,
-  selected,
-  active,
-  country,
-  team,
-  viewers,
-  id,
-  onSelect,
-  className,
-}: ConversationRowProps) {
+export const ConversationRow = forwardRef<HTMLDivElement, ConversationRowProps>(function ConversationRow(
+  { conversation: c, selected, active, country, team, viewers, className, ...rest },
+  ref,
+) {
   const partClass = usePartClassName('row', className)
   const t = useStrings()
   const locale = useLocale()
   const unread = isUnread(c)
-  const assignee = c.assigneeId ? team?.find((m) => m.id === c.assigneeId)?.name : undefined
+  const assignee = c.assigneeId ? team?.find((m) => m.id === c.assigneeId) : undefined
   const preview = c.lastMessage
     ? c.lastMessage.body.trim() || (c.lastMessage.attachmentCount > 0 ? t.attachment : '')
     : ''
   const onlyAttachment = !!c.lastMessage && !c.lastMessage.body.trim() && c.lastMessage.attachmentCount > 0
   const watching = activePresence(viewers, VIEWING_TTL)
+  const name = displayName(c, country)
   return (
-    // biome-ignore lint/a11y/useKeyWithClickEvents: the listbox moves with arrow keys and opens with Enter
     <div
-      id={id}
-      role="option"
-      tabIndex={-1}
-      onClick={() => onSelect(c.id)}
-      aria-selected={selected}
-      className={cx('sb-row', active && 'sb-row--active', partClass)}
-      data-state={selected ? 'selected' : unread ? 'unread' : 'read'}
+      ref={ref}
+      {...rest}
+      className={cx('sb-row', partClass)}
+      data-selected={selected ? '' : undefined}
+      data-unread={unread ? '' : undefined}
+      data-active={active ? '' : undefined}
     >
+      <Avatar className="sb-row__avatar" name={c.client ? name : ''} colorKey={c.client?.id ?? c.contact.phone} />
       <div className="sb-row__top">
         <span className="sb-row__name" dir="auto">
-          {displayName(c, country)}
+          {name}
         </span>
         <time className="sb-row__time" dateTime={c.lastActivityAt}>
           {formatListTime(c.lastActivityAt, locale)}
@@ -79,6 +72,24 @@ export function ConversationRow({
           {onlyAttachment && <Icon name="attach" />}
           {preview}
         </span>
+        {!c.client && <span className="sb-tag">{t.lead}</span>}
+        {c.contact.optedOut && <span className="sb-tag sb-tag--warning">{t.optedOut}</span>}
+        {c.optOutRequest && !c.contact.optedOut && <span className="sb-tag sb-tag--warning">{t.possibleOptOut}</span>}
+        {c.contact.blocked && <span className="sb-tag sb-tag--danger">{t.blocked}</span>}
+        {watching.length > 0 && (
+          <span className="sb-row__viewing">
+            <Icon name="viewing" />
+            <span className="sb-visually-hidden">
+              {format(t.viewing, { names: watching.map((v) => v.name).join(', ') })}
+            </span>
+          </span>
+        )}
+        {assignee && (
+          <span className="sb-row__assignee" title={format(t.assignedTo, { name: assignee.name })}>
+            <Avatar name={assignee.name} colorKey={assignee.id} size="small" />
+            <span className="sb-visually-hidden">{format(t.assignedTo, { name: assignee.name })}</span>
+          </span>
+        )}
         {unread && (
           <span className="sb-row__unread">
             <span aria-hidden="true">{c.unreadCount > 0 ? c.unreadCount : ''}</span>
@@ -88,18 +99,6 @@ export function ConversationRow({
           </span>
         )}
       </div>
-      <div className="sb-row__marks">
-        {!c.client && <span className="sb-tag">{t.lead}</span>}
-        {c.contact.optedOut && <span className="sb-tag sb-tag--warning">{t.optedOut}</span>}
-        {c.optOutRequest && !c.contact.optedOut && <span className="sb-tag sb-tag--warning">{t.possibleOptOut}</span>}
-        {c.contact.blocked && <span className="sb-tag sb-tag--danger">{t.blocked}</span>}
-        {assignee && <span className="sb-tag sb-tag--muted">{format(t.assignedTo, { name: assignee })}</span>}
-        {watching.length > 0 && (
-          <span className="sb-tag sb-tag--info">
-            {format(t.viewing, { names: watching.map((v) => v.name).join(', ') })}
-          </span>
-        )}
-      </div>
     </div>
   )
-}
+})

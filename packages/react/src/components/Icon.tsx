@@ -1,4 +1,4 @@
-import { ArrowLeft, Ellipsis, FileText, FolderOpen, Paperclip, Smile, X } from 'lucide-react'
+import { ArrowLeft, Ellipsis, Eye, FileText, FolderOpen, Paperclip, Smile, User, X } from 'lucide-react'
 
 /**
  * The widget's icons: SVG from Lucide (each imported by name, so a bundle keeps only these), not
@@ -13,6 +13,8 @@ const ICONS = {
   library: FolderOpen,
   templates: FileText,
   remove: X,
+  person: User,
+  viewing: Eye,
 } as const
 
 /** The name of one of the widget's icons. */

@@ -4,7 +4,7 @@ import { hasPermission } from '@switchboard/protocol'
 import { useState } from 'react'
 import { useInboxClient, usePartClassName, useStrings, useUnstyled } from '../context'
 import { useConversation } from '../hooks/useConversations'
-import { useInboxState } from '../hooks/useInboxState'
+import { useSelectedConversation } from '../hooks/useSelectedConversation'
 import { useMe } from '../hooks/useServerData'
 import { ClientPanel } from './ClientPanel'
 import { Composer } from './Composer'
@@ -13,8 +13,8 @@ import { ConversationFilters } from './ConversationFilters'
 import { ConversationList } from './ConversationList'
 import { ConversationMenu } from './ConversationMenu'
 import { ConversationPresence } from './ConversationPresence'
-import { displayName } from './ConversationRow'
 import { cx } from './cx'
+import { displayName } from './displayName'
 import { Icon } from './Icon'
 import { useInsideTheme } from './InboxTheme'
 import { OptOutRequestBanner } from './OptOutRequestBanner'
@@ -33,8 +33,6 @@ export interface InboxProps {
   composerTools?: React.ReactNode
 }
 
-const selectSelected = (s: { selectedConversationId: string | null }) => s.selectedConversationId
-
 /**
  * The whole inbox: filters and list, the open thread with its composer and actions, the clinic's
  * SMS number and a connection banner. Below 768 px one pane shows at a time. Without the
@@ -44,19 +42,13 @@ export function Inbox({ selectedId, onSelect, theme, className, composerTools }:
   const partClass = usePartClassName('inbox', className)
   const t = useStrings()
   const unstyled = useUnstyled()
-  const client = useInboxClient()
+  const _client = useInboxClient()
   const { data: me, error: meError } = useMe()
-  const stored = useInboxState(selectSelected)
-  const selected = selectedId === undefined ? stored : selectedId
+  const [selected, choose] = useSelectedConversation(selectedId, onSelect)
   const { data: conversation } = useConversation(selected)
   const [root, setRoot] = useState<HTMLElement | null>(null)
   const insideTheme = useInsideTheme()
   const ownRoot = !unstyled && !insideTheme
-
-  const choose = (id: string | null) => {
-    if (selectedId === undefined) client.store.getState().select(id)
-    onSelect?.(id)
-  }
 
   const allowed = me !== undefined && hasPermission(me.user, 'messaging')
   return (

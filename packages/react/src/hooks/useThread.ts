@@ -1,5 +1,5 @@
 'use client'
-import { flattenThread, type OutboxEntry, type ThreadItem, threadItems } from '@switchboard/core'
+import { mergeThread, type OutboxEntry, type ThreadItem } from '@switchboard/core'
 import { useInfiniteQuery } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import { useInboxClient } from '../context'
@@ -10,7 +10,7 @@ const selectOutbox = (s: { outbox: OutboxEntry[] }) => s.outbox
 
 /** What {@link useThread} hands out: the thread's items and the paging state (older history). */
 export interface ThreadState extends PagedQueryState {
-  /** Server messages in order, then this user's pending and failed sends. */
+  /** Server messages in order, then this user's pending and failed sends (merged and sorted once, by core's `mergeThread`). */
   items: ThreadItem[]
 }
 
@@ -22,9 +22,6 @@ export function useThread(conversationId: string): ThreadState {
   const client = useInboxClient()
   const query = useInfiniteQuery(client.queries.messages(conversationId), client.queryClient)
   const outbox = useInboxState(selectOutbox)
-  const items = useMemo(
-    () => threadItems(flattenThread(query.data), outbox, conversationId),
-    [query.data, outbox, conversationId],
-  )
+  const items = useMemo(() => mergeThread(query.data, outbox, conversationId), [query.data, outbox, conversationId])
   return { ...pagedState(query), items }
 }

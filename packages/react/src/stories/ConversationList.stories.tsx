@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import { expect, userEvent, within } from 'storybook/test'
+import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { ConversationFilters, ConversationList } from '../index'
 
 const meta: Meta<typeof ConversationList> = {
@@ -23,6 +23,40 @@ export const Default: Story = {
     await userEvent.keyboard('{ArrowDown}{Enter}')
     const options = within(list).getAllByRole('option')
     await expect(options[1]).toHaveAttribute('aria-selected', 'true')
+  },
+}
+
+const activeOption = (list: HTMLElement) => {
+  const id = list.getAttribute('aria-activedescendant')
+  return id ? list.ownerDocument.getElementById(id) : null
+}
+const positionOf = (list: HTMLElement) => Number(activeOption(list)?.getAttribute('aria-posinset'))
+
+/** The listbox keyboard model: a view at a time, the ends, and a name found by typing. */
+export const Keyboard: Story = {
+  play: async ({ canvasElement }) => {
+    const list = await within(canvasElement).findByRole('listbox', { name: 'Conversations' })
+    await within(list).findAllByRole('option')
+    list.focus()
+    const inView = Math.floor(list.clientHeight / 76)
+    await userEvent.keyboard('{PageDown}')
+    await expect(positionOf(list)).toBe(inView)
+    await userEvent.keyboard('{PageUp}')
+    await expect(positionOf(list)).toBe(1)
+    await userEvent.keyboard('{End}')
+    await waitFor(() => expect(activeOption(list)).toBeVisible())
+    const size = Number(activeOption(list)?.getAttribute('aria-setsize'))
+    if (size > 0) await expect(positionOf(list)).toBe(size)
+    await userEvent.keyboard('{Home}')
+    await waitFor(() => expect(positionOf(list)).toBe(1))
+    const names = within(list)
+      .getAllByRole('option')
+      .map((o) => o.querySelector('.sb-row__name')?.textContent ?? '')
+    const wanted = names.find((n, i) => i > 2 && /^[A-Za-z]{3}/.test(n)) as string
+    await userEvent.keyboard(wanted.slice(0, 3))
+    await expect(activeOption(list)?.querySelector('.sb-row__name')).toHaveTextContent(wanted)
+    await userEvent.keyboard('{Enter}')
+    await expect(activeOption(list)).toHaveAttribute('aria-selected', 'true')
   },
 }
 

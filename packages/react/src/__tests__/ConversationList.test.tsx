@@ -1,0 +1,135 @@
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it, vi } from 'vitest'
+import { ConversationList, useConversationList } from '../index'
+import { setup, startMsw } from './harness'
+
+const server = startMsw()
+
+const activeOption = (list: HTMLElement) => {
+  const id = list.getAttribute('aria-activedescendant')
+  return id ? document.getElementById(id) : null
+}
+const position = (option: Element | null) => Number(option?.getAttribute('aria-posinset'))
+
+describe('ConversationList', () => {
+  it('tells where each row is: position in the list, and the size once the last page is in', async () => {
+    // Until the last page is in, the size is unknown (-1)…
+    const many = setup(server, { pageSize: 10, seed: { seed: 5, conversations: 300 } })
+    const first = many.view(<ConversationList />)
+    const options = await within(await screen.findByRole('listbox')).findAllByRole('option')
+    expect(options.map(position).slice(0, 3)).toEqual([1, 2, 3])
+    expect(options[0]).toHaveAttribute('aria-setsize', '-1')
+    first.unmount()
+    // …then it is the count of the whole list.
+    const { view } = setup(server, { pageSize: 10 })
+    view(<ConversationList />)
+    const list = await screen.findByRole('listbox', { name: 'Conversations' })
+    await waitFor(() =>
+      expect(Number(within(list).getAllByRole('option')[0]?.getAttribute('aria-setsize'))).toBeGreaterThan(10),
+    )
+  })
+
+  it('moves with ↑ ↓ Home and opens with Enter (PageUp, PageDown and End in the story test, which has layout)', async () => {
+    const onSelect = vi.fn()
+    const { view } = setup(server)
+    view(<ConversationList selectedId={null} onSelect={onSelect} />)
+    const list = await screen.findByRole('listbox')
+    await within(list).findAllByRole('option')
+    list.focus()
+    fireEvent.keyDown(list, { key: 'ArrowDown' })
+    fireEvent.keyDown(list, { key: 'ArrowDown' })
+    expect(position(activeOption(list))).toBe(3)
+    fireEvent.keyDown(list, { key: 'Home' })
+    expect(position(activeOption(list))).toBe(1)
+    fireEvent.keyDown(list, { key: 'ArrowUp' })
+    expect(position(activeOption(list))).toBe(1)
+    fireEvent.keyDown(list, { key: 'Enter' })
+    expect(onSelect).toHaveBeenCalledTimes(1)
+    // Controlled: the owner decides, so nothing is selected until it says so.
+    expect(within(list).queryAllByRole('option', { selected: true })).toHaveLength(0)
+  })
+
+  it('finds a row by typing the first letters of the name, and cycles with a repeated letter', async () => {
+    const { view } = setup(server)
+    view(<ConversationList />)
+    const list = await screen.findByRole('listbox')
+    const options = await within(list).findAllByRole('option')
+    const names = options.map((o) => o.querySelector('.sb-row__name')?.textContent ?? '')
+    const target = names.findIndex((n, i) => i > 0 && /^[A-Za-z]{2}/.test(n))
+    const word = (names[target] as string).slice(0, 3)
+    list.focus()
+    for (const key of word) fireEvent.keyDown(list, { key, timeStamp: 1000 })
+    const found = activeOption(list)?.querySelector('.sb-row__name')?.textContent ?? ''
+    expect(found.toLowerCase().startsWith(word.toLowerCase())).toBe(true)
+    // After a pause, one letter starts a new search; repeating it goes to the next row with it.
+    const letter = (names[target] as string)[0] as string
+    const withLetter = names.filter((n) => n.toLowerCase().startsWith(letter.toLowerCase()))
+    fireEvent.keyDown(list, { key: letter, timeStamp: 5000 })
+    fireEvent.keyDown(list, { key: letter, timeStamp: 5100 })
+    const cycled = activeOption(list)?.querySelector('.sb-row__name')?.textContent ?? ''
+    expect(cycled.toLowerCase().startsWith(letter.toLowerCase())).toBe(true)
+    if (withLetter.length > 1) expect(cycled).not.toBe(found)
+  })
+
+  it('keeps selected and unread apart: a conversation marked unread while open shows both', async () => {
+    const user = userEvent.setup()
+    const { backend, client, view } = setup(server)
+    const { conversationId } = await backend.simulateInbound('+16505550177', 'Can I book for Tuesday?')
+    view(<ConversationList />)
+    const list = await screen.findByRole('listbox')
+    const option = await within(list).findByRole('option', { name: /book for Tuesday/ })
+    await user.click(option)
+    expect(option).toHaveAttribute('aria-selected', 'true')
+    expect(client.store.getState().selectedConversationId).toBe(conversationId)
+    const row = option.querySelector('.sb-row') as HTMLElement
+    expect(row).toHaveAttribute('data-selected')
+    expect(row).toHaveAttribute('data-unread')
+    await act(() => client.actions.markRead(conversationId))
+    expect(row).not.toHaveAttribute('data-unread')
+    await act(() => client.actions.markUnread(conversationId))
+    await waitFor(() => expect(row).toHaveAttribute('data-unread'))
+    expect(row).toHaveAttribute('data-selected')
+  })
+
+  it('forwards its ref and props to the list element', async () => {
+    const { view } = setup(server)
+    const ref = { current: null as HTMLDivElement | null }
+    view(<ConversationList ref={ref} data-testid="my-list" aria-describedby="help" />)
+    const list = await screen.findByRole('listbox')
+    await within(list).findAllByRole('option')
+    expect(ref.current).toBe(list)
+    expect(list).toHaveAttribute('data-testid', 'my-list')
+    expect(list).toHaveAttribute('aria-describedby', 'help')
+  })
+})
+
+/** A host's own list: its markup, the hook's behaviour. */
+function MyList() {
+  const view = useConversationList()
+  return (
+    <ul {...view.getListProps()} aria-label="My clients">
+      {view.rows.map((row) => (
+        <li key={row.conversation.id} {...view.getRowProps(row)}>
+          {row.conversation.client?.firstName ?? row.conversation.contact.phone}
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+describe('useConversationList', () => {
+  it('gives a host its own markup with the whole keyboard model and selection', async () => {
+    const { client, view } = setup(server)
+    view(<MyList />)
+    const list = await screen.findByRole('listbox', { name: 'My clients' })
+    const options = await within(list).findAllByRole('option')
+    list.focus()
+    fireEvent.keyDown(list, { key: 'ArrowDown' })
+    fireEvent.keyDown(list, { key: 'Enter' })
+    const selected = client.store.getState().selectedConversationId as string
+    expect(selected).toBeTruthy()
+    expect(options[1]?.id.endsWith(`-${selected}`)).toBe(true)
+    expect(options[1]).toHaveAttribute('aria-selected', 'true')
+  })
+})

@@ -1,0 +1,32 @@
+/**
+ * Up to two initials of a name, by grapheme (so "Émile Ørsted" gives "ÉØ" and an emoji counts as
+ * one), upper-cased for the locale; empty when the name has no letter (a phone number).
+ */
+export function initials(name: string, locale?: string): string {
+  const words = name
+    .split(/\s+/)
+    .map((word) => word.replace(/^[^\p{L}\p{N}]+/u, ''))
+    .filter((word) => /^\p{L}/u.test(word))
+  const pick = words.length > 1 ? [words[0], words.at(-1)] : words.slice(0, 1)
+  const segmenter = new Intl.Segmenter(locale, { granularity: 'grapheme' })
+  return pick
+    .map(
+      (word) =>
+        segmenter
+          .segment(word ?? '')
+          [Symbol.iterator]()
+          .next().value?.segment ?? '',
+    )
+    .join('')
+    .toLocaleUpperCase(locale)
+}
+
+/** How many avatar hues the theme defines (`--sb-avatar-1` … `--sb-avatar-6`). */
+export const AVATAR_HUES = 6
+
+/** A stable hue (1 … {@link AVATAR_HUES}) for an id, so a person keeps their colour everywhere. */
+export function avatarHue(id: string): number {
+  let hash = 0
+  for (let i = 0; i < id.length; i++) hash = (hash * 31 + id.charCodeAt(i)) >>> 0
+  return (hash % AVATAR_HUES) + 1
+}
