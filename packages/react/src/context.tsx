@@ -1,5 +1,6 @@
 'use client'
 import type { InboxClient } from '@switchboard/core'
+import { Tooltip } from 'radix-ui'
 import { createContext, type ReactNode, useContext, useEffect, useMemo } from 'react'
 import type { ComponentOverrides } from './components/overrides'
 import { defaultStrings, type Strings } from './strings'
@@ -18,6 +19,7 @@ export type InboxPart =
   | 'banner'
   | 'badge'
   | 'presence'
+  | 'header'
 
 /** Class names per part, added next to the part's own `sb-*` classes. */
 export type InboxClassNames = Partial<Record<InboxPart, string>>
@@ -97,7 +99,11 @@ export function InboxProvider({
     }),
     [client, strings, components, classNames, locale, unstyled],
   )
-  return <InboxContext.Provider value={value}>{children}</InboxContext.Provider>
+  return (
+    <InboxContext.Provider value={value}>
+      <Tooltip.Provider delayDuration={500}>{children}</Tooltip.Provider>
+    </InboxContext.Provider>
+  )
 }
 
 function useInboxContext(): InboxContextValue {

@@ -24,6 +24,7 @@ export const defaultStrings = {
   loadFailed: 'Could not load: {message}',
   retry: 'Try again',
   lead: 'Lead',
+  closed: 'Closed',
   optedOut: 'Opted out',
   blocked: 'Blocked',
   unreadCount: '{count} unread',

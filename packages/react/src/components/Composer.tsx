@@ -1,11 +1,12 @@
 'use client'
+import { VisuallyHidden } from 'radix-ui'
 import { type FormEvent, type KeyboardEvent, type ReactNode, useId, useRef } from 'react'
 import { usePartClassName, useStrings } from '../context'
 import { type ComposerLock, useComposer } from '../hooks/useComposer'
 import { format, type Strings } from '../strings'
 import { ComposerTools } from './ComposerTools'
 import { cx } from './cx'
-import { Icon } from './Icon'
+import { IconButton } from './IconButton'
 
 const LOCKS: Record<Exclude<ComposerLock, null>, keyof Strings> = {
   optedOut: 'lockedOptedOut',
@@ -74,9 +75,9 @@ export function Composer({ conversationId, className, tools }: ComposerProps) {
           {format(t.quietHours, { time: composer.quietAt })}
         </p>
       )}
-      <label htmlFor={`${id}-text`} className="sb-visually-hidden">
-        {t.message}
-      </label>
+      <VisuallyHidden.Root asChild>
+        <label htmlFor={`${id}-text`}>{t.message}</label>
+      </VisuallyHidden.Root>
       <textarea
         ref={input}
         dir="auto"
@@ -103,16 +104,12 @@ export function Composer({ conversationId, className, tools }: ComposerProps) {
                 />
               )}
               {item.error && <span className="sb-chip__error">{item.error}</span>}
-              <button
-                type="button"
-                className="sb-button sb-button--ghost sb-button--small"
-                aria-label={format(item.status === 'uploading' ? t.cancelUpload : t.removeAttachment, {
-                  name: item.name,
-                })}
+              <IconButton
+                className="sb-button--small"
+                icon="remove"
+                label={format(item.status === 'uploading' ? t.cancelUpload : t.removeAttachment, { name: item.name })}
                 onClick={() => attachments.remove(item.key)}
-              >
-                <Icon name="remove" />
-              </button>
+              />
             </li>
           ))}
         </ul>

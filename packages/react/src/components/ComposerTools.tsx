@@ -5,7 +5,7 @@ import { DropdownMenu, Popover } from 'radix-ui'
 import { useId, useRef } from 'react'
 import { useInboxClient, useStrings } from '../context'
 import { EmojiPicker } from './EmojiPicker'
-import { Icon } from './Icon'
+import { IconButton } from './IconButton'
 import { usePortalContainer } from './portal'
 
 /** The composer's built-in tools: emoji, attach (upload or library), templates. */
@@ -26,8 +26,8 @@ export function ComposerTools(props: {
   return (
     <div className="sb-composer__tools-builtin">
       <Popover.Root>
-        <Popover.Trigger className="sb-button sb-button--ghost sb-tool" aria-label={t.emoji}>
-          <Icon name="emoji" />
+        <Popover.Trigger asChild>
+          <IconButton className="sb-tool" icon="emoji" label={t.emoji} />
         </Popover.Trigger>
         <Popover.Portal container={container}>
           <Popover.Content className="sb-popover" side="top" align="start" sideOffset={6} aria-label={t.emoji}>
@@ -40,7 +40,7 @@ export function ComposerTools(props: {
         ref={fileInput}
         id={`${id}-file`}
         type="file"
-        className="sb-visually-hidden"
+        hidden
         accept={props.accept}
         multiple
         tabIndex={-1}
@@ -50,18 +50,11 @@ export function ComposerTools(props: {
           e.target.value = ''
         }}
       />
-      <button
-        type="button"
-        className="sb-button sb-button--ghost sb-tool"
-        aria-label={t.attach}
-        onClick={() => fileInput.current?.click()}
-      >
-        <Icon name="attach" />
-      </button>
+      <IconButton className="sb-tool" icon="attach" label={t.attach} onClick={() => fileInput.current?.click()} />
 
       <DropdownMenu.Root>
-        <DropdownMenu.Trigger className="sb-button sb-button--ghost sb-tool" aria-label={t.library}>
-          <Icon name="library" />
+        <DropdownMenu.Trigger asChild>
+          <IconButton className="sb-tool" icon="library" label={t.library} />
         </DropdownMenu.Trigger>
         <DropdownMenu.Portal container={container}>
           <DropdownMenu.Content className="sb-menu__content" side="top" align="start">
@@ -78,8 +71,8 @@ export function ComposerTools(props: {
       </DropdownMenu.Root>
 
       <DropdownMenu.Root>
-        <DropdownMenu.Trigger className="sb-button sb-button--ghost sb-tool" aria-label={t.templates}>
-          <Icon name="templates" />
+        <DropdownMenu.Trigger asChild>
+          <IconButton className="sb-tool" icon="templates" label={t.templates} />
         </DropdownMenu.Trigger>
         <DropdownMenu.Portal container={container}>
           <DropdownMenu.Content className="sb-menu__content" side="top" align="start">

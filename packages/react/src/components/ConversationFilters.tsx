@@ -1,4 +1,5 @@
 'use client'
+import { VisuallyHidden } from 'radix-ui'
 import { type ComponentPropsWithoutRef, forwardRef, useId } from 'react'
 import { usePartClassName, useStrings } from '../context'
 import { useConversationFilters } from '../hooks/useConversationFilters'
@@ -22,7 +23,7 @@ export const ConversationFilters = forwardRef<HTMLElement, ConversationFiltersPr
   return (
     <search ref={ref} {...rest} className={cx('sb-filters', partClass)}>
       <label className="sb-filters__search" htmlFor={`${id}-q`}>
-        <span className="sb-visually-hidden">{t.search}</span>
+        <VisuallyHidden.Root>{t.search}</VisuallyHidden.Root>
         <input
           id={`${id}-q`}
           className="sb-input"
@@ -35,7 +36,7 @@ export const ConversationFilters = forwardRef<HTMLElement, ConversationFiltersPr
       <div className="sb-filters__row">
         {choices.map(({ key, label, options }) => (
           <label key={key} className="sb-filters__field" htmlFor={`${id}-${key}`}>
-            <span className="sb-visually-hidden">{label}</span>
+            <VisuallyHidden.Root>{label}</VisuallyHidden.Root>
             <select
               id={`${id}-${key}`}
               className="sb-select"

@@ -5,7 +5,7 @@ import { type ConversationListOptions, useConversationList } from '../hooks/useC
 import { useInboxState } from '../hooks/useInboxState'
 import { useMe, useTeam } from '../hooks/useServerData'
 import { ConversationRow as DefaultRow } from './ConversationRow'
-import { composeRefs } from './composeRefs'
+import { useComposedRefs } from './composeRefs'
 import { cx } from './cx'
 import { QueryState } from './QueryState'
 
@@ -33,6 +33,7 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
   const { data: me } = useMe()
   const { data: team } = useTeam()
   const viewing = useInboxState(selectViewing)
+  const listRef = useComposedRefs(ref, view.listRef)
 
   if (view.list.isPending || view.list.isError) {
     return (
@@ -52,9 +53,9 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
       </div>
     )
 
-  const listProps = view.getListProps()
+  const { ref: _ownRef, ...listProps } = view.getListProps()
   return (
-    <div {...rest} {...listProps} ref={composeRefs(ref, listProps.ref)} className={cx('sb-list', partClass)}>
+    <div {...rest} {...listProps} ref={listRef} className={cx('sb-list', partClass)}>
       <div className="sb-list__inner" style={{ position: 'relative', blockSize: view.totalSize }}>
         {view.rows.map((row) => (
           <div key={row.conversation.id} {...view.getRowProps(row)} className="sb-list__option">

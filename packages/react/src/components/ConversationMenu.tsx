@@ -7,7 +7,7 @@ import { useState } from 'react'
 import { useInboxClient, usePartClassName, useStrings } from '../context'
 import { useInboxes, useMe, usePermission, useTeam } from '../hooks/useServerData'
 import { cx } from './cx'
-import { Icon } from './Icon'
+import { IconButton } from './IconButton'
 import { usePortalContainer } from './portal'
 
 /** A submenu picking one of `choices`, or none (`null`), with the current one checked. */
@@ -73,8 +73,8 @@ export function ConversationMenu({
   return (
     <div className={cx('sb-menu', partClass)}>
       <DropdownMenu.Root>
-        <DropdownMenu.Trigger className="sb-button sb-button--ghost sb-menu__trigger" aria-label={t.actions}>
-          <Icon name="more" />
+        <DropdownMenu.Trigger asChild>
+          <IconButton className="sb-menu__trigger" icon="more" label={t.actions} />
         </DropdownMenu.Trigger>
         <DropdownMenu.Portal container={container}>
           <DropdownMenu.Content className="sb-menu__content" align="end" sideOffset={4}>

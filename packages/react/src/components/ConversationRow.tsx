@@ -1,6 +1,7 @@
 'use client'
 import { activePresence, VIEWING_TTL } from '@switchboard/core'
 import { type Conversation, isUnread, type TeamMember } from '@switchboard/protocol'
+import { VisuallyHidden } from 'radix-ui'
 import { type ComponentPropsWithoutRef, forwardRef } from 'react'
 import { useLocale, usePartClassName, useStrings } from '../context'
 import { format, plural } from '../strings'
@@ -79,23 +80,23 @@ export const ConversationRow = forwardRef<HTMLDivElement, ConversationRowProps>(
         {watching.length > 0 && (
           <span className="sb-row__viewing">
             <Icon name="viewing" />
-            <span className="sb-visually-hidden">
+            <VisuallyHidden.Root>
               {format(t.viewing, { names: watching.map((v) => v.name).join(', ') })}
-            </span>
+            </VisuallyHidden.Root>
           </span>
         )}
         {assignee && (
           <span className="sb-row__assignee" title={format(t.assignedTo, { name: assignee.name })}>
             <Avatar name={assignee.name} colorKey={assignee.id} size="small" />
-            <span className="sb-visually-hidden">{format(t.assignedTo, { name: assignee.name })}</span>
+            <VisuallyHidden.Root>{format(t.assignedTo, { name: assignee.name })}</VisuallyHidden.Root>
           </span>
         )}
         {unread && (
           <span className="sb-row__unread">
             <span aria-hidden="true">{c.unreadCount > 0 ? c.unreadCount : ''}</span>
-            <span className="sb-visually-hidden">
+            <VisuallyHidden.Root>
               {c.unreadCount > 0 ? plural(t, 'unreadCount', c.unreadCount, locale) : t.markedUnread}
-            </span>
+            </VisuallyHidden.Root>
           </span>
         )}
       </div>

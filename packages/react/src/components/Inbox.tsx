@@ -1,8 +1,8 @@
 'use client'
 import { formatPhone } from '@switchboard/core'
 import { hasPermission } from '@switchboard/protocol'
-import { useState } from 'react'
-import { useInboxClient, usePartClassName, useStrings, useUnstyled } from '../context'
+import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useState } from 'react'
+import { usePartClassName, useStrings, useUnstyled } from '../context'
 import { useConversation } from '../hooks/useConversations'
 import { useSelectedConversation } from '../hooks/useSelectedConversation'
 import { useMe } from '../hooks/useServerData'
@@ -10,50 +10,54 @@ import { ClientPanel } from './ClientPanel'
 import { Composer } from './Composer'
 import { ConnectionBanner } from './ConnectionBanner'
 import { ConversationFilters } from './ConversationFilters'
+import { ConversationHeader } from './ConversationHeader'
 import { ConversationList } from './ConversationList'
-import { ConversationMenu } from './ConversationMenu'
-import { ConversationPresence } from './ConversationPresence'
+import { useComposedRefs } from './composeRefs'
 import { cx } from './cx'
-import { displayName } from './displayName'
-import { Icon } from './Icon'
 import { useInsideTheme } from './InboxTheme'
 import { OptOutRequestBanner } from './OptOutRequestBanner'
 import { PortalContainerContext } from './portal'
 import { Thread } from './Thread'
 
 /** Props of {@link Inbox}. */
-export interface InboxProps {
+export interface InboxProps extends Omit<ComponentPropsWithoutRef<'section'>, 'onSelect' | 'children'> {
   /** The open conversation (controlled), so the host can route; uncontrolled without it. */
   selectedId?: string | null
   onSelect?: (conversationId: string | null) => void
   /** `light` (default), `dark`, or any theme name the host styles with `[data-sb-theme=…]`; inside an `InboxTheme`, that one's. */
   theme?: string
-  className?: string
   /** The host's composer tools (forms, payment or review requests). */
-  composerTools?: React.ReactNode
+  composerTools?: ReactNode
+  /** The host's actions in the open conversation's header (e.g. "Make appointment"). */
+  headerActions?: ReactNode
 }
 
 /**
  * The whole inbox: filters and list, the open thread with its composer and actions, the clinic's
- * SMS number and a connection banner. Below 768 px one pane shows at a time. Without the
- * messaging permission it shows a clear "no access" state.
+ * SMS number and a connection banner. Laid out by its own width (container queries): three
+ * panes from 1060 px, two from 720 px, one at a time below. Without the messaging permission it
+ * shows a clear "no access" state. Forwards its ref and any attribute to its `<section>`.
  */
-export function Inbox({ selectedId, onSelect, theme, className, composerTools }: InboxProps) {
+export const Inbox = forwardRef<HTMLElement, InboxProps>(function Inbox(
+  { selectedId, onSelect, theme, className, composerTools, headerActions, ...rest },
+  ref,
+) {
   const partClass = usePartClassName('inbox', className)
   const t = useStrings()
   const unstyled = useUnstyled()
-  const _client = useInboxClient()
   const { data: me, error: meError } = useMe()
   const [selected, choose] = useSelectedConversation(selectedId, onSelect)
   const { data: conversation } = useConversation(selected)
   const [root, setRoot] = useState<HTMLElement | null>(null)
+  const rootRef = useComposedRefs(ref, setRoot)
   const insideTheme = useInsideTheme()
   const ownRoot = !unstyled && !insideTheme
 
   const allowed = me !== undefined && hasPermission(me.user, 'messaging')
   return (
     <section
-      ref={setRoot}
+      {...rest}
+      ref={rootRef}
       className={cx(ownRoot && 'sb-root', 'sb-inbox', partClass)}
       data-sb-theme={ownRoot ? (theme ?? 'light') : undefined}
       data-state={selected ? 'thread' : 'list'}
@@ -73,7 +77,7 @@ export function Inbox({ selectedId, onSelect, theme, className, composerTools }:
             {t.noAccess}
           </div>
         ) : (
-          <>
+          <div className="sb-inbox__body" data-state={selected ? 'thread' : 'list'}>
             <ConnectionBanner />
             <div className="sb-inbox__list">
               <header className="sb-inbox__header">
@@ -92,25 +96,12 @@ export function Inbox({ selectedId, onSelect, theme, className, composerTools }:
             <div className="sb-inbox__thread">
               {selected && conversation ? (
                 <>
-                  <header className="sb-inbox__thread-header">
-                    <button
-                      type="button"
-                      className="sb-button sb-button--ghost sb-inbox__back"
-                      onClick={() => choose(null)}
-                    >
-                      <Icon name="back" /> <span className="sb-visually-hidden">{t.back}</span>
-                    </button>
-                    <h3 className="sb-inbox__contact">
-                      <bdi>{displayName(conversation, me?.clinic.country)}</bdi>
-                    </h3>
-                    {conversation.client && (
-                      <bdi className="sb-inbox__phone">
-                        {formatPhone(conversation.contact.phone, me?.clinic.country)}
-                      </bdi>
-                    )}
-                    <ConversationMenu conversation={conversation} onDeleted={() => choose(null)} />
-                    <ConversationPresence className="sb-inbox__presence" conversationId={selected} />
-                  </header>
+                  <ConversationHeader
+                    conversationId={selected}
+                    onBack={() => choose(null)}
+                    onDeleted={() => choose(null)}
+                    actions={headerActions}
+                  />
                   <Thread conversationId={selected} />
                   <OptOutRequestBanner conversationId={selected} />
                   <Composer conversationId={selected} tools={composerTools} />
@@ -120,9 +111,9 @@ export function Inbox({ selectedId, onSelect, theme, className, composerTools }:
               )}
             </div>
             {selected && conversation && <ClientPanel className="sb-inbox__client" conversationId={selected} />}
-          </>
+          </div>
         )}
       </PortalContainerContext.Provider>
     </section>
   )
-}
+})

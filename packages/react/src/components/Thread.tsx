@@ -1,5 +1,6 @@
 'use client'
 import { useVirtualizer } from '@tanstack/react-virtual'
+import { VisuallyHidden } from 'radix-ui'
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useComponents, useInboxClient, useLocale, usePartClassName, useStrings } from '../context'
 import { useConversation } from '../hooks/useConversations'
@@ -226,9 +227,9 @@ function ThreadView({ conversationId, className }: ThreadProps) {
           {t.jumpToLatest}
         </button>
       )}
-      <div className="sb-visually-hidden" aria-live="polite" aria-atomic="true">
+      <VisuallyHidden.Root aria-live="polite" aria-atomic="true">
         {announcement}
-      </div>
+      </VisuallyHidden.Root>
     </div>
   )
 }

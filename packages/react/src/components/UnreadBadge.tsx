@@ -1,8 +1,9 @@
 'use client'
 import { forwardRef, type HTMLAttributes } from 'react'
-import { usePartClassName } from '../context'
+import { usePartClassName, useUnstyled } from '../context'
 import { type UnreadBadgeOptions, useUnreadBadge } from '../hooks/useUnreadBadge'
 import { cx } from './cx'
+import { useInsideTheme } from './InboxTheme'
 
 /** Props of {@link UnreadBadge}. */
 export interface UnreadBadgeProps extends UnreadBadgeOptions, Omit<HTMLAttributes<HTMLSpanElement>, 'children'> {}
@@ -17,6 +18,9 @@ export const UnreadBadge = forwardRef<HTMLSpanElement, UnreadBadgeProps>(functio
   ref,
 ) {
   const partClass = usePartClassName('badge', className)
+  const unstyled = useUnstyled()
+  // In the host's navigation, outside any Switchboard root: styled on its own (not in unstyled mode).
+  const standalone = !unstyled && !useInsideTheme()
   const badge = useUnreadBadge({
     ...(count ? { count } : {}),
     ...(inboxId ? { inboxId } : {}),
@@ -27,7 +31,7 @@ export const UnreadBadge = forwardRef<HTMLSpanElement, UnreadBadgeProps>(functio
     <span
       ref={ref}
       {...rest}
-      className={cx('sb-badge', partClass)}
+      className={cx('sb-badge', standalone && 'sb-badge--standalone', partClass)}
       role="status"
       aria-label={badge.label}
       data-pulse={badge.pulsing ? '' : undefined}

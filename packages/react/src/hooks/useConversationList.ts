@@ -53,6 +53,8 @@ export interface ConversationListView {
   rows: ConversationListRow[]
   /** The height of all rows (px): the inner element's block size. */
   totalSize: number
+  /** The scrolling element's ref (also in {@link getListProps}), to compose with one's own. */
+  listRef: RefCallback<HTMLElement>
   /** Props for the scrolling element: listbox role, label, keyboard model, scroll container. */
   getListProps(): HTMLAttributes<HTMLElement> & { ref: RefCallback<HTMLElement>; style: CSSProperties }
   /** Props for a row's element: option role, set size and position, selection, click, measuring. */
@@ -169,6 +171,7 @@ export function useConversationList(options: ConversationListOptions = {}): Conv
     list,
     selectedId,
     select,
+    listRef: setScroller,
     rows,
     totalSize: virtualizer.getTotalSize(),
     getListProps: () => ({
