@@ -3,8 +3,8 @@ import type { Message } from '@switchboard/protocol'
 import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
-import { firstUnreadKey, threadRows } from '../components/threadRows'
 import { InboxProvider, Thread } from '../index'
+import { firstUnreadKey, threadRows } from '../model/threadRows'
 import { dana, setup, startMsw } from './harness'
 
 const server = startMsw()
@@ -157,6 +157,54 @@ describe('threadRows', () => {
     expect(firstUnreadKey(items, 4)).toBeNull() // not loaded yet
     expect(firstUnreadKey(items, 0)).toBeNull()
     expect(threadRows(items, 'c').map((r) => r.firstUnread)).toEqual([false, false, true, false])
+  })
+
+  it('groups consecutive messages by sender and minute; a new day, the divider or another sender ends a group', () => {
+    const staff = (iso: string, id: string, author: string): ThreadItem => ({
+      kind: 'message',
+      key: id,
+      message: {
+        id,
+        direction: 'outbound',
+        origin: 'staff',
+        author: { id: author, name: author },
+        createdAt: iso,
+      } as Message,
+    })
+    const client = (iso: string, id: string): ThreadItem => ({
+      kind: 'message',
+      key: id,
+      message: { id, direction: 'inbound', origin: 'client', createdAt: iso } as Message,
+    })
+    const mine = (iso: string, id: string): ThreadItem => ({
+      kind: 'pending',
+      key: id,
+      entry: { clientMessageId: id, createdAt: iso } as never,
+    })
+    const thread = [
+      client('2026-11-30T09:00:05Z', 'a'),
+      client('2026-11-30T09:00:40Z', 'b'),
+      client('2026-11-30T09:00:59Z', 'c'),
+      client('2026-11-30T09:01:00Z', 'd'), // the next minute
+      staff('2026-11-30T09:01:10Z', 'e', 'usr_dana'),
+      staff('2026-11-30T09:01:20Z', 'f', 'usr_mark'), // another staff member
+      staff('2026-11-30T09:01:30Z', 'g', 'usr_dana'),
+      mine('2026-11-30T09:01:40Z', 'h'), // this user's pending send joins their sent one
+      client('2026-11-30T09:02:00Z', 'i'),
+      client('2026-11-30T09:02:10Z', 'j'), // the unread divider stands before it
+    ]
+    expect(threadRows(thread, 'j', 'usr_dana').map((r) => r.group)).toEqual([
+      'first',
+      'middle',
+      'last',
+      'single',
+      'single',
+      'single',
+      'first',
+      'last',
+      'single',
+      'single',
+    ])
   })
 })
 

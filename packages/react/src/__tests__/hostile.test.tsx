@@ -53,7 +53,11 @@ describe('attachments and text from strangers', () => {
     const images = container.querySelectorAll('img')
     expect(images).toHaveLength(1)
     expect(images[0]).toHaveAttribute('src', 'http://localhost/api/files/a5?sig=1')
-    expect(container.querySelector('svg')).toBeNull()
+    // No SVG from a stranger inline: the only SVG is the widget's own icons, hidden from assistive technology.
+    for (const svg of container.querySelectorAll('svg')) {
+      expect(svg).toHaveClass('sb-icon')
+      expect(svg).toHaveAttribute('aria-hidden', 'true')
+    }
     // The others say why they are not shown, by name.
     expect(screen.getAllByText('cannot be shown: its link is not from this inbox')).toHaveLength(4)
     expect(screen.getByRole('link', { name: /logo\.svg/ })).toHaveTextContent('SVG file')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { navigationTarget, typeaheadMatch } from '../hooks/listNavigation'
+import { navigationTarget, typeaheadMatch } from '../model/listNavigation'
 
 describe('navigationTarget', () => {
   it('moves by one, by a view less one row, and to the ends, never past them', () => {

@@ -1,9 +1,9 @@
 'use client'
 import { type ComponentPropsWithoutRef, forwardRef } from 'react'
 import { useLocale } from '../context'
+import { avatarHue, initials } from '../model/initials'
 import { cx } from './cx'
 import { Icon } from './Icon'
-import { avatarHue, initials } from './initials'
 
 /** Props of {@link Avatar}. */
 export interface AvatarProps extends ComponentPropsWithoutRef<'span'> {

@@ -5,9 +5,9 @@ import { useQuery } from '@tanstack/react-query'
 import { useInboxClient, useLocale, usePartClassName, useStrings } from '../context'
 import { useConversation } from '../hooks/useConversations'
 import { useMe } from '../hooks/useServerData'
+import { displayName } from '../model/displayName'
 import { format } from '../strings'
 import { cx } from './cx'
-import { displayName } from './displayName'
 
 /**
  * Who the conversation is with: the client's record (numbers, e-mail, balance, patients) or,

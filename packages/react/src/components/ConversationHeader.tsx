@@ -4,12 +4,12 @@ import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react
 import { usePartClassName, useStrings } from '../context'
 import { useConversation } from '../hooks/useConversations'
 import { useMe, useTeam } from '../hooks/useServerData'
+import { displayName } from '../model/displayName'
 import { format } from '../strings'
 import { Avatar } from './Avatar'
 import { ConversationMenu } from './ConversationMenu'
 import { ConversationPresence } from './ConversationPresence'
 import { cx } from './cx'
-import { displayName } from './displayName'
 import { IconButton } from './IconButton'
 
 /** Props of {@link ConversationHeader}. */

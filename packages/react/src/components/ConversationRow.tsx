@@ -4,11 +4,11 @@ import { type Conversation, isUnread, type TeamMember } from '@switchboard/proto
 import { VisuallyHidden } from 'radix-ui'
 import { type ComponentPropsWithoutRef, forwardRef } from 'react'
 import { useLocale, usePartClassName, useStrings } from '../context'
+import { displayName } from '../model/displayName'
+import { formatListTime } from '../model/formatTime'
 import { format, plural } from '../strings'
 import { Avatar } from './Avatar'
 import { cx } from './cx'
-import { displayName } from './displayName'
-import { formatListTime } from './formatTime'
 import { Icon } from './Icon'
 
 /**

@@ -1,4 +1,16 @@
-import { ArrowLeft, Ellipsis, Eye, FileText, FolderOpen, Paperclip, Smile, User, X } from 'lucide-react'
+import {
+  ArrowLeft,
+  Ellipsis,
+  Eye,
+  File,
+  FileText,
+  FolderOpen,
+  Paperclip,
+  Smile,
+  TriangleAlert,
+  User,
+  X,
+} from 'lucide-react'
 
 /**
  * The widget's icons: SVG from Lucide (each imported by name, so a bundle keeps only these), not
@@ -15,6 +27,8 @@ const ICONS = {
   remove: X,
   person: User,
   viewing: Eye,
+  file: File,
+  warning: TriangleAlert,
 } as const
 
 /** The name of one of the widget's icons. */

@@ -19,8 +19,9 @@ export const UnreadBadge = forwardRef<HTMLSpanElement, UnreadBadgeProps>(functio
 ) {
   const partClass = usePartClassName('badge', className)
   const unstyled = useUnstyled()
+  const insideTheme = useInsideTheme()
   // In the host's navigation, outside any Switchboard root: styled on its own (not in unstyled mode).
-  const standalone = !unstyled && !useInsideTheme()
+  const standalone = !unstyled && !insideTheme
   const badge = useUnreadBadge({
     ...(count ? { count } : {}),
     ...(inboxId ? { inboxId } : {}),

@@ -13,9 +13,9 @@ import {
   useRef,
   useState,
 } from 'react'
-import { displayName } from '../components/displayName'
 import { useStrings } from '../context'
-import { navigationTarget, TYPEAHEAD_RESET_MS, typeaheadMatch } from './listNavigation'
+import { displayName } from '../model/displayName'
+import { navigationTarget, TYPEAHEAD_RESET_MS, typeaheadMatch } from '../model/listNavigation'
 import { type ConversationsState, useConversations } from './useConversations'
 import { useSelectedConversation } from './useSelectedConversation'
 import { useMe } from './useServerData'

@@ -13,7 +13,29 @@ export interface ThreadRow {
   nextDayAt: string | null
   /** The first of the texts that were unread when the thread opened: the "New messages" divider goes above it. */
   firstUnread: boolean
+  /**
+   * Its place in a group of consecutive messages from one sender within one minute (`single`: a
+   * group of one). The sender, time and status show under the last: what takes room depends only
+   * on the next row, so older history loading above never resizes a row on screen.
+   */
+  group: MessageGroupPosition
 }
+
+/** Where a message sits in its group of consecutive messages from one sender within a minute. */
+export type MessageGroupPosition = 'single' | 'first' | 'middle' | 'last'
+
+/** Who wrote an item, as grouping sees it: the client, a staff member (pending sends are this user's), a campaign, the system. */
+function senderOf(item: ThreadItem, selfId: string | undefined): string {
+  if (item.kind === 'pending') return `staff:${selfId ?? ''}`
+  const m = item.message
+  if (m.direction === 'inbound') return 'client'
+  if (m.origin === 'staff') return `staff:${m.author?.id ?? ''}`
+  if (m.origin === 'campaign') return `campaign:${m.campaign?.id ?? ''}`
+  return m.origin
+}
+
+/** The minute an item was written in (`2026-11-30T09:41`): the same for every time zone with whole-minute offsets. */
+const minuteOf = (item: ThreadItem) => itemCreatedAt(item).slice(0, 16)
 
 /** When an item was written (server time for messages, local time for pending sends). */
 export function itemCreatedAt(item: ThreadItem): string {
@@ -33,9 +55,14 @@ export function firstUnreadKey(items: readonly ThreadItem[], unread: number): st
   return null
 }
 
-/** The thread's rows: a day separator where the local day changes, the unread divider before `unreadKey`. */
-export function threadRows(items: readonly ThreadItem[], unreadKey: string | null): ThreadRow[] {
-  return items.map((item, index) => {
+/**
+ * The thread's rows: a day separator where the local day changes, the unread divider before
+ * `unreadKey`, and groups of consecutive messages by one sender within a minute (a day separator
+ * or the divider also ends a group). `selfId` is this user's id: their pending sends join the
+ * group of their sent ones.
+ */
+export function threadRows(items: readonly ThreadItem[], unreadKey: string | null, selfId?: string): ThreadRow[] {
+  const rows: ThreadRow[] = items.map((item, index) => {
     const next = items[index + 1]
     const nextAt = next ? itemCreatedAt(next) : null
     return {
@@ -47,8 +74,23 @@ export function threadRows(items: readonly ThreadItem[], unreadKey: string | nul
           ? nextAt
           : null,
       firstUnread: item.key === unreadKey,
+      group: 'single',
     }
   })
+  const joins = (a: ThreadRow | undefined, b: ThreadRow | undefined) =>
+    !!a &&
+    !!b &&
+    !a.nextDayAt &&
+    !b.firstUnread &&
+    senderOf(a.item, selfId) === senderOf(b.item, selfId) &&
+    minuteOf(a.item) === minuteOf(b.item)
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as ThreadRow
+    const withPrevious = joins(rows[i - 1], row)
+    const withNext = joins(row, rows[i + 1])
+    row.group = withPrevious ? (withNext ? 'middle' : 'last') : withNext ? 'first' : 'single'
+  }
+  return rows
 }
 
 /** The failed sends of a thread (sent and pending), by key, with the reason staff read. */

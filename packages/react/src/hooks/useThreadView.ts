@@ -1,0 +1,244 @@
+'use client'
+import type { Conversation } from '@switchboard/protocol'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import {
+  type CSSProperties,
+  type HTMLAttributes,
+  type RefCallback,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react'
+import { useInboxClient, useStrings } from '../context'
+import { displayName } from '../model/displayName'
+import {
+  failuresOf,
+  firstUnreadKey,
+  itemCreatedAt,
+  newestInbound,
+  type ThreadRow,
+  threadRows,
+} from '../model/threadRows'
+import { format } from '../strings'
+import { useConversation } from './useConversations'
+import { useMe } from './useServerData'
+import { type ThreadState, useThread } from './useThread'
+
+const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect
+
+/** Room above the first message (px): "Load older messages" or "Start of the conversation", and its day. */
+export const THREAD_HEAD_SIZE = 84
+/** How close to the newest message (px) still counts as reading it: new texts then scroll into view. */
+const END_THRESHOLD = 80
+/** How close to the top (px) loads the previous page. */
+const LOAD_OLDER_THRESHOLD = 300
+
+/** One message row in view, placed. */
+export interface ThreadViewRow extends ThreadRow {
+  index: number
+  /** Offset from the top of the inner element (px). */
+  start: number
+}
+
+/** What {@link useThreadView} hands out. */
+export interface ThreadView {
+  /** The thread's data and paging state (for loading and error states). */
+  thread: ThreadState
+  conversation: Conversation | undefined
+  /** The name staff know the conversation by. */
+  name: string
+  /** Whether the history is loaded and can be drawn. */
+  ready: boolean
+  /** Only the rows in view and a few around them. */
+  rows: ThreadViewRow[]
+  /** The inner element's block size (px), head included. */
+  totalSize: number
+  /** The head's block size (px): the rows start below it. */
+  headSize: number
+  /** When the first loaded message was written, for the day shown in the head. */
+  firstAt: string | null
+  hasOlder: boolean
+  loadingOlder: boolean
+  loadOlder(): void
+  /** Texts that arrived while reading older history: show "Jump to latest" while above zero. */
+  newBelow: number
+  jumpToLatest(): void
+  /** What the polite live region says: each new inbound text, and a send that fails, once. */
+  announcement: string
+  retry(clientMessageId: string): void
+  discard(clientMessageId: string): void
+  /** Props for the scrolling history: `role="log"` (not live), its label, keyboard reach, scroll handling. */
+  getScrollerProps(): HTMLAttributes<HTMLElement> & { ref: RefCallback<HTMLElement>; style: CSSProperties }
+  /** Props for a row's element: measured and placed. */
+  getRowProps(row: ThreadViewRow): { ref: RefCallback<HTMLElement>; 'data-index': number; style: CSSProperties }
+}
+
+/**
+ * Everything a thread does, for the default `Thread` or a host's own markup: the merged history
+ * (server pages and this user's sends), virtualized; opening at the newest message; older pages
+ * loading near the top without moving what you read; the "New messages" divider where unread
+ * texts began; "Jump to latest" when texts arrive below; groups by sender and minute; the live
+ * region's announcements; retry and discard; and the conversation marked as viewed (so it is
+ * read, on opening and as texts arrive while the page is visible). Remount per conversation
+ * (`key={conversationId}`) so scroll position and divider start afresh.
+ */
+export function useThreadView(conversationId: string): ThreadView {
+  const t = useStrings()
+  const client = useInboxClient()
+  const thread = useThread(conversationId)
+  const { data: conversation, error: conversationError } = useConversation(conversationId)
+  const { data: me } = useMe()
+  const scroller = useRef<HTMLElement | null>(null)
+  const [newBelow, setNewBelow] = useState(0)
+  // How many texts were unread when the thread opened: the "New messages" divider goes before them.
+  const [unreadAtOpen, setUnreadAtOpen] = useState<number | null>(null)
+  if (conversation && unreadAtOpen === null) setUnreadAtOpen(conversation.unreadCount)
+  const selfId = me?.user.id
+  const rows = useMemo(
+    () => threadRows(thread.items, firstUnreadKey(thread.items, unreadAtOpen ?? 0), selfId),
+    [thread.items, unreadAtOpen, selfId],
+  )
+  const getItemKey = useCallback((index: number) => rows[index]?.key ?? index, [rows])
+  const estimateSize = useCallback(() => 56, [])
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize,
+    getItemKey,
+    anchorTo: 'end',
+    followOnAppend: true,
+    scrollEndThreshold: END_THRESHOLD,
+    overscan: 6,
+    // The head sits in the start padding, outside the items: at the very top, the anchor kept
+    // through a prepend is then the first message, not the head.
+    paddingStart: THREAD_HEAD_SIZE,
+    paddingEnd: 12,
+    initialRect: { width: 600, height: 640 },
+  })
+
+  // What you are reading stays put when rows above it change size. Rows measured for the first
+  // time inside the view, above rows already drawn, are older history just loaded above what you
+  // were reading: their estimate→actual difference moves the scroll position too (the library only
+  // does so for rows starting above the view).
+  virtualizer.shouldAdjustScrollPositionOnItemSizeChange = (item, _delta, instance) => {
+    const offset = instance.scrollOffset ?? 0
+    if (instance.itemSizeCache.has(item.key)) return item.end <= offset
+    if (item.start < offset) return true
+    const bottom = offset + (instance.scrollRect?.height ?? 0)
+    for (let i = item.index + 1; i < instance.measurementsCache.length; i++) {
+      const next = instance.measurementsCache[i]
+      if (!next || next.start > bottom) break
+      if (instance.itemSizeCache.has(next.key)) return true
+    }
+    return false
+  }
+
+  // Open at the newest message, once the history and where its unread texts start are known.
+  const ready = !thread.isPending && !thread.isError && (unreadAtOpen !== null || !!conversationError)
+  useIsomorphicLayoutEffect(() => {
+    if (ready) virtualizer.scrollToEnd()
+  }, [ready, conversationId, virtualizer])
+
+  // A text arriving while you read older history waits below: count it for "Jump to latest".
+  const lastKey = rows.at(-1)?.key
+  const previousLastKey = useRef(lastKey)
+  useEffect(() => {
+    if (lastKey !== previousLastKey.current && previousLastKey.current !== undefined && !virtualizer.isAtEnd()) {
+      setNewBelow((n) => n + 1)
+    }
+    previousLastKey.current = lastKey
+  }, [lastKey, virtualizer])
+
+  // The live region says each new inbound text once (not the history that was there at opening).
+  const [announcement, setAnnouncement] = useState('')
+  const newest = newestInbound(thread.items)
+  const announced = useRef<string | null | undefined>(undefined)
+  const name = conversation ? displayName(conversation, me?.clinic.country) : ''
+  useEffect(() => {
+    if (!ready) return
+    const key = newest?.key ?? null
+    if (announced.current !== undefined && key !== announced.current && newest) {
+      setAnnouncement(format(t.newTextFrom, { name, body: newest.message.body || t.attachment }))
+    }
+    announced.current = key
+  }, [ready, newest, name, t])
+
+  // A send that fails while the thread is open is announced once; failures it opened with are not.
+  const failures = useMemo(() => failuresOf(thread.items), [thread.items])
+  const knownFailures = useRef<Set<string> | null>(null)
+  useEffect(() => {
+    if (!ready) return
+    const known = knownFailures.current
+    knownFailures.current = new Set(failures.keys())
+    if (!known) return
+    const fresh = [...failures].filter(([key]) => !known.has(key)).at(-1)
+    if (fresh) setAnnouncement(format(t.sendFailedTo, { name, reason: fresh[1] || t.statusFailed }))
+  }, [ready, failures, name, t])
+
+  // The conversation on screen: others see it, and the client reads it — once the unread count
+  // at opening is known, so that marking it read cannot take the "New messages" divider away.
+  const known = unreadAtOpen !== null
+  useEffect(() => {
+    if (!known) return
+    client.actions.setViewing(conversationId)
+    return () => client.actions.setViewing(null)
+  }, [client, conversationId, known])
+
+  const { hasNextPage, isFetchingNextPage, fetchNextPage, isFetchNextPageError } = thread
+  const loadOlder = useCallback(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage()
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage])
+  const onScroll = () => {
+    if (virtualizer.isAtEnd()) setNewBelow(0)
+    if ((virtualizer.scrollOffset ?? 0) < LOAD_OLDER_THRESHOLD && !isFetchNextPageError) loadOlder()
+  }
+  const setScroller = useCallback((node: HTMLElement | null) => {
+    scroller.current = node
+  }, [])
+
+  const placed: ThreadViewRow[] = []
+  for (const slot of virtualizer.getVirtualItems()) {
+    const row = rows[slot.index]
+    if (row) placed.push({ ...row, index: slot.index, start: slot.start })
+  }
+  const first = rows[0]
+  return {
+    thread,
+    conversation,
+    name,
+    ready,
+    rows: placed,
+    totalSize: virtualizer.getTotalSize(),
+    headSize: THREAD_HEAD_SIZE,
+    firstAt: first ? itemCreatedAt(first.item) : null,
+    hasOlder: hasNextPage,
+    loadingOlder: isFetchingNextPage,
+    loadOlder,
+    newBelow,
+    jumpToLatest: () => {
+      virtualizer.scrollToEnd()
+      setNewBelow(0)
+    },
+    announcement,
+    retry: (clientMessageId) => void client.actions.retry(clientMessageId),
+    discard: (clientMessageId) => void client.actions.discard(clientMessageId),
+    getScrollerProps: () => ({
+      ref: setScroller,
+      role: 'log',
+      'aria-live': 'off',
+      'aria-label': format(t.messagesWith, { name }),
+      // A scrollable history must be reachable by keyboard (axe scrollable-region-focusable).
+      tabIndex: 0,
+      onScroll,
+      style: { overflowY: 'auto' },
+    }),
+    getRowProps: (row) => ({
+      ref: virtualizer.measureElement as RefCallback<HTMLElement>,
+      'data-index': row.index,
+      style: { position: 'absolute', insetBlockStart: 0, insetInline: 0, transform: `translateY(${row.start}px)` },
+    }),
+  }
+}
