@@ -1,13 +1,44 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { Inbox, InboxProvider } from '../index'
+import { Composer, Inbox, InboxProvider } from '../index'
 import { dana, setup, startMsw } from './harness'
 
 const server = startMsw()
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4])
 
 describe('Composer', () => {
+  it('keeps every behaviour when a host rearranges its parts, and forwards ref and props', async () => {
+    const user = userEvent.setup()
+    const { backend, view } = setup(server)
+    const { conversationId } = await backend.simulateInbound('+16505550177', 'Are you open Saturday?')
+    const ref = { current: null as HTMLFormElement | null }
+    view(
+      <Composer ref={ref} conversationId={conversationId} aria-label="Reply">
+        <div className="my-bar">
+          <Composer.Send />
+          <Composer.Counter />
+        </div>
+        <Composer.Input />
+        <Composer.Error />
+      </Composer>,
+    )
+    const box = await screen.findByRole('textbox', { name: 'Message' })
+    const form = screen.getByRole('form', { name: 'Reply' })
+    expect(ref.current).toBe(form)
+    // The send button comes first, as the host placed it; no built-in tools were asked for.
+    expect(form.firstElementChild?.firstElementChild).toBe(screen.getByRole('button', { name: 'Send' }))
+    expect(screen.queryByRole('button', { name: 'Insert emoji' })).toBeNull()
+    await user.type(box, 'Yes, 9 to 1')
+    expect(screen.getByText('1 SMS · 149 characters left')).toBeInTheDocument()
+    await user.keyboard('{Enter}')
+    expect(box).toHaveValue('')
+    await waitFor(async () => {
+      const { items } = await backend.service.listMessages(dana, conversationId)
+      expect(items.map((m) => m.body.split('\n')[0])).toContain('Yes, 9 to 1')
+    })
+  })
+
   it('keeps a draft per conversation', async () => {
     const user = userEvent.setup()
     const { backend, client, view } = setup(server)

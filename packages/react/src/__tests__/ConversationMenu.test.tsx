@@ -1,10 +1,34 @@
+import type { Conversation } from '@switchboard/protocol'
 import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
-import { Inbox } from '../index'
+import { Inbox, useConversation, useConversationMenu } from '../index'
 import { dana, setup, startMsw } from './harness'
 
 const server = startMsw()
+
+/** A host's own toolbar: its buttons, the hook's actions and permissions. */
+function Toolbar({ conversation }: { conversation: Conversation }) {
+  const menu = useConversationMenu(conversation)
+  return (
+    <div role="toolbar" aria-label="Actions">
+      {menu.actions.map((action) => (
+        <button key={action.id} type="button" onClick={action.run}>
+          {action.label}
+        </button>
+      ))}
+      {menu.confirmDelete.open && (
+        <button type="button" onClick={menu.confirmDelete.confirm}>
+          Yes, delete
+        </button>
+      )}
+    </div>
+  )
+}
+function HostToolbar({ id }: { id: string }) {
+  const { data } = useConversation(id)
+  return data ? <Toolbar conversation={data} /> : null
+}
 
 describe('ConversationMenu', () => {
   it('closes, marks unread and assigns from the menu', async () => {
@@ -63,5 +87,31 @@ describe('ConversationMenu', () => {
     expect(await screen.findByRole('menuitem', { name: 'Close conversation' })).toBeInTheDocument()
     expect(screen.queryByRole('menuitem', { name: 'Delete conversation' })).not.toBeInTheDocument()
     expect(screen.queryByRole('menuitem', { name: 'Block contact' })).not.toBeInTheDocument()
+  })
+})
+
+describe('useConversationMenu', () => {
+  it('gives a host its own buttons, each offered only with its permission, read or unread by state', async () => {
+    const user = userEvent.setup()
+    const marcus = setup(server, { token: 'tok_usr_marcus' })
+    const m = await marcus.backend.simulateInbound('+16505550177', 'Hello')
+    const first = marcus.view(<HostToolbar id={m.conversationId} />)
+    const toolbar = await screen.findByRole('toolbar')
+    expect([...toolbar.querySelectorAll('button')].map((b) => b.textContent)).toEqual([
+      'Close conversation',
+      'Mark as read',
+    ])
+    await user.click(screen.getByRole('button', { name: 'Mark as read' }))
+    expect(await screen.findByRole('button', { name: 'Mark as unread' })).toBeInTheDocument()
+    first.unmount()
+
+    const { backend, view } = setup(server)
+    const d = await backend.simulateInbound('+16505550177', 'Hello')
+    view(<HostToolbar id={d.conversationId} />)
+    await user.click(await screen.findByRole('button', { name: 'Delete conversation' }))
+    // Nothing is deleted until the host's confirmation.
+    expect((await backend.service.getConversation(dana, d.conversationId)).id).toBe(d.conversationId)
+    await user.click(screen.getByRole('button', { name: 'Yes, delete' }))
+    await waitFor(() => expect(backend.service.getConversation(dana, d.conversationId)).rejects.toThrow())
   })
 })

@@ -2,6 +2,7 @@
 import { formatMoney, formatPhone } from '@switchboard/core'
 import type { Client } from '@switchboard/protocol'
 import { useQuery } from '@tanstack/react-query'
+import { type ComponentPropsWithoutRef, forwardRef } from 'react'
 import { useInboxClient, useLocale, usePartClassName, useStrings } from '../context'
 import { useConversation } from '../hooks/useConversations'
 import { useMe } from '../hooks/useServerData'
@@ -9,12 +10,20 @@ import { displayName } from '../model/displayName'
 import { format } from '../strings'
 import { cx } from './cx'
 
+/** Props of {@link ClientPanel}. */
+export interface ClientPanelProps extends Omit<ComponentPropsWithoutRef<'section'>, 'children'> {
+  conversationId: string
+}
+
 /**
  * Who the conversation is with: the client's record (numbers, e-mail, balance, patients) or,
  * for a lead, that the number is not matched yet; and whether texts may be sent (opted out,
  * blocked, latest consent).
  */
-export function ClientPanel({ conversationId, className }: { conversationId: string; className?: string }) {
+export const ClientPanel = forwardRef<HTMLElement, ClientPanelProps>(function ClientPanel(
+  { conversationId, className, ...rest },
+  ref,
+) {
   const partClass = usePartClassName('clientPanel', className)
   const t = useStrings()
   const locale = useLocale()
@@ -32,7 +41,7 @@ export function ClientPanel({ conversationId, className }: { conversationId: str
   const consent = contact.consent.at(-1)
   const record = client as Client | undefined
   return (
-    <section className={cx('sb-client', partClass)} aria-label={t.clientDetails}>
+    <section ref={ref} aria-label={t.clientDetails} {...rest} className={cx('sb-client', partClass)}>
       <h3 className="sb-client__name">
         <bdi>{displayName(conversation, country)}</bdi>
       </h3>
@@ -90,4 +99,4 @@ export function ClientPanel({ conversationId, className }: { conversationId: str
       )}
     </section>
   )
-}
+})

@@ -1,6 +1,6 @@
 'use client'
 import { VisuallyHidden } from 'radix-ui'
-import { type FormEvent, type KeyboardEvent, type ReactNode, useId, useRef } from 'react'
+import { type ComponentPropsWithoutRef, createContext, forwardRef, type ReactNode, useContext, useId } from 'react'
 import { usePartClassName, useStrings } from '../context'
 import { type ComposerLock, useComposer } from '../hooks/useComposer'
 import { format, type Strings } from '../strings'
@@ -15,26 +15,35 @@ const LOCKS: Record<Exclude<ComposerLock, null>, keyof Strings> = {
   noPermission: 'lockedNoPermission',
 }
 
-/** Props of {@link Composer}. */
-export interface ComposerProps {
+/**
+ * Props of {@link Composer}. With `children`, the parts (`Composer.Input`, `.Attachments`,
+ * `.Notices`, `.Tools`, `.Counter`, `.Send`, `.Error`) are drawn as the host arranges them;
+ * without, in the default order.
+ */
+export interface ComposerProps extends Omit<ComponentPropsWithoutRef<'form'>, 'children' | 'onSubmit'> {
   conversationId: string
-  className?: string
   /** The host's tools (forms, payment or review requests), shown beside the send button. */
   tools?: ReactNode
+  children?: ReactNode
 }
 
-/**
- * Writes and sends a message: Enter sends, Shift+Enter starts a new line; the draft is kept per
- * conversation; an SMS segment counter with the encoding hint; locked with the reason when the
- * contact opted out or is blocked, in one-way mode, or without permission; a quiet-hours warning.
- */
-export function Composer({ conversationId, className, tools }: ComposerProps) {
+type ComposerState = ReturnType<typeof useComposer> & { id: string; tools: ReactNode }
+const ComposerContext = createContext<ComposerState | null>(null)
+
+function useComposerPart(part: string): ComposerState {
+  const value = useContext(ComposerContext)
+  if (!value) throw new Error(`Composer.${part} must be inside a <Composer>.`)
+  return value
+}
+
+const Root = forwardRef<HTMLFormElement, ComposerProps>(function Composer(
+  { conversationId, className, tools, children, ...rest },
+  ref,
+) {
   const partClass = usePartClassName('composer', className)
   const t = useStrings()
   const composer = useComposer(conversationId)
   const id = useId()
-  const input = useRef<HTMLTextAreaElement>(null)
-  const { segments, attachments } = composer
 
   // Until the conversation is known, whether it may be texted is not: show nothing to type into.
   if (!composer.ready) return <div className={cx('sb-composer sb-composer--loading', partClass)} aria-busy="true" />
@@ -45,107 +54,180 @@ export function Composer({ conversationId, className, tools }: ComposerProps) {
       </div>
     )
   }
-
-  const submit = (event?: FormEvent) => {
-    event?.preventDefault()
-    if (composer.canSend) composer.send()
-  }
-  const insertAtCursor = (text: string) => {
-    const el = input.current
-    const value = composer.text
-    const start = el?.selectionStart ?? value.length
-    const end = el?.selectionEnd ?? value.length
-    composer.setText(value.slice(0, start) + text + value.slice(end))
-    requestAnimationFrame(() => {
-      el?.focus()
-      el?.setSelectionRange(start + text.length, start + text.length)
-    })
-  }
-  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
-      event.preventDefault()
-      submit()
-    }
-  }
-
   return (
-    <form className={cx('sb-composer', partClass)} onSubmit={submit} data-state={composer.canSend ? 'ready' : 'empty'}>
-      {composer.quietAt && (
+    <form
+      ref={ref}
+      {...rest}
+      className={cx('sb-composer', partClass)}
+      onSubmit={composer.submit}
+      data-state={composer.canSend ? 'ready' : 'empty'}
+    >
+      <ComposerContext.Provider value={{ ...composer, id, tools }}>
+        {children ?? (
+          <>
+            <Notices kind="quiet" />
+            <Input />
+            <Attachments />
+            <Notices kind="variables" />
+            <div className="sb-composer__bar">
+              <Tools />
+              <Counter />
+              <Send />
+            </div>
+            <ErrorMessage />
+          </>
+        )}
+      </ComposerContext.Provider>
+    </form>
+  )
+})
+
+/** The text box, labelled "Message": Enter sends, Shift+Enter starts a new line. */
+function Input() {
+  const composer = useComposerPart('Input')
+  const t = useStrings()
+  return (
+    <>
+      <VisuallyHidden.Root asChild>
+        <label htmlFor={`${composer.id}-text`}>{t.message}</label>
+      </VisuallyHidden.Root>
+      <textarea
+        {...composer.getInputProps()}
+        id={`${composer.id}-text`}
+        className="sb-composer__input"
+        rows={3}
+        placeholder={t.messagePlaceholder}
+        aria-describedby={`${composer.id}-count`}
+      />
+    </>
+  )
+}
+
+/** The files being attached: progress, the reason one was refused, remove or cancel. */
+function Attachments() {
+  const { attachments } = useComposerPart('Attachments')
+  const t = useStrings()
+  if (attachments.items.length === 0) return null
+  return (
+    <ul className="sb-composer__attachments">
+      {attachments.items.map((item) => (
+        <li key={item.key} className="sb-chip" data-state={item.status}>
+          <span className="sb-chip__name">{item.name}</span>
+          {item.status === 'uploading' && (
+            <progress
+              className="sb-chip__progress"
+              max={1}
+              value={item.progress}
+              aria-label={format(t.uploading, { name: item.name })}
+            />
+          )}
+          {item.error && <span className="sb-chip__error">{item.error}</span>}
+          <IconButton
+            className="sb-button--small"
+            icon="remove"
+            label={format(item.status === 'uploading' ? t.cancelUpload : t.removeAttachment, { name: item.name })}
+            onClick={() => attachments.remove(item.key)}
+          />
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+/** A warning that needs no action to send: quiet hours for the contact, or template variables left to fill (both without kind). */
+function Notices({ kind }: { kind?: 'quiet' | 'variables' }) {
+  const composer = useComposerPart('Notices')
+  const t = useStrings()
+  return (
+    <>
+      {kind !== 'variables' && composer.quietAt && (
         <p className="sb-composer__warning" role="status">
           {format(t.quietHours, { time: composer.quietAt })}
         </p>
       )}
-      <VisuallyHidden.Root asChild>
-        <label htmlFor={`${id}-text`}>{t.message}</label>
-      </VisuallyHidden.Root>
-      <textarea
-        ref={input}
-        dir="auto"
-        id={`${id}-text`}
-        className="sb-composer__input"
-        rows={3}
-        placeholder={t.messagePlaceholder}
-        value={composer.text}
-        onChange={(e) => composer.setText(e.target.value)}
-        onKeyDown={onKeyDown}
-        aria-describedby={`${id}-count`}
-      />
-      {attachments.items.length > 0 && (
-        <ul className="sb-composer__attachments">
-          {attachments.items.map((item) => (
-            <li key={item.key} className="sb-chip" data-state={item.status}>
-              <span className="sb-chip__name">{item.name}</span>
-              {item.status === 'uploading' && (
-                <progress
-                  className="sb-chip__progress"
-                  max={1}
-                  value={item.progress}
-                  aria-label={format(t.uploading, { name: item.name })}
-                />
-              )}
-              {item.error && <span className="sb-chip__error">{item.error}</span>}
-              <IconButton
-                className="sb-button--small"
-                icon="remove"
-                label={format(item.status === 'uploading' ? t.cancelUpload : t.removeAttachment, { name: item.name })}
-                onClick={() => attachments.remove(item.key)}
-              />
-            </li>
-          ))}
-        </ul>
-      )}
-      {composer.unfilled.length > 0 && (
+      {kind !== 'quiet' && composer.unfilled.length > 0 && (
         <p className="sb-composer__warning" role="status">
           {format(t.fillVariables, { variables: composer.unfilled.map((v) => `{{${v}}}`).join(', ') })}
         </p>
       )}
-      <div className="sb-composer__bar">
-        <ComposerTools
-          onEmoji={insertAtCursor}
-          onFiles={attachments.add}
-          onLibrary={attachments.addFromLibrary}
-          onTemplate={composer.insertTemplate}
-          accept={composer.accept}
-        />
-        <div className="sb-composer__count" id={`${id}-count`}>
-          {segments.segments > 0 && format(t.segments, { count: segments.segments, remaining: segments.remaining })}
-          {segments.encoding === 'UCS-2' && (
-            <span className="sb-composer__hint">
-              {' '}
-              {format(t.unicodeHint, { chars: segments.unicodeCharacters.slice(0, 5).join(' ') })}
-            </span>
-          )}
-        </div>
-        <div className="sb-composer__tools">{tools}</div>
-        <button type="submit" className="sb-button sb-button--primary" disabled={!composer.canSend}>
-          {t.send}
-        </button>
-      </div>
-      {composer.error && (
-        <p className="sb-composer__error" role="alert">
-          {composer.error.message}
-        </p>
-      )}
-    </form>
+    </>
   )
 }
+
+/** The built-in tools (emoji, attach, library, templates) and the host's own. */
+function Tools() {
+  const composer = useComposerPart('Tools')
+  return (
+    <>
+      <ComposerTools
+        onEmoji={composer.insertText}
+        onFiles={composer.attachments.add}
+        onLibrary={composer.attachments.addFromLibrary}
+        onTemplate={composer.insertTemplate}
+        accept={composer.accept}
+      />
+      {composer.tools && <div className="sb-composer__tools">{composer.tools}</div>}
+    </>
+  )
+}
+
+/** How many SMS the text takes and how many characters are left, with the hint when special characters shorten them. */
+function Counter() {
+  const { segments, id } = useComposerPart('Counter')
+  const t = useStrings()
+  return (
+    <div className="sb-composer__count" id={`${id}-count`}>
+      {segments.segments > 0 && format(t.segments, { count: segments.segments, remaining: segments.remaining })}
+      {segments.encoding === 'UCS-2' && (
+        <span className="sb-composer__hint">
+          {' '}
+          {format(t.unicodeHint, { chars: segments.unicodeCharacters.slice(0, 5).join(' ') })}
+        </span>
+      )}
+    </div>
+  )
+}
+
+/** The send button, enabled when there is something to send and nothing to fill in. */
+function Send() {
+  const { canSend } = useComposerPart('Send')
+  const t = useStrings()
+  return (
+    <button type="submit" className="sb-button sb-button--primary" disabled={!canSend}>
+      {t.send}
+    </button>
+  )
+}
+
+/** Why the last send was refused before it left (an alert: it answers what the user just did). */
+function ErrorMessage() {
+  const { error } = useComposerPart('Error')
+  if (!error) return null
+  return (
+    <p className="sb-composer__error" role="alert">
+      {error.message}
+    </p>
+  )
+}
+
+/**
+ * Writes and sends a message: markup over {@link useComposer}. Enter sends, Shift+Enter starts a
+ * new line; the draft is kept per conversation; an SMS segment counter with the encoding hint;
+ * locked with the reason when the contact opted out or is blocked, in one-way mode, or without
+ * permission; a quiet-hours warning. Rearrange its parts by giving children:
+ *
+ * @example
+ * <Composer conversationId={id}>
+ *   <Composer.Input />
+ *   <div className="my-bar"><Composer.Send /><Composer.Counter /></div>
+ * </Composer>
+ */
+export const Composer = Object.assign(Root, {
+  Input,
+  Attachments,
+  Notices,
+  Tools,
+  Counter,
+  Send,
+  Error: ErrorMessage,
+})

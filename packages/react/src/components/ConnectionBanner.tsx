@@ -1,28 +1,23 @@
 'use client'
-import type { ConnectionStatus, InboxError } from '@switchboard/core'
-import { usePartClassName, useStrings } from '../context'
-import { useInboxState } from '../hooks/useInboxState'
+import { type ComponentPropsWithoutRef, forwardRef } from 'react'
+import { usePartClassName } from '../context'
+import { useConnectionNotice } from '../hooks/useConnectionNotice'
 import { cx } from './cx'
 
-const selectConnection = (s: { connection: { status: ConnectionStatus; error: InboxError | null } }) => s.connection
+/** Props of {@link ConnectionBanner}. */
+export type ConnectionBannerProps = Omit<ComponentPropsWithoutRef<'div'>, 'children'>
 
-/** Says so when the live connection is down or reconnecting, or the session expired. */
-export function ConnectionBanner({ className }: { className?: string }) {
+/** Says so when the live connection is down or reconnecting, or the session expired: markup over {@link useConnectionNotice}. */
+export const ConnectionBanner = forwardRef<HTMLDivElement, ConnectionBannerProps>(function ConnectionBanner(
+  { className, ...rest },
+  ref,
+) {
   const partClass = usePartClassName('banner', className)
-  const t = useStrings()
-  const { status, error } = useInboxState(selectConnection)
-  const message =
-    error?.code === 'unauthorized'
-      ? t.sessionExpired
-      : status === 'reconnecting'
-        ? t.reconnecting
-        : status === 'disconnected' && error && error.code !== 'forbidden'
-          ? t.offline
-          : null
+  const { status, message } = useConnectionNotice()
   if (!message) return null
   return (
-    <div className={cx('sb-banner', partClass)} role="status" data-state={status}>
+    <div ref={ref} {...rest} className={cx('sb-banner', partClass)} role="status" data-state={status}>
       {message}
     </div>
   )
-}
+})

@@ -1,6 +1,7 @@
 'use client'
-import { createContext, type ReactNode, useContext, useState } from 'react'
+import { type ComponentPropsWithoutRef, createContext, forwardRef, type ReactNode, useContext, useState } from 'react'
 import { useUnstyled } from '../context'
+import { useComposedRefs } from './composeRefs'
 import { cx } from './cx'
 import { PortalContainerContext } from './portal'
 
@@ -8,6 +9,13 @@ const InsideTheme = createContext(false)
 
 /** Whether a component is already inside a themed root (then it adds none of its own). */
 export const useInsideTheme = (): boolean => useContext(InsideTheme)
+
+/** Props of {@link InboxTheme}. */
+export interface InboxThemeProps extends ComponentPropsWithoutRef<'div'> {
+  /** `light` (default), `dark`, or a theme the host styles with `[data-sb-theme=…]`. */
+  theme?: string
+  children: ReactNode
+}
 
 /**
  * A themed root for Switchboard parts used on their own (a Thread in the host's page, a badge):
@@ -17,22 +25,18 @@ export const useInsideTheme = (): boolean => useContext(InsideTheme)
  * @example
  * <InboxTheme theme="dark"><ConversationList /></InboxTheme>
  */
-export function InboxTheme({
-  theme,
-  className,
-  children,
-}: {
-  theme?: string
-  className?: string
-  children: ReactNode
-}) {
+export const InboxTheme = forwardRef<HTMLDivElement, InboxThemeProps>(function InboxTheme(
+  { theme, className, children, ...rest },
+  ref,
+) {
   const unstyled = useUnstyled()
   const [root, setRoot] = useState<HTMLDivElement | null>(null)
+  const rootRef = useComposedRefs(ref, setRoot)
   return (
-    <div ref={setRoot} className={cx(!unstyled && 'sb-root', className)} data-sb-theme={theme ?? 'light'}>
+    <div ref={rootRef} {...rest} className={cx(!unstyled && 'sb-root', className)} data-sb-theme={theme ?? 'light'}>
       <InsideTheme.Provider value={true}>
         <PortalContainerContext.Provider value={root}>{children}</PortalContainerContext.Provider>
       </InsideTheme.Provider>
     </div>
   )
-}
+})

@@ -1,14 +1,13 @@
 'use client'
-import { useId } from 'react'
+import { type ComponentPropsWithoutRef, forwardRef, useId } from 'react'
 import { usePartClassName, useStrings } from '../context'
 import { useOptOutRequest } from '../hooks/useOptOutRequest'
 import { format } from '../strings'
 import { cx } from './cx'
 
 /** Props of {@link OptOutRequestBanner}. */
-export interface OptOutRequestBannerProps {
+export interface OptOutRequestBannerProps extends Omit<ComponentPropsWithoutRef<'section'>, 'children'> {
   conversationId: string
-  className?: string
 }
 
 /**
@@ -16,14 +15,23 @@ export interface OptOutRequestBannerProps {
  * ("please stop texting me"): record it as the contact's opt-out, or say it is not one. Shows
  * nothing when there is no such text.
  */
-export function OptOutRequestBanner({ conversationId, className }: OptOutRequestBannerProps) {
+export const OptOutRequestBanner = forwardRef<HTMLElement, OptOutRequestBannerProps>(function OptOutRequestBanner(
+  { conversationId, className, ...rest },
+  ref,
+) {
   const partClass = usePartClassName('banner', className)
   const t = useStrings()
   const id = useId()
   const { request, record, dismiss, busy, error } = useOptOutRequest(conversationId)
   if (!request) return null
   return (
-    <section className={cx('sb-optout', partClass)} aria-labelledby={`${id}-title`} data-state={busy ? 'busy' : 'idle'}>
+    <section
+      ref={ref}
+      aria-labelledby={`${id}-title`}
+      {...rest}
+      className={cx('sb-optout', partClass)}
+      data-state={busy ? 'busy' : 'idle'}
+    >
       <h4 className="sb-optout__title" id={`${id}-title`}>
         {t.optOutRequestTitle}
       </h4>
@@ -45,4 +53,4 @@ export function OptOutRequestBanner({ conversationId, className }: OptOutRequest
       )}
     </section>
   )
-}
+})

@@ -11,7 +11,7 @@ import {
 import type { Client, Conversation, MeResponse, Template } from '@switchboard/protocol'
 import { hasPermission, textingRefusal } from '@switchboard/protocol'
 import { useQuery } from '@tanstack/react-query'
-import { useCallback, useMemo, useState } from 'react'
+import { type ChangeEvent, type FormEvent, type KeyboardEvent, useCallback, useMemo, useRef, useState } from 'react'
 import { useInboxClient } from '../context'
 import { useAttachments } from './useAttachments'
 import { useConversation } from './useConversations'
@@ -97,10 +97,55 @@ export function useComposer(conversationId: string) {
     }
   }, [inbox, conversationId, attachments])
 
+  /** The text box, for inserting at the cursor and keeping focus. */
+  const inputRef = useRef<HTMLTextAreaElement>(null)
+  /** Inserts text (an emoji, a link) at the cursor, replacing a selection, and puts the cursor after it. */
+  const insertText = useCallback(
+    (text: string) => {
+      const el = inputRef.current
+      const value = inbox.store.getState().drafts[conversationId] ?? ''
+      const start = el?.selectionStart ?? value.length
+      const end = el?.selectionEnd ?? value.length
+      setText(value.slice(0, start) + text + value.slice(end))
+      requestAnimationFrame(() => {
+        el?.focus()
+        el?.setSelectionRange(start + text.length, start + text.length)
+      })
+    },
+    [inbox, conversationId, setText],
+  )
+  const canSend =
+    conversation !== undefined &&
+    lock === null &&
+    unfilled.length === 0 &&
+    !attachments.uploading &&
+    (draft.trim().length > 0 || attachments.ready.length > 0)
+  /** Sends when it can (a form's submit handler). */
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault()
+    if (canSend) send()
+  }
+
   return {
     text: draft,
     setText,
     send,
+    submit,
+    inputRef,
+    insertText,
+    /**
+     * Props for the text box: the draft, Enter to send, Shift+Enter for a new line (not while an
+     * input method is composing), its direction from its text.
+     */
+    getInputProps: () => ({
+      ref: inputRef,
+      dir: 'auto' as const,
+      value: draft,
+      onChange: (event: ChangeEvent<HTMLTextAreaElement>) => setText(event.target.value),
+      onKeyDown: (event: KeyboardEvent<HTMLTextAreaElement>) => {
+        if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) submit(event)
+      },
+    }),
     segments,
     lock,
     /** The contact's local time when it is inside quiet hours (9 pm–8 am their time), else null. */
@@ -113,11 +158,6 @@ export function useComposer(conversationId: string) {
     unfilled,
     /** The conversation and the user are known, so the lock (if any) is too. */
     ready: conversation !== undefined && me !== undefined,
-    canSend:
-      conversation !== undefined &&
-      lock === null &&
-      unfilled.length === 0 &&
-      !attachments.uploading &&
-      (draft.trim().length > 0 || attachments.ready.length > 0),
+    canSend,
   }
 }

@@ -128,7 +128,6 @@ const hostCss = `
 .host-inbox .sb-inbox__list, .host-inbox .sb-inbox__thread { display: flex; flex-direction: column; min-block-size: 0; }
 .host-inbox .sb-list, .host-inbox .sb-thread, .host-inbox .sb-thread__scroll { flex: 1; min-block-size: 0; }
 .host-inbox .sb-thread { display: flex; flex-direction: column; position: relative; }
-.host-inbox .sb-visually-hidden { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); }
 .host-inbox .sb-inbox__client { display: none; }
 .host-row { padding: 8px 12px; border-block-end: 1px solid #ccc; cursor: pointer; box-sizing: border-box; }
 .host-row[aria-selected="true"] { background: #fff3c4; }
