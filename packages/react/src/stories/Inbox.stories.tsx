@@ -124,13 +124,15 @@ export const SessionExpired: Story = {
 }
 
 const hostCss = `
-.host-inbox { display: grid; grid-template-columns: 300px 1fr; block-size: 100%; font: 14px/1.4 Georgia, serif; }
+.host-inbox { block-size: 100%; font: 14px/1.4 Georgia, serif; }
+.host-inbox .sb-inbox__body { display: grid; grid-template-columns: 300px 1fr; block-size: 100%; }
 .host-inbox .sb-inbox__list, .host-inbox .sb-inbox__thread { display: flex; flex-direction: column; min-block-size: 0; }
 .host-inbox .sb-list, .host-inbox .sb-thread, .host-inbox .sb-thread__scroll { flex: 1; min-block-size: 0; }
 .host-inbox .sb-thread { display: flex; flex-direction: column; position: relative; }
 .host-inbox .sb-inbox__client { display: none; }
 .host-row { padding: 8px 12px; border-block-end: 1px solid #ccc; cursor: pointer; box-sizing: border-box; }
-.host-row[aria-selected="true"] { background: #fff3c4; }
+[aria-selected="true"] > .host-row { background: #fff3c4; }
+.host-inbox .sb-avatar { display: none; }
 .host-message { display: flex; flex-direction: column; align-items: flex-start; }
 .host-message.sb-message--outbound { align-items: flex-end; }
 .host-message .sb-message__bubble { border: 1px solid #999; padding: 4px 8px; }
@@ -156,7 +158,7 @@ export const Unstyled: Story = {
     const list = await canvas.findByRole('listbox', { name: 'Conversations' })
     await expect(canvasElement.querySelector('.sb-root')).toBeNull()
     const [first] = await within(list).findAllByRole('option')
-    await expect(first).toHaveClass('sb-row', 'host-row')
+    await expect(first?.querySelector('.sb-row')).toHaveClass('sb-row', 'host-row')
     await userEvent.click(first as HTMLElement)
     const log = await canvas.findByRole('log')
     const bubble = await waitFor(() => {

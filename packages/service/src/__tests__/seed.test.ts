@@ -47,6 +47,38 @@ describe('generateSeed', () => {
     expect(clients.some((c) => c.balance.amountMinor > 0) && clients.every((c) => c.patients.length > 0)).toBe(true)
   })
 
+  it('reads like a clinic’s texts: what a text promises it carries, replies in order, one name per pet', () => {
+    const clinic = generateSeed({ seed: 11, conversations: 400 }).clinics[0]!
+    const byConversation = new Map<string, typeof clinic.messages>()
+    for (const m of clinic.messages)
+      byConversation.set(m.conversationId, [...(byConversation.get(m.conversationId) ?? []), m])
+    for (const m of clinic.messages) {
+      if (/here is the photo/i.test(m.body)) expect(m.attachments.some((a) => a.contentType.startsWith('image/'))).toBe(true)
+      if (/invoice .*attached/i.test(m.body))
+        expect(m.attachments.some((a) => a.contentType === 'application/pdf')).toBe(true)
+    }
+    for (const thread of byConversation.values()) {
+      const times = thread.map((m) => m.createdAt)
+      expect(times).toEqual([...times].sort())
+      // No thread is one word repeated: each text answers the one before.
+      const bodies = thread.map((m) => m.body)
+      for (let i = 1; i < bodies.length; i++) expect(bodies[i]).not.toBe(bodies[i - 1])
+    }
+    // Some clients send two texts within a minute (the thread groups them).
+    expect(
+      [...byConversation.values()].some((t) =>
+        t.some(
+          (m, i) =>
+            i > 0 && m.direction === 'inbound' && Date.parse(m.createdAt) - Date.parse(t[i - 1]!.createdAt) < 60_000,
+        ),
+      ),
+    ).toBe(true)
+    for (const client of clinic.clients) {
+      const names = client.patients.map((p) => p.name)
+      expect(new Set(names).size).toBe(names.length)
+    }
+  })
+
   it('builds 100,000 conversations', () => {
     const seed = generateSeed({ conversations: 100_000 })
     expect(seed.clinics[0]!.conversations).toHaveLength(100_000)

@@ -3,7 +3,7 @@ import { hasPermission } from '@switchboard/protocol'
 import type { ClinicSeed, ContactRecord, MessageRecord } from '../ports'
 import { describeDeliveryError } from '../rules/delivery'
 import type { Rng } from './prng'
-import { CAMPAIGNS, INBOUND, STAFF } from './vocabulary'
+import { CAMPAIGNS, DIALOGUES, INVOICE_DIALOGUE, PHOTO_DIALOGUE, type Turn } from './vocabulary'
 
 type Scenario = 'normal' | 'campaign' | 'photo' | 'pdf' | 'failed' | 'opted-out' | 'blocked'
 const SCENARIOS: Array<[Scenario, number]> = [
@@ -32,6 +32,8 @@ interface Draft {
   attachments?: Attachment[]
   status?: MessageStatus
   campaign?: { id: string; name: string }
+  /** Sent within the same minute as the draft before (a second text in a row). */
+  quick?: boolean
 }
 
 const MINUTE = 60_000
@@ -52,14 +54,12 @@ export function buildConversation(
     const [id, name, body] = rng.pick(CAMPAIGNS)
     drafts.push({ direction: 'outbound', origin: 'campaign', body: fill(body), campaign: { id, name } })
   }
-  for (let n = rng.int(1, 7), i = 0; i < n; i++) {
-    const inbound = i === 0 ? scenario !== 'pdf' : rng.chance(0.5)
-    drafts.push(
-      inbound
-        ? { direction: 'inbound', origin: 'client', body: fill(rng.pick(INBOUND)) }
-        : { direction: 'outbound', origin: 'staff', body: fill(rng.pick(STAFF)) },
-    )
-  }
+  const fromTurn = ([who, body]: Turn): Draft => ({
+    direction: who.startsWith('c') ? 'inbound' : 'outbound',
+    origin: who.startsWith('c') ? 'client' : 'staff',
+    body: fill(body),
+    quick: who.endsWith('+'),
+  })
   if (scenario === 'photo') {
     const image: Attachment = {
       id: `att_${cid}_photo`,
@@ -69,14 +69,11 @@ export function buildConversation(
       url: `/files/att_${cid}_photo`,
       thumbnailUrl: `/files/att_${cid}_photo`,
     }
-    drafts.push({
-      direction: 'inbound',
-      origin: 'client',
-      body: rng.chance(0.5) ? '' : 'Here is the photo of the rash',
-      attachments: [image],
-    })
-  }
-  if (scenario === 'pdf') {
+    // The thread goes as far as the photo at least: the text that promises it carries it.
+    const turns = PHOTO_DIALOGUE.slice(0, rng.int(3, PHOTO_DIALOGUE.length)).map(fromTurn)
+    turns[2] = { ...(turns[2] as Draft), attachments: [image] }
+    drafts.push(...turns)
+  } else if (scenario === 'pdf') {
     const pdf: Attachment = {
       id: `att_${cid}_invoice`,
       name: `Invoice ${40_000 + index}.pdf`,
@@ -84,10 +81,24 @@ export function buildConversation(
       size: rng.int(40_000, 400_000),
       url: `/files/att_${cid}_invoice`,
     }
-    drafts.push({ direction: 'outbound', origin: 'staff', body: 'Your invoice is attached.', attachments: [pdf] })
+    const turns = INVOICE_DIALOGUE.slice(0, rng.int(1, INVOICE_DIALOGUE.length)).map(fromTurn)
+    turns[0] = { ...(turns[0] as Draft), attachments: [pdf] }
+    drafts.push(...turns)
+  } else {
+    // A beginning of one of the clinic's usual conversations (never cut between a text and its
+    // same-minute follow-up).
+    const dialogue = rng.pick(DIALOGUES)
+    let n = rng.int(1, dialogue.length)
+    while (n < dialogue.length && dialogue[n]?.[0].endsWith('+')) n++
+    drafts.push(...dialogue.slice(0, n).map(fromTurn))
   }
   if (scenario === 'failed')
-    drafts.push({ direction: 'outbound', origin: 'staff', body: fill(rng.pick(STAFF)), status: 'failed' })
+    drafts.push({
+      direction: 'outbound',
+      origin: 'staff',
+      body: fill('Hi! Just a reminder that {pet} is due for a checkup. Reply to book.'),
+      status: 'failed',
+    })
   if (scenario === 'opted-out') {
     drafts.push({ direction: 'inbound', origin: 'client', body: rng.pick(['STOP', 'stop', 'Unsubscribe', 'STOP ']) })
     drafts.push({
@@ -108,7 +119,12 @@ export function buildConversation(
 
   const staff = seed.team.filter((m) => hasPermission(m, 'messaging'))
   const lastAt = now.getTime() - Math.floor(rng.next() ** 2 * 30 * 24 * 60) * MINUTE - index
-  let at = lastAt - drafts.length * 90 * MINUTE
+  // Times back from the last: replies minutes apart, a quick follow-up within the same minute.
+  const times: number[] = drafts.map(() => lastAt)
+  for (let i = drafts.length - 2; i >= 0; i--) {
+    const gap = drafts[i + 1]?.quick ? rng.int(5, 25) * 1000 : rng.int(2, 45) * MINUTE
+    times[i] = (times[i + 1] as number) - gap
+  }
   const contact: ContactRecord = {
     phone,
     clientId: client?.id ?? null,
@@ -129,8 +145,7 @@ export function buildConversation(
     afterHoursPeriod: null,
   }
   const messages: MessageRecord[] = drafts.map((draft, i) => {
-    at = i === drafts.length - 1 ? lastAt : Math.min(at + rng.int(1, 180) * MINUTE, lastAt - (drafts.length - i))
-    const createdAt = new Date(at).toISOString()
+    const createdAt = new Date(times[i] as number).toISOString()
     const status: MessageStatus =
       draft.direction === 'inbound'
         ? 'received'

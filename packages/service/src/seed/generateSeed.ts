@@ -90,10 +90,10 @@ export function seedPhone(n: number): string {
 }
 
 function makeClient(rng: Rng, index: number, phone: string): Client {
-  const pets = Array.from({ length: rng.int(1, 3) }, (_, i) => {
-    const [name, species] = rng.pick(PETS)
-    return { id: `pat_${index}_${i}`, name, species }
-  })
+  // Distinct pets: a household does not have two cats of one name.
+  const chosen = new Set<(typeof PETS)[number]>()
+  for (let n = rng.int(1, 3); chosen.size < n; ) chosen.add(rng.pick(PETS))
+  const pets = [...chosen].map(([name, species], i) => ({ id: `pat_${index}_${i}`, name, species }))
   const firstName = rng.pick(FIRST_NAMES)
   const lastName = rng.pick(LAST_NAMES)
   return {
