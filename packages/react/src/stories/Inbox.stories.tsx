@@ -289,6 +289,30 @@ export const Mobile: Story = {
   parameters: { viewport: { defaultViewport: 'mobile1' } },
 }
 
+/**
+ * The Inbox in a host's 700 px side pane on a wide screen: it lays out by its own width
+ * (container queries), so one pane shows at a time with a back button — not three squeezed columns.
+ */
+export const InAHostSidePane: Story = {
+  render: () => (
+    <div style={{ display: 'grid', gridTemplateColumns: '1fr 700px', height: '100%' }}>
+      <div style={{ padding: 24, background: '#eef1f5', font: '14px system-ui' }}>The host’s own page</div>
+      <Inbox />
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const list = await canvas.findByRole('listbox', { name: 'Conversations' })
+    const [first] = await within(list).findAllByRole('option')
+    await userEvent.click(first as HTMLElement)
+    await canvas.findByRole('log')
+    // One pane: the list gives way to the thread, and the back button returns to it.
+    await waitFor(() => expect(list).not.toBeVisible())
+    await userEvent.click(canvas.getByRole('button', { name: 'Back to conversations' }))
+    await expect(await canvas.findByRole('listbox', { name: 'Conversations' })).toBeVisible()
+  },
+}
+
 /** New texts arrive every few seconds (simulated inbound), as at a busy front desk. */
 export const LiveInbound: Story = {
   tags: ['!test'],
