@@ -115,3 +115,23 @@ describe('useConversationMenu', () => {
     await waitFor(() => expect(backend.service.getConversation(dana, d.conversationId)).rejects.toThrow())
   })
 })
+
+describe('icon-only buttons', () => {
+  it('are named for assistive technology and show their name in a tooltip on keyboard focus', async () => {
+    const user = userEvent.setup()
+    const { backend, view } = setup(server)
+    const m = await backend.simulateInbound('+16505550177', 'Hello')
+    view(<Inbox selectedId={m.conversationId} />)
+    await screen.findByRole('button', { name: 'Conversation actions' })
+    await screen.findByRole('textbox', { name: 'Message' })
+    for (const name of ['Conversation actions', 'Insert emoji', 'Attach a photo or PDF', 'Insert a template']) {
+      const button = screen.getByRole('button', { name })
+      expect(button.textContent).toBe('')
+      button.focus()
+      await user.keyboard('{Shift}')
+      expect(await screen.findByRole('tooltip')).toHaveTextContent(name)
+      button.blur()
+      await waitFor(() => expect(screen.queryByRole('tooltip')).toBeNull())
+    }
+  })
+})

@@ -208,6 +208,23 @@ describe('threadRows', () => {
   })
 })
 
+describe('grouping', () => {
+  it('shows the time once for texts from one sender within a minute', async () => {
+    const { backend, view } = setup(server)
+    const { conversationId } = await backend.simulateInbound('+16505550177', 'Running 10 min late')
+    await backend.simulateInbound('+16505550177', 'Traffic on 101')
+    view(<Thread conversationId={conversationId} />)
+    const log = await screen.findByRole('log')
+    const first = (await within(log).findByText('Running 10 min late')).closest('.sb-message') as HTMLElement
+    const second = (await within(log).findByText('Traffic on 101')).closest('.sb-message') as HTMLElement
+    expect(first).toHaveAttribute('data-group', 'first')
+    expect(second).toHaveAttribute('data-group', 'last')
+    expect(within(first).queryByRole('time')).toBeNull()
+    expect(first.querySelector('time')).toBeNull()
+    expect(second.querySelector('time')).toHaveTextContent('6:00')
+  })
+})
+
 describe('classNames', () => {
   it('adds the host classes to parts drawn inside other components, next to their own className', async () => {
     const { backend, view } = setup(server)

@@ -23,6 +23,9 @@ export const Default: Story = {
     await userEvent.keyboard('{ArrowDown}{Enter}')
     const options = within(list).getAllByRole('option')
     await expect(options[1]).toHaveAttribute('aria-selected', 'true')
+    // Rows of even height, whatever marks, assignee or unread count they carry.
+    const heights = new Set(options.map((o) => Math.round(o.getBoundingClientRect().height)))
+    await expect([...heights]).toHaveLength(1)
   },
 }
 
