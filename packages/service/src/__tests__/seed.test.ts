@@ -53,7 +53,8 @@ describe('generateSeed', () => {
     for (const m of clinic.messages)
       byConversation.set(m.conversationId, [...(byConversation.get(m.conversationId) ?? []), m])
     for (const m of clinic.messages) {
-      if (/here is the photo/i.test(m.body)) expect(m.attachments.some((a) => a.contentType.startsWith('image/'))).toBe(true)
+      if (/here is the photo/i.test(m.body))
+        expect(m.attachments.some((a) => a.contentType.startsWith('image/'))).toBe(true)
       if (/invoice .*attached/i.test(m.body))
         expect(m.attachments.some((a) => a.contentType === 'application/pdf')).toBe(true)
     }
