@@ -5,6 +5,7 @@ import { type ComponentPropsWithoutRef, forwardRef } from 'react'
 import { usePartClassName, useStrings } from '../context'
 import { type ConversationMenuChoice, useConversationMenu } from '../hooks/useConversationMenu'
 import { cx } from './cx'
+import { Icon } from './Icon'
 import { IconButton } from './IconButton'
 import { usePortalContainer } from './portal'
 
@@ -16,11 +17,13 @@ function ChoiceSubmenu(props: ConversationMenuChoice & { container: HTMLElement 
       <DropdownMenu.Portal container={props.container}>
         <DropdownMenu.SubContent className="sb-menu__content">
           <DropdownMenu.RadioGroup value={props.value ?? ''} onValueChange={(v) => props.choose(v || null)}>
-            <DropdownMenu.RadioItem className="sb-menu__item" value="">
-              {props.none}
-            </DropdownMenu.RadioItem>
-            {props.choices.map((choice) => (
-              <DropdownMenu.RadioItem key={choice.id} className="sb-menu__item" value={choice.id}>
+            {[{ id: '', label: props.none }, ...props.choices].map((choice) => (
+              <DropdownMenu.RadioItem key={choice.id} className="sb-menu__item sb-menu__item--choice" value={choice.id}>
+                <span className="sb-menu__check">
+                  <DropdownMenu.ItemIndicator>
+                    <Icon name="check" />
+                  </DropdownMenu.ItemIndicator>
+                </span>
                 {choice.label}
               </DropdownMenu.RadioItem>
             ))}

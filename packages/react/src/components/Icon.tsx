@@ -1,5 +1,6 @@
 import {
   ArrowLeft,
+  Check,
   Ellipsis,
   Eye,
   File,
@@ -26,6 +27,7 @@ const ICONS = {
   templates: FileText,
   remove: X,
   person: User,
+  check: Check,
   viewing: Eye,
   file: File,
   warning: TriangleAlert,
