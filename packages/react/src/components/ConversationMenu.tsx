@@ -13,7 +13,12 @@ import { usePortalContainer } from './portal'
 function ChoiceSubmenu(props: ConversationMenuChoice & { container: HTMLElement | undefined }) {
   return (
     <DropdownMenu.Sub>
-      <DropdownMenu.SubTrigger className="sb-menu__item">{props.label}</DropdownMenu.SubTrigger>
+      <DropdownMenu.SubTrigger className="sb-menu__item">
+        {props.label}
+        <span className="sb-menu__more">
+          <Icon name="submenu" />
+        </span>
+      </DropdownMenu.SubTrigger>
       <DropdownMenu.Portal container={props.container}>
         <DropdownMenu.SubContent className="sb-menu__content">
           <DropdownMenu.RadioGroup value={props.value ?? ''} onValueChange={(v) => props.choose(v || null)}>

@@ -1,6 +1,7 @@
 import {
   ArrowLeft,
   Check,
+  ChevronRight,
   Ellipsis,
   Eye,
   File,
@@ -28,6 +29,7 @@ const ICONS = {
   remove: X,
   person: User,
   check: Check,
+  submenu: ChevronRight,
   viewing: Eye,
   file: File,
   warning: TriangleAlert,
@@ -38,13 +40,13 @@ export type IconName = keyof typeof ICONS
 
 /**
  * An icon in the text's colour and size, hidden from assistive technology: the control it sits in
- * carries the name. `back` mirrors in right-to-left text.
+ * carries the name. `back` and `submenu` mirror in right-to-left text.
  */
 export function Icon({ name }: { name: IconName }) {
   const Glyph = ICONS[name]
   return (
     <Glyph
-      className={name === 'back' ? 'sb-icon sb-icon--mirrored' : 'sb-icon'}
+      className={name === 'back' || name === 'submenu' ? 'sb-icon sb-icon--mirrored' : 'sb-icon'}
       aria-hidden="true"
       focusable="false"
       size="1.15em"

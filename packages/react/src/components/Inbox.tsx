@@ -16,7 +16,7 @@ import { useComposedRefs } from './composeRefs'
 import { cx } from './cx'
 import { useInsideTheme } from './InboxTheme'
 import { OptOutRequestBanner } from './OptOutRequestBanner'
-import { PortalContainerContext } from './portal'
+import { PortalRoot } from './portal'
 import { Thread } from './Thread'
 
 /** Props of {@link Inbox}. */
@@ -63,7 +63,7 @@ export const Inbox = forwardRef<HTMLElement, InboxProps>(function Inbox(
       data-state={selected ? 'thread' : 'list'}
       aria-label={t.inbox}
     >
-      <PortalContainerContext.Provider value={root}>
+      <PortalRoot root={root}>
         {meError?.message && !me ? (
           <div className="sb-inbox__status" role="alert">
             {meError.message}
@@ -113,7 +113,7 @@ export const Inbox = forwardRef<HTMLElement, InboxProps>(function Inbox(
             {selected && conversation && <ClientPanel className="sb-inbox__client" conversationId={selected} />}
           </div>
         )}
-      </PortalContainerContext.Provider>
+      </PortalRoot>
     </section>
   )
 })

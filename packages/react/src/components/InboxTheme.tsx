@@ -3,7 +3,7 @@ import { type ComponentPropsWithoutRef, createContext, forwardRef, type ReactNod
 import { useUnstyled } from '../context'
 import { useComposedRefs } from './composeRefs'
 import { cx } from './cx'
-import { PortalContainerContext } from './portal'
+import { PortalRoot } from './portal'
 
 const InsideTheme = createContext(false)
 
@@ -35,7 +35,7 @@ export const InboxTheme = forwardRef<HTMLDivElement, InboxThemeProps>(function I
   return (
     <div ref={rootRef} {...rest} className={cx(!unstyled && 'sb-root', className)} data-sb-theme={theme ?? 'light'}>
       <InsideTheme.Provider value={true}>
-        <PortalContainerContext.Provider value={root}>{children}</PortalContainerContext.Provider>
+        <PortalRoot root={root}>{children}</PortalRoot>
       </InsideTheme.Provider>
     </div>
   )

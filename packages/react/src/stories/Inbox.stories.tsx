@@ -377,5 +377,18 @@ export const TranslatedRightToLeft: Story = {
     const canvas = within(canvasElement)
     await expect(await canvas.findByRole('listbox', { name: 'المحادثات' })).toBeInTheDocument()
     await expect(canvas.getByRole('searchbox', { name: 'ابحث بالاسم أو الرقم' })).toBeInTheDocument()
+    // The selected row's bar is on its start side: the right in right-to-left text.
+    const [first] = within(canvas.getByRole('listbox')).getAllByRole('option')
+    await userEvent.click(first as HTMLElement)
+    const row = first?.querySelector('.sb-row') as HTMLElement
+    await waitFor(() => expect(getComputedStyle(row).borderRightColor).not.toBe(getComputedStyle(row).borderLeftColor))
+    await expect(getComputedStyle(row).borderRightWidth).toBe('3px')
+    // Icons that point (the submenu's chevron) point the other way.
+    await userEvent.click(await canvas.findByRole('button', { name: 'Conversation actions' }))
+    const chevron = (
+      await within(canvasElement.ownerDocument.body).findByRole('menuitem', { name: /Assign to/ })
+    ).querySelector('svg')
+    await expect(getComputedStyle(chevron as Element).transform).toBe('matrix(-1, 0, 0, 1, 0, 0)')
+    await userEvent.keyboard('{Escape}')
   },
 }
