@@ -214,3 +214,26 @@ describe('ClientPanel', () => {
     expect(screen.getByText(/^Opted out on/)).toBeInTheDocument()
   })
 })
+
+describe('ConversationHeader', () => {
+  it('shows the conversation’s state at a glance: lead, assigned, opted out, closed', async () => {
+    const user = userEvent.setup()
+    const { backend, client, view } = setup(server)
+    const { conversationId } = await backend.simulateInbound('+16505550177', 'Hi, do you take new patients?')
+    view(<Inbox selectedId={conversationId} />)
+    const headings = await screen.findAllByRole('heading', { name: '(650) 555-0177' })
+    const header = headings.map((h) => h.closest('header')).find(Boolean) as HTMLElement
+    expect(within(header).getByText('Lead')).toBeInTheDocument()
+    expect(within(header).queryByText(/Assigned to/)).toBeNull()
+    await client.actions.assign(conversationId, 'usr_marcus')
+    expect(await within(header).findByText('Assigned to Marcus Bell')).toBeInTheDocument()
+    await client.actions.close(conversationId)
+    expect(await within(header).findByText('Closed')).toBeInTheDocument()
+    await backend.simulateInbound('+16505550177', 'STOP')
+    await client.sync()
+    expect(await within(header).findByText('Opted out')).toBeInTheDocument()
+    // The menu sits in the header, an icon button named for what it does.
+    await user.click(within(header).getByRole('button', { name: 'Conversation actions' }))
+    expect(await screen.findByRole('menu')).toBeInTheDocument()
+  })
+})
