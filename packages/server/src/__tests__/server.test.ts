@@ -132,8 +132,17 @@ describe('sockets', () => {
       reconnection: false,
     })
     const events: Array<{ type: string }> = []
-    const state = { error: null as null | { data?: { code?: string } }, expired: false, closed: false }
+    const state = {
+      error: null as null | { data?: { code?: string } },
+      connected: false,
+      expired: false,
+      closed: false,
+    }
     socket.on('event', (e) => events.push(e))
+    // Recorded, not polled: a socket can connect and be closed between two looks at `connected`.
+    socket.on('connect', () => {
+      state.connected = true
+    })
     socket.on('connect_error', (e) => {
       state.error = e as never
     })
@@ -178,14 +187,15 @@ describe('sockets', () => {
   })
 
   it('tells a socket its session expired and closes it', async () => {
-    const shortLived = await createTokens({ secret: SECRET, ttlSeconds: 1 }).issue({
+    // Long enough to connect on a busy machine (2 cores running every test project at once).
+    const shortLived = await createTokens({ secret: SECRET, ttlSeconds: 3 }).issue({
       clinicId: 'cln_maple',
       userId: 'usr_dana',
       permissions: ['messaging'],
     })
     const dana = connect(shortLived.token)
-    await waitFor(() => dana.socket.connected)
-    await waitFor(() => dana.state.expired && dana.state.closed, 4000)
+    await waitFor(() => dana.state.connected, 2500)
+    await waitFor(() => dana.state.expired && dana.state.closed, 6000)
     await running.service.receiveInbound({ to: '+14155550100', from: '+16505550183', body: 'private details' })
     await new Promise((r) => setTimeout(r, 100))
     expect(dana.events).toEqual([])
