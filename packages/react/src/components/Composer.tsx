@@ -1,12 +1,13 @@
 'use client'
 import { VisuallyHidden } from 'radix-ui'
-import { type ComponentPropsWithoutRef, createContext, forwardRef, type ReactNode, useContext, useId } from 'react'
+import { type ComponentPropsWithoutRef, createContext, forwardRef, type ReactNode, useId } from 'react'
 import { usePartClassName, useStrings } from '../context'
 import { type ComposerLock, useComposer } from '../hooks/useComposer'
 import { format, type Strings } from '../strings'
 import { ComposerTools } from './ComposerTools'
 import { cx } from './cx'
 import { IconButton } from './IconButton'
+import { usePartContext } from './partContext'
 
 const LOCKS: Record<Exclude<ComposerLock, null>, keyof Strings> = {
   optedOut: 'lockedOptedOut',
@@ -29,12 +30,7 @@ export interface ComposerProps extends Omit<ComponentPropsWithoutRef<'form'>, 'c
 
 type ComposerState = ReturnType<typeof useComposer> & { id: string; tools: ReactNode }
 const ComposerContext = createContext<ComposerState | null>(null)
-
-function useComposerPart(part: string): ComposerState {
-  const value = useContext(ComposerContext)
-  if (!value) throw new Error(`Composer.${part} must be inside a <Composer>.`)
-  return value
-}
+const useComposerPart = (part: string) => usePartContext(ComposerContext, 'Composer', part)
 
 const Root = forwardRef<HTMLFormElement, ComposerProps>(function Composer(
   { conversationId, className, tools, children, ...rest },

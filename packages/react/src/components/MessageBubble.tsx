@@ -1,9 +1,10 @@
 'use client'
-import { type ComponentPropsWithoutRef, createContext, forwardRef, type ReactNode, useContext } from 'react'
+import { type ComponentPropsWithoutRef, createContext, forwardRef, type ReactNode } from 'react'
 import { usePartClassName, useStrings } from '../context'
 import { type MessageBubbleOptions, type MessageBubbleState, useMessageBubble } from '../hooks/useMessageBubble'
 import { cx } from './cx'
 import { Icon } from './Icon'
+import { usePartContext } from './partContext'
 import { SafeText } from './SafeText'
 
 /**
@@ -16,12 +17,7 @@ export interface MessageBubbleProps extends MessageBubbleOptions, Omit<Component
 }
 
 const BubbleContext = createContext<MessageBubbleState | null>(null)
-
-function useBubble(part: string): MessageBubbleState {
-  const value = useContext(BubbleContext)
-  if (!value) throw new Error(`MessageBubble.${part} must be inside a <MessageBubble>.`)
-  return value
-}
+const useBubble = (part: string) => usePartContext(BubbleContext, 'MessageBubble', part)
 
 const Root = forwardRef<HTMLDivElement, MessageBubbleProps>(function MessageBubble(
   { message, pending, group, onRetry, onDiscard, className, children, ...rest },
