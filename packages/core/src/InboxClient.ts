@@ -1,11 +1,14 @@
 import type {
   AssignToClientRequest,
   Attachment,
+  Client,
   ConsentRequest,
   Contact,
   Conversation,
+  CreateClientRequest,
   Inbox,
   MeResponse,
+  PatchClientRequest,
   Settings,
   StartConversationResponse,
 } from '@switchboard/protocol'
@@ -74,6 +77,13 @@ export interface InboxActions {
   moveToInbox(id: string, inboxId: string | null): Promise<Conversation>
   /** Staff judged a "possible opt-out" text is not one: the flag goes (the text stays). */
   dismissOptOutRequest(id: string): Promise<Conversation>
+  /** Creates a client record (`clients.edit`); cached client searches find it at once. */
+  createClient(request: CreateClientRequest): Promise<Client>
+  /**
+   * Edits a client record (`clients.edit`): the new name shows at once on the record and on every
+   * conversation with them; back as it was, with a typed error, if the server refuses.
+   */
+  updateClient(id: string, patch: PatchClientRequest): Promise<Client>
   /** Assigns the number to an existing client or a new one. */
   assignToClient(id: string, request: AssignToClientRequest): Promise<Conversation>
   /** Deletes for good: gone from every list at once, back if the server refuses. */

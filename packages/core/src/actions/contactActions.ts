@@ -1,7 +1,16 @@
-import type { ConsentRequest, Contact, Inbox, Settings, Stamped } from '@switchboard/protocol'
-import { conversationsWithPhone, findConversation } from '../cache/conversationCache'
+import type {
+  Client,
+  ConsentRequest,
+  Contact,
+  CreateClientRequest,
+  Inbox,
+  PatchClientRequest,
+  Settings,
+  Stamped,
+} from '@switchboard/protocol'
+import { conversationsWhere, conversationsWithPhone, findConversation } from '../cache/conversationCache'
 import { inboxKeys } from '../cache/keys'
-import { InboxError } from '../errors'
+import { InboxError, toInboxError } from '../errors'
 import type { ActionContext } from './context'
 import { optimistic } from './optimistic'
 
@@ -44,7 +53,60 @@ export function contactActions(ctx: ActionContext) {
     })
     return reply.data
   }
+  /** Places a client record from the server, and lets cached searches find it as it is now. */
+  const placeClient = (client: Client) => {
+    ctx.qc.setQueryData(inboxKeys.client(client.id), client)
+    void ctx.qc.invalidateQueries({ queryKey: inboxKeys.clientSearches() }).catch(() => undefined)
+  }
+  /** Shows a client's new name and e-mail at once: their record and every cached conversation with them. */
+  const showClient = (id: string, patch: PatchClientRequest) => () => {
+    const record = ctx.qc.getQueryData<Client>(inboxKeys.client(id))
+    if (record) {
+      ctx.qc.setQueryData(inboxKeys.client(id), {
+        ...record,
+        ...(patch.firstName !== undefined ? { firstName: patch.firstName } : {}),
+        ...(patch.lastName !== undefined ? { lastName: patch.lastName } : {}),
+        ...(patch.email !== undefined ? { email: patch.email } : {}),
+      })
+    }
+    if (patch.firstName === undefined && patch.lastName === undefined) return
+    for (const conversation of conversationsWhere(ctx.qc, (c) => c.client?.id === id)) {
+      const client = conversation.client as NonNullable<typeof conversation.client>
+      ctx.sync.applyLocal({
+        type: 'conversation.updated',
+        conversation: {
+          ...conversation,
+          client: {
+            ...client,
+            firstName: patch.firstName ?? client.firstName,
+            lastName: patch.lastName ?? client.lastName,
+          },
+        },
+      })
+    }
+  }
   return {
+    /** Creates a client record (`clients.edit`); searches find it at once. */
+    createClient: async (request: CreateClientRequest): Promise<Client> => {
+      let client: Client
+      try {
+        client = await ctx.transport.createClient(request)
+      } catch (error) {
+        throw toInboxError(error)
+      }
+      placeClient(client)
+      return client
+    },
+    /**
+     * Edits a client (`clients.edit`): the new name shows at once on their record and every
+     * conversation with them; back as it was, with a typed error, if the server refuses.
+     */
+    updateClient: (id: string, patch: PatchClientRequest): Promise<Client> =>
+      optimistic(ctx, {
+        show: showClient(id, patch),
+        call: () => ctx.transport.updateClient(id, patch),
+        place: placeClient,
+      }),
     /** Blocks a number: nothing is sent to it and its texts open nothing. */
     block: (phone: string) => setBlocked(phone, true),
     unblock: (phone: string) => setBlocked(phone, false),

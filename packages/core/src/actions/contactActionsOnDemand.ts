@@ -5,7 +5,14 @@ import type { ActionContext } from './context'
 /** The actions of {@link contactActionsOnDemand}: used from menus, dialogs and settings. */
 type OnDemand = Pick<
   InboxActions,
-  'block' | 'unblock' | 'recordConsent' | 'recordOptOut' | 'createInbox' | 'updateSettings'
+  | 'block'
+  | 'unblock'
+  | 'recordConsent'
+  | 'recordOptOut'
+  | 'createInbox'
+  | 'updateSettings'
+  | 'createClient'
+  | 'updateClient'
 >
 const NAMES: Array<keyof OnDemand> = [
   'block',
@@ -14,10 +21,13 @@ const NAMES: Array<keyof OnDemand> = [
   'recordOptOut',
   'createInbox',
   'updateSettings',
+  'createClient',
+  'updateClient',
 ]
 
 /**
- * The contact and clinic actions (block, consent, opt-out, inboxes, settings), loaded with their
+ * The contact, client and clinic actions (block, consent, opt-out, client records, inboxes,
+ * settings), loaded with their
  * first use or by `preload()` once the inbox is up, not with the inbox: nobody needs them to see
  * a conversation, and the widget lives inside someone else's app. A failed load is tried again
  * with the next call.

@@ -16,14 +16,18 @@ export function findConversation(qc: QueryClient, id: string): Conversation | un
   return undefined
 }
 
-/** Every cached conversation with this phone number (details and lists). */
-export function conversationsWithPhone(qc: QueryClient, phone: string): Conversation[] {
+/** Every cached conversation (details and lists, each once) that `matches`. */
+export function conversationsWhere(qc: QueryClient, matches: (c: Conversation) => boolean): Conversation[] {
   const found = new Map<string, Conversation>()
   for (const [, data] of lists(qc)) {
-    for (const page of data?.pages ?? []) for (const c of page.items) if (c.contact.phone === phone) found.set(c.id, c)
+    for (const page of data?.pages ?? []) for (const c of page.items) if (matches(c)) found.set(c.id, c)
   }
   for (const [, c] of qc.getQueriesData<Conversation>({ queryKey: inboxKeys.conversationDetails() })) {
-    if (c?.contact.phone === phone) found.set(c.id, c)
+    if (c && matches(c)) found.set(c.id, c)
   }
   return [...found.values()]
 }
+
+/** Every cached conversation with this phone number (details and lists). */
+export const conversationsWithPhone = (qc: QueryClient, phone: string): Conversation[] =>
+  conversationsWhere(qc, (c) => c.contact.phone === phone)
