@@ -108,6 +108,61 @@ describe('Composer tools', () => {
     expect(screen.getByRole('button', { name: 'Send' })).toBeEnabled()
   })
 
+  it('fills a template completely with the host’s context (the appointment) beside the client record', async () => {
+    const user = userEvent.setup()
+    const { backend, view } = setup(server)
+    const client = (await backend.service.searchClients(dana, { q: '' }))[0]!
+    const { conversation } = await backend.service.startConversation(dana, { clientId: client.id })
+    view(
+      <Inbox
+        selectedId={conversation.id}
+        templateContext={(c, record) => ({
+          appointment: { date: `Tue Dec 8 at 9:30am (${c.id === conversation.id ? record?.lastName : '?'})` },
+        })}
+      />,
+    )
+    await user.click(await screen.findByRole('button', { name: 'Insert a template' }))
+    await user.click(await screen.findByRole('menuitem', { name: /Appointment confirmation/ }))
+    const box = screen.getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement
+    await waitFor(() => expect(box.value).toContain(`is booked for Tue Dec 8 at 9:30am (${client.lastName}) at`))
+    expect(box.value).not.toContain('{{')
+    expect(screen.getByRole('button', { name: 'Send' })).toBeEnabled()
+  })
+
+  it('gives host tools the conversation, its client and a way to put text and files in the draft', async () => {
+    const user = userEvent.setup()
+    const { backend, view } = setup(server)
+    const client = (await backend.service.searchClients(dana, { q: '' }))[0]!
+    const { conversation } = await backend.service.startConversation(dana, { clientId: client.id })
+    const [form] = await backend.service.listLibrary(dana)
+    view(
+      <Inbox
+        selectedId={conversation.id}
+        composerTools={({ client: record, insertText, attach }) => (
+          <>
+            <button type="button" onClick={() => insertText(`Pay here: https://pay.example/${record?.id}`)}>
+              Payment request
+            </button>
+            <button type="button" onClick={() => form && attach(form)}>
+              Intake form
+            </button>
+          </>
+        )}
+      />,
+    )
+    await user.click(await screen.findByRole('button', { name: 'Payment request' }))
+    await user.click(screen.getByRole('button', { name: 'Intake form' }))
+    const box = screen.getByRole('textbox', { name: 'Message' })
+    await waitFor(() => expect(box).toHaveValue(`Pay here: https://pay.example/${client.id}`))
+    expect(screen.getByRole('button', { name: `Remove ${form?.name}` })).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Send' }))
+    await waitFor(async () => {
+      const { items } = await backend.service.listMessages(dana, conversation.id)
+      const sent = items.find((m) => m.body.startsWith('Pay here'))
+      expect(sent?.attachments.map((a) => a.name)).toEqual([form?.name])
+    })
+  })
+
   it('attaches from the library and sends it', async () => {
     const user = userEvent.setup()
     const { backend, view } = setup(server)

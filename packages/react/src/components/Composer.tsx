@@ -1,8 +1,9 @@
 'use client'
+import type { Attachment, Client, Conversation } from '@switchboard/protocol'
 import { VisuallyHidden } from 'radix-ui'
 import { type ComponentPropsWithoutRef, createContext, forwardRef, type ReactNode, useId } from 'react'
 import { usePartClassName, useStrings } from '../context'
-import { type ComposerLock, useComposer } from '../hooks/useComposer'
+import { type ComposerLock, type HostTemplateContext, useComposer } from '../hooks/useComposer'
 import { format, type Strings } from '../strings'
 import { ComposerTools } from './ComposerTools'
 import { cx } from './cx'
@@ -23,22 +24,41 @@ const LOCKS: Record<Exclude<ComposerLock, null>, keyof Strings> = {
  */
 export interface ComposerProps extends Omit<ComponentPropsWithoutRef<'form'>, 'children' | 'onSubmit'> {
   conversationId: string
-  /** The host's tools (forms, payment or review requests), shown beside the send button. */
-  tools?: ReactNode
+  /**
+   * The host's tools (forms, payment or review requests), shown after the built-in ones: markup,
+   * or a function of the conversation, its client and a way to put text or a file in the draft.
+   */
+  tools?: HostComposerTools
+  /** Variables a template can use beyond the client record and the clinic (an appointment, a link). */
+  templateContext?: HostTemplateContext
   children?: ReactNode
 }
 
-type ComposerState = ReturnType<typeof useComposer> & { id: string; tools: ReactNode }
+/** What a host's composer tool receives. */
+export interface ComposerToolContext {
+  conversation: Conversation
+  /** The client's record; null for a lead. */
+  client: Client | null
+  /** Puts text at the cursor. */
+  insertText(text: string): void
+  /** Adds a file already on the server (a library document, a generated form) to the message. */
+  attach(attachment: Attachment): void
+}
+
+/** The host's composer tools: markup, or a function of {@link ComposerToolContext}. */
+export type HostComposerTools = ReactNode | ((context: ComposerToolContext) => ReactNode)
+
+type ComposerState = ReturnType<typeof useComposer> & { id: string; tools: HostComposerTools }
 const ComposerContext = createContext<ComposerState | null>(null)
 const useComposerPart = (part: string) => usePartContext(ComposerContext, 'Composer', part)
 
 const Root = forwardRef<HTMLFormElement, ComposerProps>(function Composer(
-  { conversationId, className, tools, children, ...rest },
+  { conversationId, className, tools, templateContext, children, ...rest },
   ref,
 ) {
   const partClass = usePartClassName('composer', className)
   const t = useStrings()
-  const composer = useComposer(conversationId)
+  const composer = useComposer(conversationId, templateContext ? { templateContext } : {})
   const id = useId()
 
   // Until the conversation is known, whether it may be texted is not: show nothing to type into.
@@ -153,6 +173,19 @@ function Notices({ kind }: { kind?: 'quiet' | 'variables' }) {
 /** The built-in tools (emoji, attach, library, templates) and the host's own. */
 function Tools() {
   const composer = useComposerPart('Tools')
+  const { tools, conversation } = composer
+  // A function of the conversation is called once its client is known (null for a lead).
+  const host =
+    typeof tools === 'function'
+      ? conversation &&
+        composer.client !== undefined &&
+        tools({
+          conversation,
+          client: composer.client,
+          insertText: composer.insertText,
+          attach: composer.attachments.addFromLibrary,
+        })
+      : tools
   return (
     <>
       <ComposerTools
@@ -162,7 +195,7 @@ function Tools() {
         onTemplate={composer.insertTemplate}
         accept={composer.accept}
       />
-      {composer.tools && <div className="sb-composer__tools">{composer.tools}</div>}
+      {host && <div className="sb-composer__tools">{host}</div>}
     </>
   )
 }

@@ -3,11 +3,12 @@ import { formatPhone } from '@switchboard/core'
 import { hasPermission } from '@switchboard/protocol'
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useState } from 'react'
 import { usePartClassName, useStrings, useUnstyled } from '../context'
+import type { HostTemplateContext } from '../hooks/useComposer'
 import { useConversation } from '../hooks/useConversations'
 import { useSelectedConversation } from '../hooks/useSelectedConversation'
 import { useMe } from '../hooks/useServerData'
 import { ClientPanel } from './ClientPanel'
-import { Composer } from './Composer'
+import { Composer, type HostComposerTools } from './Composer'
 import { ConnectionBanner } from './ConnectionBanner'
 import { ConversationFilters } from './ConversationFilters'
 import { ConversationHeader } from './ConversationHeader'
@@ -26,8 +27,10 @@ export interface InboxProps extends Omit<ComponentPropsWithoutRef<'section'>, 'o
   onSelect?: (conversationId: string | null) => void
   /** `light` (default), `dark`, or any theme name the host styles with `[data-sb-theme=…]`; inside an `InboxTheme`, that one's. */
   theme?: string
-  /** The host's composer tools (forms, payment or review requests). */
-  composerTools?: ReactNode
+  /** The host's composer tools (forms, payment or review requests): markup, or a function of the conversation. */
+  composerTools?: HostComposerTools
+  /** Variables the composer's templates can use beyond the client record and the clinic. */
+  templateContext?: HostTemplateContext
   /** The host's actions in the open conversation's header (e.g. "Make appointment"). */
   headerActions?: ReactNode
 }
@@ -39,7 +42,7 @@ export interface InboxProps extends Omit<ComponentPropsWithoutRef<'section'>, 'o
  * shows a clear "no access" state. Forwards its ref and any attribute to its `<section>`.
  */
 export const Inbox = forwardRef<HTMLElement, InboxProps>(function Inbox(
-  { selectedId, onSelect, theme, className, composerTools, headerActions, ...rest },
+  { selectedId, onSelect, theme, className, composerTools, templateContext, headerActions, ...rest },
   ref,
 ) {
   const partClass = usePartClassName('inbox', className)
@@ -104,7 +107,7 @@ export const Inbox = forwardRef<HTMLElement, InboxProps>(function Inbox(
                   />
                   <Thread conversationId={selected} />
                   <OptOutRequestBanner conversationId={selected} />
-                  <Composer conversationId={selected} tools={composerTools} />
+                  <Composer conversationId={selected} tools={composerTools} templateContext={templateContext} />
                 </>
               ) : (
                 <p className="sb-inbox__empty">{t.noConversationSelected}</p>

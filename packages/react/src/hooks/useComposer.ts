@@ -8,7 +8,7 @@ import {
   templateVariables,
   toInboxError,
 } from '@switchboard/core'
-import type { Client, Conversation, MeResponse, Template } from '@switchboard/protocol'
+import type { Client, Conversation, MeResponse, Template, TemplateContext } from '@switchboard/protocol'
 import { hasPermission, textingRefusal } from '@switchboard/protocol'
 import { useQuery } from '@tanstack/react-query'
 import { type ChangeEvent, type FormEvent, type KeyboardEvent, useCallback, useMemo, useRef, useState } from 'react'
@@ -31,10 +31,24 @@ export function composerLock(conversation: Conversation | undefined, me: MeRespo
 }
 
 /**
+ * What the host adds to a template's variables besides the client record and the clinic: an
+ * appointment, a payment link… Either fixed, or made for the conversation and its client.
+ */
+export type HostTemplateContext =
+  | TemplateContext
+  | ((conversation: Conversation, client: Client | null) => TemplateContext)
+
+/** Options of {@link useComposer}. */
+export interface ComposerOptions {
+  /** Variables a template can use beyond `client.*`, `patient.*` and `clinic.*` (e.g. `appointment.date`). */
+  templateContext?: HostTemplateContext
+}
+
+/**
  * Everything a composer needs: the draft (kept per conversation, across reloads), the SMS segment
  * count and encoding, the lock reason, a quiet-hours warning, and `send`.
  */
-export function useComposer(conversationId: string) {
+export function useComposer(conversationId: string, options: ComposerOptions = {}) {
   const inbox = useInboxClient()
   const draft = useInboxState(useCallback((s) => s.drafts[conversationId] ?? '', [conversationId]))
   const { data: me } = useMe()
@@ -69,16 +83,20 @@ export function useComposer(conversationId: string) {
   /** Inserts a template filled from the client record; what it cannot fill stays marked `{{…}}`. */
   const insertTemplate = useCallback(
     (template: Template) => {
+      const record = (client as Client | undefined) ?? null
+      const host = options.templateContext
+      const extra = typeof host === 'function' ? (conversation ? host(conversation, record) : undefined) : host
       const context = templateContext({
-        client: (client as Client | undefined) ?? null,
+        client: record,
         patient: conversation?.client?.patients[0] ?? null,
         ...(me ? { clinic: me.clinic } : {}),
+        ...(extra ? { extra } : {}),
       })
       const { text } = renderTemplate(template.body, context)
       const current = inbox.store.getState().drafts[conversationId] ?? ''
       setText(current.trim() ? `${current.trimEnd()} ${text}` : text)
     },
-    [client, conversation, me, inbox, conversationId, setText],
+    [client, conversation, me, inbox, conversationId, setText, options.templateContext],
   )
 
   const send = useCallback((): boolean => {
@@ -127,6 +145,10 @@ export function useComposer(conversationId: string) {
   }
 
   return {
+    /** The conversation, once known. */
+    conversation,
+    /** The client's full record; null for a lead; undefined until known. */
+    client: (conversation && !conversation.client ? null : (client as Client | undefined)) as Client | null | undefined,
     text: draft,
     setText,
     send,

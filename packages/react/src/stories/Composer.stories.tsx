@@ -105,3 +105,39 @@ export const LockedOneWay: Story = {
     await expect(await within(canvasElement).findByText(/one-way texting/)).toHaveAttribute('data-state', 'locked')
   },
 }
+
+/**
+ * The host's own tools beside the built-in ones, given the conversation and its client: a payment
+ * request that writes the client's link into the draft; and templates filled with the host's
+ * appointment.
+ */
+export const HostToolsAndContext: Story = {
+  render: (_args, { loaded }) => (
+    <div style={{ marginTop: 380, maxWidth: 640 }}>
+      <Composer
+        conversationId={loaded.prepared as string}
+        templateContext={{ appointment: { date: 'Tue Dec 8 at 9:30am' } }}
+        tools={({ client, insertText }) => (
+          <button
+            type="button"
+            className="sb-button sb-button--small"
+            onClick={() => insertText(`Pay online: https://pay.example/${client?.id ?? ''}`)}
+          >
+            Payment request
+          </button>
+        )}
+      />
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await userEvent.click(await canvas.findByRole('button', { name: 'Payment request' }))
+    const box = canvas.getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement
+    await waitFor(() => expect(box.value).toMatch(/^Pay online: https:\/\/pay\.example\/cli_\d+$/))
+    await userEvent.clear(box)
+    await userEvent.click(canvas.getByRole('button', { name: 'Insert a template' }))
+    await userEvent.click(await screen.findByRole('menuitem', { name: /Appointment confirmation/ }))
+    await waitFor(() => expect(box.value).toContain('booked for Tue Dec 8 at 9:30am'))
+    await expect(canvas.getByRole('button', { name: 'Send' })).toBeEnabled()
+  },
+}
