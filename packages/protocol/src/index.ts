@@ -103,6 +103,8 @@ export {
   searchTokens,
   wordsMatch,
 } from './filter'
+export type { MatchRange } from './matchRanges'
+export { matchRanges } from './matchRanges'
 export type { ConversationSortKey, MessageSortKey } from './ordering'
 export {
   clientSortKey,
@@ -133,6 +135,7 @@ export type {
   ListMessagesQuery,
   MetricsQuery,
   NewClient,
+  NewPatient,
   PatchClientRequest,
   PatchConversationRequest,
   SendMessageRequest,
@@ -155,6 +158,7 @@ export {
   MAX_INBOUND_BODY_LENGTH,
   metricsQuerySchema,
   newClientSchema,
+  newPatientSchema,
   patchClientRequestSchema,
   patchConversationRequestSchema,
   searchClientsQuerySchema,

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini'
 import { businessHoursSchema, consentRecordSchema } from './entities'
 import { type ConversationFilter, conversationFilterSchema } from './filter'
-import { MAX_BODY_LENGTH, multilineText, singleLineText, TEXT_LIMITS } from './text'
+import { isSingleLine, MAX_BODY_LENGTH, multilineText, singleLineText, TEXT_LIMITS } from './text'
 
 const id = z.string().check(z.minLength(1), z.maxLength(200))
 const limit = z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(200)))
@@ -50,20 +50,38 @@ export type PatchConversationRequest = z.infer<typeof patchConversationRequestSc
 const name = singleLineText(TEXT_LIMITS.name)
 const email = z.email().check(z.maxLength(TEXT_LIMITS.email))
 
-/** A new client record from inside the inbox. */
+/** A patient added with a new client: a name, and the species when known ("Dog", "Cat"). */
+export const newPatientSchema = z.object({
+  name,
+  species: z._default(
+    z
+      .string()
+      .check(
+        z.trim(),
+        z.maxLength(TEXT_LIMITS.species),
+        z.refine(isSingleLine, { message: 'must be one line without control or direction characters' }),
+      ),
+    '',
+  ),
+})
+export type NewPatient = z.input<typeof newPatientSchema>
+const newPatients = z.optional(z.array(newPatientSchema).check(z.maxLength(10)))
+
+/** A new client record from inside the inbox, optionally with their first patients. */
 export const newClientSchema = z.object({
   firstName: name,
   lastName: name,
   email: z.optional(z.nullable(email)),
+  patients: newPatients,
 })
-export type NewClient = z.infer<typeof newClientSchema>
+export type NewClient = z.input<typeof newClientSchema>
 
 /** `POST /conversations/:id/client`: the number belongs to this client, or to a new one. */
 export const assignToClientRequestSchema = z.union([
   z.strictObject({ clientId: id }),
   z.strictObject({ newClient: newClientSchema }),
 ])
-export type AssignToClientRequest = z.infer<typeof assignToClientRequestSchema>
+export type AssignToClientRequest = z.input<typeof assignToClientRequestSchema>
 
 /** `POST /conversations/:id/messages`. */
 export const sendMessageRequestSchema = z
@@ -92,6 +110,7 @@ export const createClientRequestSchema = z.object({
   lastName: name,
   phones: z._default(z.array(z.string().check(z.maxLength(40))).check(z.maxLength(5)), []),
   email: z.optional(z.nullable(email)),
+  patients: newPatients,
 })
 export type CreateClientRequest = z.input<typeof createClientRequestSchema>
 

@@ -44,6 +44,8 @@ export const TEXT_LIMITS = {
   email: 254,
   consentNote: 500,
   filename: 120,
+  /** A patient's species ("Dog", "Cat"). */
+  species: 40,
 } as const
 
 /** Whether `text` has no control characters, line breaks or bidirectional controls. */

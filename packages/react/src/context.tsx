@@ -20,6 +20,8 @@ export type InboxPart =
   | 'badge'
   | 'presence'
   | 'header'
+  | 'dialog'
+  | 'clientHistory'
 
 /** Class names per part, added next to the part's own `sb-*` classes. */
 export type InboxClassNames = Partial<Record<InboxPart, string>>

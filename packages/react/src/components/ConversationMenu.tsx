@@ -1,9 +1,10 @@
 'use client'
 import type { Conversation } from '@switchboard/protocol'
 import { AlertDialog, DropdownMenu } from 'radix-ui'
-import { type ComponentPropsWithoutRef, forwardRef } from 'react'
+import { type ComponentPropsWithoutRef, forwardRef, useRef } from 'react'
 import { usePartClassName, useStrings } from '../context'
 import { type ConversationMenuChoice, useConversationMenu } from '../hooks/useConversationMenu'
+import { AssignToClientDialog } from './AssignToClientDialog'
 import { cx } from './cx'
 import { Icon } from './Icon'
 import { IconButton } from './IconButton'
@@ -58,13 +59,20 @@ export const ConversationMenu = forwardRef<HTMLDivElement, ConversationMenuProps
   const t = useStrings()
   const container = usePortalContainer()
   const menu = useConversationMenu(conversation, { onDeleted })
+  // The dialogs open from a menu item that is gone when they close: focus goes back to the button.
+  const triggerRef = useRef<HTMLButtonElement>(null)
+  const refocus = (event: Event) => {
+    if (!triggerRef.current) return
+    event.preventDefault()
+    triggerRef.current.focus()
+  }
   const plain = menu.actions.filter((action) => !action.danger)
   const danger = menu.actions.filter((action) => action.danger)
   return (
     <div ref={ref} {...rest} className={cx('sb-menu', partClass)}>
       <DropdownMenu.Root>
         <DropdownMenu.Trigger asChild>
-          <IconButton className="sb-menu__trigger" icon="more" label={t.actions} />
+          <IconButton ref={triggerRef} className="sb-menu__trigger" icon="more" label={t.actions} />
         </DropdownMenu.Trigger>
         <DropdownMenu.Portal container={container}>
           <DropdownMenu.Content className="sb-menu__content" align="end" sideOffset={4}>
@@ -92,7 +100,7 @@ export const ConversationMenu = forwardRef<HTMLDivElement, ConversationMenuProps
       <AlertDialog.Root open={menu.confirmDelete.open} onOpenChange={menu.confirmDelete.setOpen}>
         <AlertDialog.Portal container={container}>
           <AlertDialog.Overlay className="sb-dialog__overlay" />
-          <AlertDialog.Content className="sb-dialog">
+          <AlertDialog.Content className="sb-dialog" onCloseAutoFocus={refocus}>
             <AlertDialog.Title className="sb-dialog__title">{t.deleteTitle}</AlertDialog.Title>
             <AlertDialog.Description className="sb-dialog__body">{t.deleteBody}</AlertDialog.Description>
             <div className="sb-dialog__actions">
@@ -104,6 +112,14 @@ export const ConversationMenu = forwardRef<HTMLDivElement, ConversationMenuProps
           </AlertDialog.Content>
         </AlertDialog.Portal>
       </AlertDialog.Root>
+      {conversation.client === null && (
+        <AssignToClientDialog
+          conversation={conversation}
+          open={menu.assignToClient.open}
+          onOpenChange={menu.assignToClient.setOpen}
+          returnFocusRef={triggerRef}
+        />
+      )}
       {menu.error && (
         <p className="sb-menu__error" role="alert">
           {menu.error}

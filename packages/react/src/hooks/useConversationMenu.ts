@@ -7,7 +7,7 @@ import { useInboxes, useMe, usePermission, useTeam } from './useServerData'
 
 /** One action of the menu. */
 export interface ConversationMenuAction {
-  id: 'close' | 'reopen' | 'markRead' | 'markUnread' | 'block' | 'unblock' | 'delete'
+  id: 'close' | 'reopen' | 'markRead' | 'markUnread' | 'assignToClient' | 'block' | 'unblock' | 'delete'
   label: string
   /** Destructive: drawn apart and in the danger colour. */
   danger: boolean
@@ -40,6 +40,11 @@ export interface ConversationMenuState {
     setOpen(open: boolean): void
     confirm(): void
   }
+  /** The "Assign to client" dialog of a lead: open after `assignToClient` runs. */
+  assignToClient: {
+    open: boolean
+    setOpen(open: boolean): void
+  }
   /** The last refusal, as staff read it; cleared when the next action starts. */
   error: string | null
 }
@@ -47,7 +52,7 @@ export interface ConversationMenuState {
 /**
  * The actions on a conversation, each offered only with its permission, for the default
  * `ConversationMenu` or a host's own menu: close or reopen, mark read or unread, assign or
- * unassign, move to an inbox, block or unblock (`messaging.block`), delete after a confirmation
+ * unassign, move to an inbox, assign a lead's number to a client, block or unblock (`messaging.block`), delete after a confirmation
  * (`messaging.delete`). Every action shows at once and shows the server's refusal in `error`.
  */
 export function useConversationMenu(
@@ -62,6 +67,7 @@ export function useConversationMenu(
   const canDelete = usePermission('messaging.delete')
   const canBlock = usePermission('messaging.block')
   const [confirming, setConfirming] = useState(false)
+  const [assigning, setAssigning] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const run = (action: () => Promise<unknown>) => {
     setError(null)
@@ -83,6 +89,7 @@ export function useConversationMenu(
       ? action('markRead', t.markRead, () => run(() => a.markRead(c.id)))
       : action('markUnread', t.markUnread, () => run(() => a.markUnread(c.id))),
   ]
+  if (c.client === null) actions.push(action('assignToClient', t.assignToClient, () => setAssigning(true)))
   if (canBlock) {
     actions.push(
       c.contact.blocked
@@ -121,6 +128,7 @@ export function useConversationMenu(
           options.onDeleted?.()
         }),
     },
+    assignToClient: { open: assigning, setOpen: setAssigning },
     error,
   }
 }

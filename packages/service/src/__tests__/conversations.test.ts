@@ -255,6 +255,38 @@ describe('assigning a number to a client', () => {
     await expectError(h.service.assignToClient(h.dana, lead.id, { clientId: 'cli_nope' }), 'not_found')
     await expectError(h.service.assignToClient(h.dana, lead.id, {} as never), 'validation_failed')
   })
+
+  it('creates the new client with their first patients, found by a patient’s name', async () => {
+    const h = setup()
+    await h.text('+14155550143', 'Is Quixote ready?')
+    const lead = (await h.service.listConversations(h.dana, { q: '4155550143' })).items[0]!
+    await expectError(
+      h.service.assignToClient(h.dana, lead.id, {
+        newClient: { firstName: 'Ana', lastName: 'Silva', patients: [{ name: ' ', species: 'Dog' }] },
+      }),
+      'validation_failed',
+    )
+    const assigned = await h.service.assignToClient(h.dana, lead.id, {
+      newClient: {
+        firstName: 'Ana',
+        lastName: 'Silva',
+        patients: [{ name: 'Quixote', species: ' Dog ' }, { name: 'Pip' }],
+      },
+    })
+    const client = await h.service.getClient(h.dana, assigned.client?.id ?? '')
+    expect(client.patients.map((p) => [p.name, p.species])).toEqual([
+      ['Quixote', 'Dog'],
+      ['Pip', ''],
+    ])
+    expect(new Set(client.patients.map((p) => p.id)).size).toBe(2)
+    expect((await h.service.searchClients(h.dana, { q: 'quix' })).map((c) => c.id)).toEqual([client.id])
+    const created = await h.service.createClient(h.dana, {
+      firstName: 'Lee',
+      lastName: 'Park',
+      patients: [{ name: 'Mochi', species: 'Cat' }],
+    })
+    expect(created.patients).toMatchObject([{ name: 'Mochi', species: 'Cat' }])
+  })
 })
 
 describe('the list stays right under writes', () => {

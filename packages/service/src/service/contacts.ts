@@ -6,6 +6,7 @@ import {
   consentRequestSchema,
   createClientRequestSchema,
   type Message,
+  type NewClient,
   type PatchClientRequest,
   parseOrThrow,
   patchClientRequestSchema,
@@ -83,6 +84,22 @@ async function linkPhones(w: Work, client: Client): Promise<void> {
   }
 }
 
+/**
+ * A new client record from a validated request: no balance yet, in the clinic's currency, with
+ * the patients given (each with its own id).
+ */
+export function newClientRecord(ctx: ServiceContext, w: Work, request: NewClient, phones: string[]): Client {
+  return {
+    id: ctx.newId('cli'),
+    firstName: request.firstName,
+    lastName: request.lastName,
+    email: request.email ?? null,
+    phones,
+    balance: { amountMinor: 0, currency: w.clinic.clinic.country === 'CA' ? 'CAD' : 'USD' },
+    patients: (request.patients ?? []).map((p) => ({ id: ctx.newId('pat'), name: p.name, species: p.species ?? '' })),
+  }
+}
+
 /** Clients by name (client or patient) or phone digits. */
 export async function searchClients(
   ctx: ServiceContext,
@@ -109,15 +126,7 @@ export async function createClient(ctx: ServiceContext, actor: Actor, input: Cre
   requirePermission(actor, 'clients.edit')
   const request = parseOrThrow(createClientRequestSchema, input, 'client')
   return inClinic(ctx, actor.clinicId, async (w) => {
-    const client: Client = {
-      id: ctx.newId('cli'),
-      firstName: request.firstName,
-      lastName: request.lastName,
-      email: request.email ?? null,
-      phones: await normalizePhones(w, request.phones),
-      balance: { amountMinor: 0, currency: w.clinic.clinic.country === 'CA' ? 'CAD' : 'USD' },
-      patients: [],
-    }
+    const client = newClientRecord(ctx, w, request, await normalizePhones(w, request.phones))
     await w.tx.putClient(client)
     await linkPhones(w, client)
     return client

@@ -18,6 +18,7 @@ import {
 import { decodeCursor, encodeCursor } from '../rules/cursor'
 import { type Actor, requirePermission } from './actor'
 import { discardFiles } from './attachments'
+import { newClientRecord } from './contacts'
 import { inClinic, type ServiceContext, type Work } from './context'
 import { assertTwoWay, parseSend, reread, sendInWork } from './messaging'
 import {
@@ -222,15 +223,7 @@ export async function assignToClient(
       throw new SwitchboardError('not_found', 'This client does not exist.', { clientId: request.clientId })
     }
     if ('newClient' in request) {
-      client = {
-        id: ctx.newId('cli'),
-        firstName: request.newClient.firstName,
-        lastName: request.newClient.lastName,
-        email: request.newClient.email ?? null,
-        phones: [],
-        balance: { amountMinor: 0, currency: w.clinic.clinic.country === 'CA' ? 'CAD' : 'USD' },
-        patients: [],
-      }
+      client = newClientRecord(ctx, w, request.newClient, [])
     }
     if (!client) throw new SwitchboardError('validation_failed', 'Give a clientId or a newClient.')
     if (!client.phones.includes(record.phone)) client.phones = [...client.phones, record.phone]

@@ -1,0 +1,135 @@
+'use client'
+import type { Conversation } from '@switchboard/protocol'
+import { Dialog } from 'radix-ui'
+import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, type RefObject } from 'react'
+import { usePartClassName, useStrings } from '../context'
+import { type AssignToClientState, useAssignToClient } from '../hooks/useAssignToClient'
+import { useControllableState } from '../hooks/useControllableState'
+import { ClientFormFields } from './ClientFormFields'
+import { ClientSearchField } from './ClientSearchField'
+import { cx } from './cx'
+import { FormattedText } from './FormattedText'
+import { usePortalContainer } from './portal'
+
+/** Props of {@link AssignToClientDialog}. */
+export interface AssignToClientDialogProps
+  extends Omit<ComponentPropsWithoutRef<'div'>, 'children' | 'onSubmit' | 'defaultValue'> {
+  /** The lead's conversation whose number is assigned. */
+  conversation: Conversation
+  open?: boolean
+  defaultOpen?: boolean
+  onOpenChange?: (open: boolean) => void
+  /** A button that opens the dialog (focus returns to it on close). */
+  trigger?: ReactNode
+  /** Where focus returns on close when there is no `trigger` (the menu button it was opened from). */
+  returnFocusRef?: RefObject<HTMLElement | null>
+  /** After the number was assigned, with the conversation as it now is. */
+  onAssigned?: (conversation: Conversation) => void
+}
+
+/** The dialog's body: markup over {@link useAssignToClient}, mounted while open so each opening starts afresh. */
+function AssignToClientForm({ state, onDone }: { state: AssignToClientState; onDone(): void }) {
+  const t = useStrings()
+  return (
+    <form
+      className="sb-dialog__form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault()
+        void state.save().then((done) => done && onDone())
+      }}
+    >
+      {state.mode === 'search' ? (
+        <>
+          <ClientSearchField search={state.search} autoFocus />
+          {state.canCreate && (
+            <button
+              type="button"
+              className="sb-button sb-button--ghost sb-dialog__switch"
+              onClick={() => state.setMode('create')}
+            >
+              {t.addClientInstead}
+            </button>
+          )}
+        </>
+      ) : (
+        <ClientFormFields form={state.form} phone={state.phone} />
+      )}
+      {state.error && (
+        <p className="sb-dialog__error" role="alert">
+          {state.error}
+        </p>
+      )}
+      <div className="sb-dialog__actions">
+        {state.mode === 'create' && (
+          <button
+            type="button"
+            className="sb-button sb-button--ghost sb-dialog__back"
+            onClick={() => state.setMode('search')}
+          >
+            {t.backToSearch}
+          </button>
+        )}
+        <Dialog.Close className="sb-button">{t.cancel}</Dialog.Close>
+        <button type="submit" className="sb-button sb-button--primary" aria-disabled={state.saving || undefined}>
+          {state.saving ? t.saving : state.mode === 'create' ? t.addClient : t.save}
+        </button>
+      </div>
+    </form>
+  )
+}
+
+function AssignToClientBody(props: {
+  conversation: Conversation
+  onAssigned?: (c: Conversation) => void
+  onDone(): void
+}) {
+  const t = useStrings()
+  const state = useAssignToClient(props.conversation, { onAssigned: props.onAssigned })
+  return (
+    <>
+      <Dialog.Title className="sb-dialog__title">
+        <FormattedText text={t.assignToClientTitle} values={{ phone: <bdi>{state.phone}</bdi> }} />
+      </Dialog.Title>
+      <Dialog.Description className="sb-dialog__body">{t.assignToClientBody}</Dialog.Description>
+      <AssignToClientForm state={state} onDone={props.onDone} />
+    </>
+  )
+}
+
+/**
+ * Assigns a lead's number to a client (Radix Dialog): search by name, patient name or phone and
+ * pick one, or add a new client with a checked form; "Save" assigns and the conversation, its
+ * row and the client panel show the client at once. Errors stay in place; focus returns to
+ * the trigger (or `returnFocusRef`) on close.
+ */
+export const AssignToClientDialog = forwardRef<HTMLDivElement, AssignToClientDialogProps>(function AssignToClientDialog(
+  { conversation, open, defaultOpen = false, onOpenChange, trigger, returnFocusRef, onAssigned, className, ...rest },
+  ref,
+) {
+  const partClass = usePartClassName('dialog', className)
+  const container = usePortalContainer()
+  const [isOpen, setOpen] = useControllableState({ prop: open, defaultProp: defaultOpen, onChange: onOpenChange })
+  return (
+    <Dialog.Root open={isOpen} onOpenChange={setOpen}>
+      {trigger && <Dialog.Trigger asChild>{trigger}</Dialog.Trigger>}
+      <Dialog.Portal container={container}>
+        <Dialog.Overlay className="sb-dialog__overlay" />
+        <Dialog.Content
+          ref={ref}
+          {...rest}
+          className={cx('sb-dialog sb-dialog--form', partClass)}
+          onCloseAutoFocus={(event) => {
+            const target = returnFocusRef?.current
+            if (!trigger && target) {
+              event.preventDefault()
+              target.focus()
+            }
+          }}
+        >
+          <AssignToClientBody conversation={conversation} onAssigned={onAssigned} onDone={() => setOpen(false)} />
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  )
+})
