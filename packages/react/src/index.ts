@@ -31,6 +31,8 @@ export type { InboxThemeProps } from './components/InboxTheme'
 export { InboxTheme } from './components/InboxTheme'
 export type { MessageBubbleProps } from './components/MessageBubble'
 export { MessageBubble } from './components/MessageBubble'
+export type { NewConversationDialogProps } from './components/NewConversationDialog'
+export { NewConversationDialog } from './components/NewConversationDialog'
 export type { OptOutRequestBannerProps } from './components/OptOutRequestBanner'
 export { OptOutRequestBanner } from './components/OptOutRequestBanner'
 export type { ComponentOverrides } from './components/overrides'
@@ -71,7 +73,16 @@ export { useConversation, useConversations } from './hooks/useConversations'
 export { useInboxState } from './hooks/useInboxState'
 export type { AttachmentView, MessageBubbleOptions, MessageBubbleState } from './hooks/useMessageBubble'
 export { useMessageBubble } from './hooks/useMessageBubble'
+export type {
+  NewConversationOptions,
+  NewConversationState,
+  NewConversationTarget,
+  StartedConversation,
+} from './hooks/useNewConversation'
+export { useNewConversation } from './hooks/useNewConversation'
 export { useOptOutRequest } from './hooks/useOptOutRequest'
+export type { PhoneInputState } from './hooks/usePhoneInput'
+export { usePhoneInput } from './hooks/usePhoneInput'
 export type { PresenceState } from './hooks/usePresence'
 export { usePresence } from './hooks/usePresence'
 export { useSelectedConversation } from './hooks/useSelectedConversation'

@@ -9,6 +9,7 @@ import { ComposerTools } from './ComposerTools'
 import { cx } from './cx'
 import { IconButton } from './IconButton'
 import { usePartContext } from './partContext'
+import { SegmentCounter } from './SegmentCounter'
 
 const LOCKS: Record<Exclude<ComposerLock, null>, keyof Strings> = {
   optedOut: 'lockedOptedOut',
@@ -203,18 +204,7 @@ function Tools() {
 /** How many SMS the text takes and how many characters are left, with the hint when special characters shorten them. */
 function Counter() {
   const { segments, id } = useComposerPart('Counter')
-  const t = useStrings()
-  return (
-    <div className="sb-composer__count" id={`${id}-count`}>
-      {segments.segments > 0 && format(t.segments, { count: segments.segments, remaining: segments.remaining })}
-      {segments.encoding === 'UCS-2' && (
-        <span className="sb-composer__hint">
-          {' '}
-          {format(t.unicodeHint, { chars: segments.unicodeCharacters.slice(0, 5).join(' ') })}
-        </span>
-      )}
-    </div>
-  )
+  return <SegmentCounter segments={segments} id={`${id}-count`} />
 }
 
 /** The send button, enabled when there is something to send and nothing to fill in. */

@@ -8,6 +8,7 @@ import {
   FileText,
   FolderOpen,
   Paperclip,
+  Plus,
   Smile,
   TriangleAlert,
   User,
@@ -33,6 +34,7 @@ const ICONS = {
   viewing: Eye,
   file: File,
   warning: TriangleAlert,
+  add: Plus,
 } as const
 
 /** The name of one of the widget's icons. */

@@ -15,7 +15,10 @@ import { ConversationHeader } from './ConversationHeader'
 import { ConversationList } from './ConversationList'
 import { useComposedRefs } from './composeRefs'
 import { cx } from './cx'
+import { FormattedText } from './FormattedText'
+import { IconButton } from './IconButton'
 import { useInsideTheme } from './InboxTheme'
+import { NewConversationDialog } from './NewConversationDialog'
 import { OptOutRequestBanner } from './OptOutRequestBanner'
 import { PortalRoot } from './portal'
 import { Thread } from './Thread'
@@ -85,11 +88,16 @@ export const Inbox = forwardRef<HTMLElement, InboxProps>(function Inbox(
             <div className="sb-inbox__list">
               <header className="sb-inbox__header">
                 <h2 className="sb-inbox__title">{t.inbox}</h2>
+                <NewConversationDialog
+                  trigger={<IconButton className="sb-inbox__new" icon="add" label={t.newConversation} />}
+                  onStarted={({ conversation }) => choose(conversation.id)}
+                />
                 {me && (
                   <p className="sb-inbox__number">
-                    {t.smsNumber.split('{number}')[0]}
-                    <bdi>{formatPhone(me.clinic.smsNumber, me.clinic.country)}</bdi>
-                    {t.smsNumber.split('{number}')[1]}
+                    <FormattedText
+                      text={t.smsNumber}
+                      values={{ number: <bdi>{formatPhone(me.clinic.smsNumber, me.clinic.country)}</bdi> }}
+                    />
                   </p>
                 )}
               </header>

@@ -1,0 +1,218 @@
+'use client'
+import { Dialog } from 'radix-ui'
+import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useId } from 'react'
+import { usePartClassName, useStrings } from '../context'
+import { useControllableState } from '../hooks/useControllableState'
+import {
+  type NewConversationOptions,
+  type NewConversationState,
+  type StartedConversation,
+  useNewConversation,
+} from '../hooks/useNewConversation'
+import type { PhoneInputState } from '../hooks/usePhoneInput'
+import { format } from '../strings'
+import { ClientSearchField } from './ClientSearchField'
+import { cx } from './cx'
+import { Field } from './Field'
+import { usePortalContainer } from './portal'
+import { SegmentCounter } from './SegmentCounter'
+
+/** Props of {@link NewConversationDialog}. */
+export interface NewConversationDialogProps
+  extends Omit<ComponentPropsWithoutRef<'div'>, 'children' | 'defaultValue'>,
+    NewConversationOptions {
+  open?: boolean
+  defaultOpen?: boolean
+  onOpenChange?: (open: boolean) => void
+  /** A button that opens the dialog (focus returns to it on close). */
+  trigger?: ReactNode
+}
+
+/** A phone number field: formatted as typed once valid, its problem in place, landlines explained. */
+function PhoneField({ phone, label, autoFocus }: { phone: PhoneInputState; label: string; autoFocus?: boolean }) {
+  const t = useStrings()
+  const id = useId()
+  return (
+    <Field
+      {...phone.getInputProps()}
+      id={id}
+      label={label}
+      autoFocus={autoFocus}
+      hint={phone.formatted ? format(t.willText, { phone: phone.formatted }) : t.phoneMobileOnly}
+      error={phone.problem ? { id: `${id}-error`, message: phone.problem } : null}
+    />
+  )
+}
+
+/** The picked client, their numbers as radio buttons, and "Another number" to give them one. */
+function ClientNumbers({ state }: { state: NewConversationState }) {
+  const t = useStrings()
+  const client = state.client
+  if (!client) return null
+  const noPhone = state.phones.length === 0
+  return (
+    <div className="sb-form">
+      <div className="sb-picked">
+        <span className="sb-picked__name">
+          <bdi>{`${client.firstName} ${client.lastName}`}</bdi>
+        </span>
+        {state.changeClient && (
+          <button type="button" className="sb-button sb-button--small sb-button--ghost" onClick={state.changeClient}>
+            {t.changeClient}
+          </button>
+        )}
+      </div>
+      {noPhone && (
+        <p className="sb-field__hint">{state.canAddPhone ? t.clientHasNoPhone : t.clientHasNoPhoneNoPermission}</p>
+      )}
+      {(state.phones.length > 0 || state.canAddPhone) && (
+        <fieldset className="sb-form__group">
+          <legend className="sb-field__label">{t.clientNumber}</legend>
+          <div className="sb-choices">
+            {state.phones.map(({ phone, label }) => (
+              <label key={phone} className="sb-choice">
+                <input
+                  type="radio"
+                  name="sb-client-phone"
+                  value={phone}
+                  checked={state.phoneChoice === phone}
+                  onChange={() => state.setPhoneChoice(phone)}
+                  // biome-ignore lint/a11y/noAutofocus: the search that picked the client is gone; the choice is next
+                  autoFocus={state.phoneChoice === phone}
+                />
+                <bdi>{label}</bdi>
+              </label>
+            ))}
+            {state.canAddPhone && state.phones.length > 0 && (
+              <label className="sb-choice">
+                <input
+                  type="radio"
+                  name="sb-client-phone"
+                  value="new"
+                  checked={state.phoneChoice === 'new'}
+                  onChange={() => state.setPhoneChoice('new')}
+                />
+                {t.anotherNumber}
+              </label>
+            )}
+          </div>
+        </fieldset>
+      )}
+      {state.phoneChoice === 'new' && state.canAddPhone && (
+        <>
+          <PhoneField phone={state.number} label={t.phoneNumber} autoFocus />
+          <p className="sb-field__hint">{t.addNumberHint}</p>
+        </>
+      )}
+    </div>
+  )
+}
+
+/** The dialog's body: markup over {@link useNewConversation}, mounted while open so each opening starts afresh. */
+function NewConversationForm(props: NewConversationOptions & { onDone(started: StartedConversation): void }) {
+  const t = useStrings()
+  const id = useId()
+  const state = useNewConversation(props)
+  const fixedClient = Boolean(props.defaultClientId)
+  return (
+    <form
+      className="sb-dialog__form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault()
+        void state.start().then((started) => started && props.onDone(started))
+      }}
+    >
+      {!fixedClient && (
+        <fieldset className="sb-form__group">
+          <legend className="sb-field__label">{t.sendTo}</legend>
+          <div className="sb-segmented">
+            {(['client', 'number'] as const).map((target) => (
+              <label key={target} className="sb-segmented__option">
+                <input
+                  type="radio"
+                  name="sb-send-to"
+                  value={target}
+                  checked={state.target === target}
+                  onChange={() => state.setTarget(target)}
+                />
+                {target === 'client' ? t.sendToClient : t.sendToNumber}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      )}
+      {state.target === 'number' ? (
+        <PhoneField phone={state.number} label={t.phoneNumber} autoFocus />
+      ) : state.clientLoading ? (
+        <p className="sb-field__hint" role="status">
+          {t.loadingClient}
+        </p>
+      ) : state.client ? (
+        <ClientNumbers state={state} />
+      ) : (
+        <ClientSearchField search={state.search} autoFocus />
+      )}
+      <div className="sb-field">
+        <label className="sb-field__label" htmlFor={`${id}-body`}>
+          {t.firstMessage} <span className="sb-field__optional">{t.optional}</span>
+        </label>
+        <textarea
+          id={`${id}-body`}
+          className="sb-input sb-dialog__message"
+          rows={3}
+          value={state.body}
+          onChange={(event) => state.setBody(event.target.value)}
+          aria-describedby={`${id}-count`}
+        />
+        <SegmentCounter segments={state.segments} id={`${id}-count`} />
+      </div>
+      {state.error && (
+        <p className="sb-dialog__error" role="alert">
+          {state.error}
+        </p>
+      )}
+      <div className="sb-dialog__actions">
+        <Dialog.Close className="sb-button">{t.cancel}</Dialog.Close>
+        <button type="submit" className="sb-button sb-button--primary" aria-disabled={state.starting || undefined}>
+          {state.starting ? t.starting : t.startConversation}
+        </button>
+      </div>
+    </form>
+  )
+}
+
+/**
+ * Starts a conversation (Radix Dialog): with a client found by name, patient or phone and one
+ * of their numbers (or a new one given to them), or with any mobile number typed; an optional
+ * first message with its SMS count. When the number already has an open conversation, that one
+ * is opened. Alone on a host's client profile with `defaultClientId` (the seeds' "Send SMS").
+ */
+export const NewConversationDialog = forwardRef<HTMLDivElement, NewConversationDialogProps>(
+  function NewConversationDialog(
+    { open, defaultOpen = false, onOpenChange, trigger, defaultClientId, onStarted, className, ...rest },
+    ref,
+  ) {
+    const partClass = usePartClassName('dialog', className)
+    const t = useStrings()
+    const container = usePortalContainer()
+    const [isOpen, setOpen] = useControllableState({ prop: open, defaultProp: defaultOpen, onChange: onOpenChange })
+    return (
+      <Dialog.Root open={isOpen} onOpenChange={setOpen}>
+        {trigger && <Dialog.Trigger asChild>{trigger}</Dialog.Trigger>}
+        <Dialog.Portal container={container}>
+          <Dialog.Overlay className="sb-dialog__overlay" />
+          <Dialog.Content ref={ref} {...rest} className={cx('sb-dialog sb-dialog--form', partClass)}>
+            <Dialog.Title className="sb-dialog__title">{t.newConversation}</Dialog.Title>
+            <Dialog.Description className="sb-dialog__body">{t.newConversationBody}</Dialog.Description>
+            <NewConversationForm
+              defaultClientId={defaultClientId}
+              onStarted={onStarted}
+              onDone={() => setOpen(false)}
+            />
+          </Dialog.Content>
+        </Dialog.Portal>
+      </Dialog.Root>
+    )
+  },
+)
