@@ -50,10 +50,13 @@ for (const shot of shots) {
   const page = await browser.newPage({ viewport: { width: Number(width), height: 760 }, deviceScaleFactor: 1 })
   page.on('pageerror', (error) => console.error(`${id}: ${error.message}`))
   await page.goto(`http://127.0.0.1:${port}/iframe.html?id=${id}&viewMode=story&globals=theme:${theme}`)
-  await page.waitForSelector('[role="listbox"], [role="log"], [role="alert"], [role="dialog"], .sb-client, .sb-message, .sb-badge', {
-    timeout: 20_000,
-    state: 'attached',
-  })
+  await page.waitForSelector(
+    '[role="listbox"], [role="log"], [role="alert"], [role="dialog"], .sb-client, .sb-message, .sb-badge',
+    {
+      timeout: 20_000,
+      state: 'attached',
+    },
+  )
   // A dialog's story plays its steps (typing, picking): give them time to finish.
   const dialog = id.includes('dialog') || (await page.locator('[role="dialog"]').count()) > 0
   if (dialog) await page.waitForTimeout(3000)
