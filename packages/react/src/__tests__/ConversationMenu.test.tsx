@@ -100,6 +100,7 @@ describe('useConversationMenu', () => {
     expect([...toolbar.querySelectorAll('button')].map((b) => b.textContent)).toEqual([
       'Close conversation',
       'Mark as read',
+      'Assign to client',
     ])
     await user.click(screen.getByRole('button', { name: 'Mark as read' }))
     expect(await screen.findByRole('button', { name: 'Mark as unread' })).toBeInTheDocument()
