@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import { businessHoursSchema, consentRecordSchema } from './entities'
+import { businessHoursSchema, consentRecordSchema, isoDateTime } from './entities'
 import { type ConversationFilter, conversationFilterSchema } from './filter'
 import { isSingleLine, MAX_BODY_LENGTH, multilineText, singleLineText, TEXT_LIMITS } from './text'
 
@@ -131,6 +131,8 @@ export const consentRequestSchema = z.object({
   method: consentRecordSchema.shape.method,
   scope: consentRecordSchema.shape.scope,
   note: z.optional(multilineText(TEXT_LIMITS.consentNote)),
+  /** When it was given or withdrawn, if not now (a form signed last week); never in the future. */
+  at: z.optional(isoDateTime),
 })
 export type ConsentRequest = z.infer<typeof consentRequestSchema>
 

@@ -1,6 +1,6 @@
 'use client'
 import { formatPhone } from '@switchboard/core'
-import { hasPermission } from '@switchboard/protocol'
+import { type Client, hasPermission } from '@switchboard/protocol'
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useState } from 'react'
 import { usePartClassName, useStrings, useUnstyled } from '../context'
 import type { HostTemplateContext } from '../hooks/useComposer'
@@ -8,6 +8,7 @@ import { useConversation } from '../hooks/useConversations'
 import { useSelectedConversation } from '../hooks/useSelectedConversation'
 import { useMe } from '../hooks/useServerData'
 import { ClientPanel } from './ClientPanel'
+import { ClientSheet } from './ClientSheet'
 import { Composer, type HostComposerTools } from './Composer'
 import { ConnectionBanner } from './ConnectionBanner'
 import { ConversationFilters } from './ConversationFilters'
@@ -36,16 +37,19 @@ export interface InboxProps extends Omit<ComponentPropsWithoutRef<'section'>, 'o
   templateContext?: HostTemplateContext
   /** The host's actions in the open conversation's header (e.g. "Make appointment"). */
   headerActions?: ReactNode
+  /** Opens a client's record in the host's PMS: an "Open in PMS" button in the client panel. */
+  onOpenClient?: (client: Client) => void
 }
 
 /**
- * The whole inbox: filters and list, the open thread with its composer and actions, the clinic's
- * SMS number and a connection banner. Laid out by its own width (container queries): three
+ * The whole inbox: filters and list with a "+" to start a conversation, the open thread with its
+ * composer and actions, the client panel (a sheet from the header where there is no room for
+ * it), the clinic's SMS number and a connection banner. Laid out by its own width (container queries): three
  * panes from 1060 px, two from 720 px, one at a time below. Without the messaging permission it
  * shows a clear "no access" state. Forwards its ref and any attribute to its `<section>`.
  */
 export const Inbox = forwardRef<HTMLElement, InboxProps>(function Inbox(
-  { selectedId, onSelect, theme, className, composerTools, templateContext, headerActions, ...rest },
+  { selectedId, onSelect, theme, className, composerTools, templateContext, headerActions, onOpenClient, ...rest },
   ref,
 ) {
   const partClass = usePartClassName('inbox', className)
@@ -111,7 +115,12 @@ export const Inbox = forwardRef<HTMLElement, InboxProps>(function Inbox(
                     conversationId={selected}
                     onBack={() => choose(null)}
                     onDeleted={() => choose(null)}
-                    actions={headerActions}
+                    actions={
+                      <>
+                        <ClientSheet conversationId={selected} onOpenClient={onOpenClient} />
+                        {headerActions}
+                      </>
+                    }
                   />
                   <Thread conversationId={selected} />
                   <OptOutRequestBanner conversationId={selected} />
@@ -121,7 +130,9 @@ export const Inbox = forwardRef<HTMLElement, InboxProps>(function Inbox(
                 <p className="sb-inbox__empty">{t.noConversationSelected}</p>
               )}
             </div>
-            {selected && conversation && <ClientPanel className="sb-inbox__client" conversationId={selected} />}
+            {selected && conversation && (
+              <ClientPanel className="sb-inbox__client" conversationId={selected} onOpenClient={onOpenClient} />
+            )}
           </div>
         )}
       </PortalRoot>

@@ -2,6 +2,7 @@
 import { type PhoneParseResult, parsePhone } from '@switchboard/protocol'
 import { type ChangeEvent, useState } from 'react'
 import { useStrings } from '../context'
+import { phoneProblem } from '../model/phoneProblem'
 import { useMe } from './useServerData'
 
 /** What {@link usePhoneInput} hands out. */
@@ -40,12 +41,7 @@ export function usePhoneInput(initial = ''): PhoneInputState {
   const [touched, setTouched] = useState(false)
   const parsed = parsePhone(value, country)
   const formatted = parsed.ok ? (parsed.country === country ? parsed.national : parsed.international) : null
-  const problem =
-    touched && !parsed.ok
-      ? { empty: t.phoneEmpty, too_short: t.phoneTooShort, too_long: t.phoneTooLong, invalid: t.phoneInvalid }[
-          parsed.reason
-        ]
-      : null
+  const problem = touched ? phoneProblem(parsed, t) : null
   return {
     value,
     setValue,

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import type { InboxClient } from '@switchboard/core'
 import type { MockBackend } from '@switchboard/mock'
-import { expect, userEvent, waitFor, within } from 'storybook/test'
+import { expect, screen, userEvent, waitFor, within } from 'storybook/test'
 import type { BackendParameters } from '../../../../.storybook/backend'
 import { Inbox, InboxProvider, useInboxClient } from '../index'
 
@@ -310,6 +310,40 @@ export const InAHostSidePane: Story = {
     await waitFor(() => expect(list).not.toBeVisible())
     await userEvent.click(canvas.getByRole('button', { name: 'Back to conversations' }))
     await expect(await canvas.findByRole('listbox', { name: 'Conversations' })).toBeVisible()
+  },
+}
+
+/** Two panes (900 px): the client panel opens as a sheet from the header's "Client details". */
+export const ClientSheet: Story = {
+  render: () => (
+    <div style={{ width: 900, height: '100%' }}>
+      <Inbox />
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const list = await canvas.findByRole('listbox', { name: 'Conversations' })
+    const [first] = await within(list).findAllByRole('option')
+    await userEvent.click(first as HTMLElement)
+    await canvas.findByRole('log')
+    await expect(canvasElement.querySelector('.sb-inbox__client')).not.toBeVisible()
+    await userEvent.click(canvas.getByRole('button', { name: 'Client details' }))
+    const sheet = await screen.findByRole('dialog', { name: 'Client details' })
+    await expect(within(sheet).getByRole('region', { name: 'Client details' })).toBeVisible()
+  },
+}
+
+/** The "+" opens the new conversation dialog; a conversation started there opens in the inbox. */
+export const NewConversation: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await userEvent.click(await canvas.findByRole('button', { name: 'New conversation' }))
+    const dialog = await screen.findByRole('dialog', { name: 'New conversation' })
+    await userEvent.click(within(dialog).getByRole('radio', { name: 'A phone number' }))
+    await userEvent.type(within(dialog).getByRole('textbox', { name: 'Phone number' }), '650 555 0142')
+    await userEvent.type(within(dialog).getByRole('textbox', { name: /First message/ }), 'Hello from the clinic')
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Start conversation' }))
+    await expect(await canvas.findByRole('log', { name: 'Messages with (650) 555-0142' })).toBeVisible()
   },
 }
 

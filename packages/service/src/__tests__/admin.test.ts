@@ -114,6 +114,41 @@ describe('contacts and consent', () => {
     )
   })
 
+  it('consent given on an earlier day keeps that day; a day still to come is refused', async () => {
+    const h = setup()
+    const contact = await h.service.recordConsent(h.marcus, '6505550177', {
+      status: 'granted',
+      method: 'written',
+      scope: 'transactional',
+      at: '2026-11-20T12:00:00.000Z',
+    })
+    expect(contact.consent.at(-1)?.at).toBe('2026-11-20T12:00:00.000Z')
+    await expectError(
+      h.service.recordConsent(h.marcus, '6505550177', {
+        status: 'granted',
+        method: 'written',
+        scope: 'marketing',
+        at: '2026-12-02T12:00:00.000Z',
+      }),
+      'validation_failed',
+    )
+  })
+
+  it('a number taken off a client’s record is theirs no more: its conversation is a lead again', async () => {
+    const h = setup()
+    const editor = { ...h.dana, permissions: [...h.dana.permissions, 'clients.edit' as const] }
+    const client = await h.service.createClient(editor, {
+      firstName: 'Ana',
+      lastName: 'Lima',
+      phones: ['+16505550121', '+16505550122'],
+    })
+    const inbound = await h.text('+16505550122', 'Hi')
+    expect((await h.service.getConversation(h.dana, inbound.conversationId)).client?.id).toBe(client.id)
+    await h.service.updateClient(editor, client.id, { phones: ['+16505550121'] })
+    expect((await h.service.getConversation(h.dana, inbound.conversationId)).client).toBeNull()
+    expect((await h.service.getConversation(h.dana, inbound.conversationId)).contact.clientId).toBeNull()
+  })
+
   it('a staff-recorded grant does not undo a STOP', async () => {
     const h = setup()
     await h.text('+16505550177', 'STOP')

@@ -58,10 +58,15 @@ export async function recordConsent(
   const request = parseOrThrow(consentRequestSchema, input, 'consent')
   return inClinic(ctx, actor.clinicId, async (w) => {
     const contact = await ensureContact(w, contactPhone(w, phoneInput))
-    const record = { ...request, at: w.now, recordedBy: actor.userId }
+    if (request.at && Date.parse(request.at) > Date.parse(w.now) + 60_000) {
+      throw new SwitchboardError('validation_failed', 'Consent cannot be recorded for a day still to come.', {
+        at: request.at,
+      })
+    }
+    const record = { ...request, at: request.at ?? w.now, recordedBy: actor.userId }
     const next = { ...contact, consent: [...contact.consent, record] }
     if (request.status === 'revoked' && request.scope === 'transactional' && !next.optedOut) {
-      next.optedOut = { at: w.now, via: 'staff' }
+      next.optedOut = { at: record.at, via: 'staff' }
     }
     await saveContact(w, next)
     return toContact(next)
@@ -154,6 +159,11 @@ export async function updateClient(
     }
     await w.tx.putClient(client)
     await linkPhones(w, client)
+    // A number taken off the record is no longer theirs: its conversation is a lead again.
+    for (const phone of current.phones.filter((p) => !client.phones.includes(p))) {
+      const contact = await w.tx.getContact(phone)
+      if (contact?.clientId === id) await saveContact(w, { ...contact, clientId: null })
+    }
     return client
   })
 }

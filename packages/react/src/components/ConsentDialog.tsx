@@ -1,0 +1,147 @@
+'use client'
+import { formatPhone } from '@switchboard/core'
+import { Dialog } from 'radix-ui'
+import { type ReactNode, useId } from 'react'
+import { useStrings } from '../context'
+import { useConsentForm } from '../hooks/useConsentForm'
+import { useControllableState } from '../hooks/useControllableState'
+import { useMe } from '../hooks/useServerData'
+import { FormattedText } from './FormattedText'
+import { usePortalContainer } from './portal'
+
+/** The form, mounted while the dialog is open so each opening starts afresh. */
+function ConsentForm({ phone, onDone }: { phone: string; onDone(): void }) {
+  const t = useStrings()
+  const id = useId()
+  const consent = useConsentForm(phone)
+  const v = consent.values
+  const stops = v.status === 'revoked' && v.scope === 'transactional'
+  return (
+    <form
+      className="sb-dialog__form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault()
+        void consent.save().then((saved) => saved && onDone())
+      }}
+    >
+      <fieldset className="sb-form__group">
+        <legend className="sb-field__label">{t.consentStatus}</legend>
+        <div className="sb-segmented">
+          {(['granted', 'revoked'] as const).map((status) => (
+            <label key={status} className="sb-segmented__option">
+              <input
+                type="radio"
+                name={`${id}-status`}
+                checked={v.status === status}
+                onChange={() => consent.setValue('status', status)}
+              />
+              {status === 'granted' ? t.consentGranted : t.consentRevoked}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="sb-field">
+        <label className="sb-field__label" htmlFor={`${id}-scope`}>
+          {t.consentScope}
+        </label>
+        <select
+          id={`${id}-scope`}
+          className="sb-select"
+          value={v.scope}
+          onChange={(e) => consent.setValue('scope', e.target.value as typeof v.scope)}
+        >
+          <option value="transactional">{t.scopeTransactional}</option>
+          <option value="marketing">{t.scopeMarketing}</option>
+        </select>
+      </div>
+      <div className="sb-form__row">
+        <div className="sb-field">
+          <label className="sb-field__label" htmlFor={`${id}-method`}>
+            {t.consentMethod}
+          </label>
+          <select
+            id={`${id}-method`}
+            className="sb-select"
+            value={v.method}
+            onChange={(e) => consent.setValue('method', e.target.value as typeof v.method)}
+          >
+            <option value="verbal">{t.methodOptionVerbal}</option>
+            <option value="written">{t.methodOptionWritten}</option>
+            <option value="online-form">{t.methodOptionOnline}</option>
+          </select>
+        </div>
+        <div className="sb-field">
+          <label className="sb-field__label" htmlFor={`${id}-date`}>
+            {t.consentDate}
+          </label>
+          <input
+            id={`${id}-date`}
+            className="sb-input"
+            type="date"
+            max={consent.today}
+            required
+            value={v.date}
+            onChange={(e) => consent.setValue('date', e.target.value || consent.today)}
+          />
+        </div>
+      </div>
+      <div className="sb-field">
+        <label className="sb-field__label" htmlFor={`${id}-note`}>
+          {t.consentNote} <span className="sb-field__optional">{t.optional}</span>
+        </label>
+        <textarea
+          id={`${id}-note`}
+          className="sb-input sb-dialog__message"
+          rows={2}
+          maxLength={500}
+          value={v.note}
+          onChange={(e) => consent.setValue('note', e.target.value)}
+        />
+      </div>
+      {stops && <p className="sb-field__hint sb-field__hint--warning">{t.consentStopsTexts}</p>}
+      {consent.error && (
+        <p className="sb-dialog__error" role="alert">
+          {consent.error}
+        </p>
+      )}
+      <div className="sb-dialog__actions">
+        <Dialog.Close className="sb-button">{t.cancel}</Dialog.Close>
+        <button type="submit" className="sb-button sb-button--primary" aria-disabled={consent.saving || undefined}>
+          {consent.saving ? t.saving : t.recordConsent}
+        </button>
+      </div>
+    </form>
+  )
+}
+
+/** "Record consent" for a number (Radix Dialog): markup over {@link useConsentForm}. */
+export function ConsentDialog(props: {
+  phone: string
+  trigger: ReactNode
+  open?: boolean
+  onOpenChange?: (open: boolean) => void
+}) {
+  const t = useStrings()
+  const { data: me } = useMe()
+  const container = usePortalContainer()
+  const [open, setOpen] = useControllableState({ prop: props.open, defaultProp: false, onChange: props.onOpenChange })
+  return (
+    <Dialog.Root open={open} onOpenChange={setOpen}>
+      <Dialog.Trigger asChild>{props.trigger}</Dialog.Trigger>
+      <Dialog.Portal container={container}>
+        <Dialog.Overlay className="sb-dialog__overlay" />
+        <Dialog.Content className="sb-dialog sb-dialog--form">
+          <Dialog.Title className="sb-dialog__title">
+            <FormattedText
+              text={t.recordConsentTitle}
+              values={{ phone: <bdi>{formatPhone(props.phone, me?.clinic.country)}</bdi> }}
+            />
+          </Dialog.Title>
+          <Dialog.Description className="sb-dialog__body">{t.recordConsentBody}</Dialog.Description>
+          <ConsentForm phone={props.phone} onDone={() => setOpen(false)} />
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  )
+}
