@@ -1,11 +1,12 @@
 'use client'
-import { formatPhone, toInboxError } from '@switchboard/core'
+import { formatPhone } from '@switchboard/core'
 import { type Conversation, isPhoneQuery } from '@switchboard/protocol'
 import { useState } from 'react'
 import { useInboxClient, useStrings } from '../context'
 import { type ClientFormState, useClientForm } from './useClientForm'
 import { type ClientSearchState, useClientSearch } from './useClientSearch'
 import { useMe, usePermission } from './useServerData'
+import { useSubmission } from './useSubmission'
 
 /** What {@link useAssignToClient} hands out. */
 export interface AssignToClientState {
@@ -42,11 +43,8 @@ export function useAssignToClient(
   const search = useClientSearch()
   const form = useClientForm()
   const [mode, setMode] = useState<'search' | 'create'>('search')
-  const [saving, setSaving] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const submission = useSubmission()
   const save = async () => {
-    if (saving) return false
-    setError(null)
     const request =
       mode === 'search'
         ? search.selected
@@ -57,25 +55,18 @@ export function useAssignToClient(
             return newClient ? { newClient } : null
           })()
     if (!request) {
-      if (mode === 'search') setError(t.pickClient)
+      if (mode === 'search') submission.fail(t.pickClient)
+      else submission.clear()
       return false
     }
-    setSaving(true)
-    try {
-      const assigned = await inbox.actions.assignToClient(conversation.id, request)
-      options.onAssigned?.(assigned)
-      return true
-    } catch (e) {
-      setError(toInboxError(e).message)
-      return false
-    } finally {
-      setSaving(false)
-    }
+    const assigned = await submission.run(() => inbox.actions.assignToClient(conversation.id, request))
+    if (assigned) options.onAssigned?.(assigned)
+    return assigned !== null
   }
   return {
     mode,
     setMode: (next) => {
-      setError(null)
+      submission.clear()
       if (next === 'create' && !canCreate) return
       // "Ana Silva" searched and not found: the form starts with what was typed.
       const words = search.query.trim().split(/\s+/)
@@ -89,8 +80,8 @@ export function useAssignToClient(
     search,
     form,
     canCreate,
-    saving,
-    error,
+    saving: submission.pending,
+    error: submission.error,
     save,
   }
 }

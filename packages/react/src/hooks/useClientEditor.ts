@@ -1,11 +1,12 @@
 'use client'
-import { formatPhone, toInboxError } from '@switchboard/core'
+import { formatPhone } from '@switchboard/core'
 import { type Client, parsePhone } from '@switchboard/protocol'
 import { useState } from 'react'
 import { useInboxClient, useStrings } from '../context'
 import { phoneProblem } from '../model/phoneProblem'
 import { type ClientFormState, useClientForm } from './useClientForm'
 import { useMe } from './useServerData'
+import { useSubmission } from './useSubmission'
 
 /** One phone number being edited, with its problem once a save was tried. */
 export interface EditedPhone {
@@ -43,8 +44,7 @@ export function useClientEditor(client: Client): ClientEditorState {
   const form = useClientForm({ firstName: client.firstName, lastName: client.lastName, email: client.email ?? '' })
   const [phones, setPhones] = useState<string[]>(() => client.phones.map((p) => formatPhone(p, country)))
   const [checked, setChecked] = useState(false)
-  const [saving, setSaving] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const submission = useSubmission()
   const problemOf = (value: string) => phoneProblem(parsePhone(value, country), t)
   return {
     form,
@@ -52,30 +52,24 @@ export function useClientEditor(client: Client): ClientEditorState {
     setPhone: (index, value) => setPhones((list) => list.map((p, i) => (i === index ? value : p))),
     addPhone: () => setPhones((list) => [...list, '']),
     removePhone: (index) => setPhones((list) => list.filter((_, i) => i !== index)),
-    saving,
-    error,
+    saving: submission.pending,
+    error: submission.error,
     save: async () => {
-      setError(null)
+      submission.clear()
       setChecked(true)
       const named = form.submit()
       const numbers = phones.map((p) => parsePhone(p, country))
       if (!named || numbers.some((n) => !n.ok)) return false
       const e164 = [...new Set(numbers.map((n) => (n.ok ? n.e164 : '')))]
-      setSaving(true)
-      try {
-        await inbox.actions.updateClient(client.id, {
+      const saved = await submission.run(() =>
+        inbox.actions.updateClient(client.id, {
           firstName: named.firstName,
           lastName: named.lastName,
           email: named.email ?? null,
           phones: e164,
-        })
-        return true
-      } catch (e) {
-        setError(toInboxError(e).message)
-        return false
-      } finally {
-        setSaving(false)
-      }
+        }),
+      )
+      return saved !== null
     },
   }
 }

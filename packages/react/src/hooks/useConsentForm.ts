@@ -1,8 +1,8 @@
 'use client'
-import { toInboxError } from '@switchboard/core'
 import type { ConsentRecord, ConsentRequest } from '@switchboard/protocol'
 import { useState } from 'react'
 import { useInboxClient } from '../context'
+import { useSubmission } from './useSubmission'
 
 /** The ways staff record consent by hand (the SMS ones are recorded by the service itself). */
 export const STAFF_CONSENT_METHODS = ['verbal', 'written', 'online-form'] as const
@@ -52,17 +52,14 @@ export function useConsentForm(phone: string): ConsentFormState {
     date: today,
     note: '',
   })
-  const [saving, setSaving] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const submission = useSubmission()
   return {
     values,
     setValue: (key, value) => setValues((v) => ({ ...v, [key]: value })),
     today,
-    saving,
-    error,
+    saving: submission.pending,
+    error: submission.error,
     save: async () => {
-      setError(null)
-      setSaving(true)
       // Noon of the chosen day, local time: the same calendar day in every time zone of the clinic's country.
       const at = values.date === today ? undefined : new Date(`${values.date}T12:00:00`).toISOString()
       const request: ConsentRequest = {
@@ -72,15 +69,7 @@ export function useConsentForm(phone: string): ConsentFormState {
         ...(values.note.trim() ? { note: values.note.trim() } : {}),
         ...(at ? { at } : {}),
       }
-      try {
-        await inbox.actions.recordConsent(phone, request)
-        return true
-      } catch (e) {
-        setError(toInboxError(e).message)
-        return false
-      } finally {
-        setSaving(false)
-      }
+      return (await submission.run(() => inbox.actions.recordConsent(phone, request))) !== null
     },
   }
 }

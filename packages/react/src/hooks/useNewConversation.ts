@@ -1,5 +1,5 @@
 'use client'
-import { formatPhone, toInboxError } from '@switchboard/core'
+import { formatPhone } from '@switchboard/core'
 import { type Client, type Conversation, countSegments, type SegmentInfo } from '@switchboard/protocol'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
@@ -7,6 +7,7 @@ import { useInboxClient, useStrings } from '../context'
 import { type ClientSearchState, useClientSearch } from './useClientSearch'
 import { type PhoneInputState, usePhoneInput } from './usePhoneInput'
 import { useMe, usePermission } from './useServerData'
+import { useSubmission } from './useSubmission'
 
 /** Where the new conversation goes: a client's number, or any number typed. */
 export type NewConversationTarget = 'client' | 'number'
@@ -74,8 +75,7 @@ export function useNewConversation(options: NewConversationOptions = {}): NewCon
   const [target, setTarget] = useState<NewConversationTarget>('client')
   const [choice, setChoice] = useState<string | null>(null)
   const [body, setBody] = useState('')
-  const [starting, setStarting] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const submission = useSubmission()
   const given = useQuery(
     { ...inbox.queries.client(options.defaultClientId ?? ''), enabled: Boolean(options.defaultClientId) },
     inbox.queryClient,
@@ -83,13 +83,9 @@ export function useNewConversation(options: NewConversationOptions = {}): NewCon
   const client = options.defaultClientId ? (given.data ?? null) : search.selected
   const phones = (client?.phones ?? []).map((phone) => ({ phone, label: formatPhone(phone, me?.clinic.country) }))
   const phoneChoice = choice ?? phones[0]?.phone ?? 'new'
-  const fail = (message: string) => {
-    setError(message)
-    return null
-  }
+  const fail = submission.fail
   const start = async (): Promise<StartedConversation | null> => {
-    if (starting) return null
-    setError(null)
+    submission.clear()
     let phone: string
     if (target === 'client') {
       if (!client) return fail(t.pickClient)
@@ -105,25 +101,20 @@ export function useNewConversation(options: NewConversationOptions = {}): NewCon
       if (!number.parsed.ok) return null
       phone = number.parsed.e164
     }
-    setStarting(true)
-    try {
+    const started = await submission.run(async () => {
       if (client && target === 'client' && !client.phones.includes(phone)) {
         await inbox.actions.updateClient(client.id, { phones: [...client.phones, phone] })
       }
       const result = await inbox.actions.startConversation({ phone }, body.trim() || undefined)
-      const started = { conversation: result.conversation, created: result.created }
-      options.onStarted?.(started)
-      return started
-    } catch (e) {
-      return fail(toInboxError(e).message)
-    } finally {
-      setStarting(false)
-    }
+      return { conversation: result.conversation, created: result.created }
+    })
+    if (started) options.onStarted?.(started)
+    return started
   }
   return {
     target,
     setTarget: (next) => {
-      setError(null)
+      submission.clear()
       setTarget(next)
     },
     search,
@@ -143,8 +134,8 @@ export function useNewConversation(options: NewConversationOptions = {}): NewCon
     body,
     setBody,
     segments: countSegments(body),
-    starting,
-    error,
+    starting: submission.pending,
+    error: submission.error,
     start,
   }
 }
