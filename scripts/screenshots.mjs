@@ -58,10 +58,12 @@ for (const shot of shots) {
     },
   )
   // A dialog's story plays its steps (typing, picking): give them time to finish.
+  await page.waitForTimeout(1500)
   const dialog = id.includes('dialog') || (await page.locator('[role="dialog"]').count()) > 0
-  if (dialog) await page.waitForTimeout(3000)
+  if (dialog) await page.waitForTimeout(2000)
   if (
     !dialog &&
+    !id.includes('sheet') &&
     Number(width) >= 768 &&
     (await page.locator('[role="log"]').count()) === 0 &&
     (await page.locator('[role="option"]').count()) > 1

@@ -40,7 +40,11 @@ export function contactActions(ctx: ActionContext) {
         ? { conversation: { id: conversation.id, change: (c) => ({ ...c, optOutRequest: null }) } }
         : {}),
       show: showContact(phone, (current) => {
-        const record = { ...request, at: request.at ?? new Date().toISOString(), recordedBy: ctx.viewer().userId || null }
+        const record = {
+          ...request,
+          at: request.at ?? new Date().toISOString(),
+          recordedBy: ctx.viewer().userId || null,
+        }
         const revokes = request.status === 'revoked' && request.scope === 'transactional'
         return {
           ...current,
