@@ -11,7 +11,16 @@ const src = (pkg: string) => here(`./packages/${pkg}/src/index.ts`)
 /** One vitest project per package; packages import each other's sources, not their builds. */
 const pkg = (name: string, environment: 'node' | 'jsdom' = 'node', setupFiles: string[] = []) => ({
   extends: true as const,
-  test: { name, environment, setupFiles, include: [`packages/${name}/src/**/*.test.{ts,tsx}`] },
+  test: {
+    name,
+    environment,
+    setupFiles,
+    include: [`packages/${name}/src/**/*.test.{ts,tsx}`],
+    // A staff member's whole flow (open, search, type, save) through the mock server in jsdom
+    // takes 1–2 s alone and past 5 s when two cores run every project at once. The timeout
+    // guards against a hang; speed is measured by the benchmarks.
+    ...(environment === 'jsdom' ? { testTimeout: 20_000 } : {}),
+  },
 })
 
 /** Debian's Chromium (apt-get install chromium); CHROMIUM_PATH overrides. */
