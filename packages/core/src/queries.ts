@@ -1,12 +1,12 @@
 import {
   type Attachment,
   type Client,
+  type ClientHistoryPage,
   type Contact,
   type Conversation,
   type ConversationFilter,
   type Inbox,
   type MeResponse,
-  type Message,
   type MessagePage,
   type Metrics,
   normalizeFilter,
@@ -16,7 +16,14 @@ import {
   type Template,
   type UnreadTotals,
 } from '@switchboard/protocol'
-import type { DataTag, QueryClient, QueryFunctionContext, QueryKey } from '@tanstack/query-core'
+import {
+  type DataTag,
+  type InfiniteData,
+  type QueryClient,
+  type QueryFunctionContext,
+  type QueryKey,
+  replaceEqualDeep,
+} from '@tanstack/query-core'
 import type { CacheSync } from './cache/cacheSync'
 import { findConversation } from './cache/conversationCache'
 import { type ConversationListData, type ConversationPage, toCachedPage } from './cache/conversationLists'
@@ -57,7 +64,13 @@ export interface InboxQueries {
   messages(conversationId: string): InboxInfiniteQueryOptions<MessagePage, number | null, ThreadData>
   clients(q: string): InboxQueryOptions<Client[]>
   client(id: string): InboxQueryOptions<Client>
-  clientMessages(id: string): InboxQueryOptions<Message[]>
+  /**
+   * A client's history across their numbers and conversations (closed ones included), newest
+   * page first (`pages[0]`); `fetchNextPage` loads older history.
+   */
+  clientMessages(
+    id: string,
+  ): InboxInfiniteQueryOptions<ClientHistoryPage, string | null, InfiniteData<ClientHistoryPage>>
   contacts(query?: { optedOut?: boolean }): InboxQueryOptions<Contact[]>
   inboxes(): InboxQueryOptions<Inbox[]>
   team(): InboxQueryOptions<TeamMember[]>
@@ -140,7 +153,14 @@ export function createQueries(transport: Transport, sync: CacheSync, qc: QueryCl
       ),
     clients: (q) => simple(inboxKeys.clients(q.trim()), () => transport.searchClients(q.trim()), 30_000),
     client: (id) => simple(inboxKeys.client(id), () => transport.getClient(id)),
-    clientMessages: (id) => simple(inboxKeys.clientMessages(id), () => transport.clientMessages(id), 30_000),
+    clientMessages: (id) => ({
+      queryKey: tag<InfiniteData<ClientHistoryPage>>(inboxKeys.clientMessages(id)),
+      queryFn: ({ pageParam }) => transport.clientMessages(id, pageParam ? { before: pageParam } : {}),
+      initialPageParam: null,
+      getNextPageParam: (last) => last.nextBefore,
+      staleTime: 30_000,
+      structuralSharing: (previous: unknown, next: unknown) => replaceEqualDeep(previous, next),
+    }),
     contacts: (query = {}) => stamped(inboxKeys.contacts(query.optedOut), () => transport.listContacts(query)),
     inboxes: () => simple(inboxKeys.inboxes(), () => transport.listInboxes()),
     team: () => simple(inboxKeys.team(), () => transport.listTeam(), 5 * 60_000),

@@ -100,7 +100,7 @@ export function createServiceTransport(service: InboxService, actor: Actor, opti
     getClient: (id) => call('getClient', () => service.getClient(actor, id)),
     createClient: (r) => call('createClient', () => service.createClient(actor, r)),
     updateClient: (id, p) => call('updateClient', () => service.updateClient(actor, id, p)),
-    clientMessages: (id) => call('clientMessages', () => service.clientMessages(actor, id)),
+    clientMessages: (id, q) => call('clientMessages', () => service.clientMessages(actor, id, q)),
     block: (phone) => call('block', () => service.stamped.block(actor, phone)),
     unblock: (phone) => call('unblock', () => service.stamped.unblock(actor, phone)),
     listContacts: (q = {}) => call('listContacts', () => service.stamped.listContacts(actor, q)),

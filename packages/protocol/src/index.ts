@@ -125,6 +125,7 @@ export { checkQuietHours, MARKETING_HOURS_BY_REGION, SENDING_HOURS } from './qui
 export type {
   AssignToClientRequest,
   CampaignMessageRequest,
+  ClientHistoryQuery,
   ConsentRequest,
   CreateClientRequest,
   CreateInboxRequest,
@@ -146,6 +147,7 @@ export type {
 export {
   assignToClientRequestSchema,
   campaignMessageRequestSchema,
+  clientHistoryQuerySchema,
   consentRequestSchema,
   createClientRequestSchema,
   createInboxRequestSchema,
@@ -168,6 +170,7 @@ export {
   updateSettingsRequestSchema,
 } from './requests'
 export type {
+  ClientHistoryPage,
   EventsResponse,
   MeResponse,
   MessagePage,
@@ -177,6 +180,7 @@ export type {
   StartConversationResponse,
 } from './responses'
 export {
+  clientHistoryPageSchema,
   eventsResponseSchema,
   meResponseSchema,
   messagePageSchema,

@@ -185,6 +185,13 @@ export type EventsQuery = { after: number | string }
 /** `GET /clients?q`. */
 export const searchClientsQuerySchema = z.object({ q: z._default(z.string().check(z.maxLength(100)), ''), limit })
 
+/** `GET /clients/:id/messages` query: pages of a client's history older than `before` (a cursor). */
+export const clientHistoryQuerySchema = z.object({
+  before: z.optional(z.string().check(z.minLength(1), z.maxLength(500))),
+  limit,
+})
+export type ClientHistoryQuery = { before?: string; limit?: number | string }
+
 /** `GET /contacts?optedOut=true`. */
 export const listContactsQuerySchema = z.object({ optedOut: z.optional(z.enum(['true', 'false'])) })
 

@@ -38,6 +38,17 @@ export const messagePageSchema = z.object({
 })
 export type MessagePage = z.infer<typeof messagePageSchema>
 
+/**
+ * `GET /clients/:id/messages`: a client's history across their numbers and conversations (closed
+ * ones included), a page at a time; items oldest first within a page.
+ */
+export const clientHistoryPageSchema = z.object({
+  items: z.array(messageSchema),
+  /** Pass as `before` for the next older page; null when the first message is reached. */
+  nextBefore: z.nullable(z.string()),
+})
+export type ClientHistoryPage = z.infer<typeof clientHistoryPageSchema>
+
 const counts = z.object({
   sent: z.number(),
   delivered: z.number(),

@@ -214,6 +214,9 @@ export const defaultStrings = {
   'consent.revoked': 'Withdrawn',
   'scope.transactional': 'transactional',
   'scope.marketing': 'marketing',
+  clientHistory: 'Text history',
+  noHistory: 'No texts with this client yet.',
+  historyStart: 'Start of the history',
 }
 
 /** The strings said with a count: a dictionary may give each a form per plural category. */

@@ -143,8 +143,15 @@ export interface StorageTx {
   getMessageByProviderId(providerMessageId: string): Promise<MessageRecord | null>
   /** Up to `limit` messages with seq below `before` (all when null), oldest first. */
   listMessages(conversationId: string, before: number | null, limit: number): Promise<MessageRecord[]>
-  /** The newest `limit` messages to or from any of `phones`, oldest first. */
-  listMessagesByPhones(phones: readonly string[], limit: number): Promise<MessageRecord[]>
+  /**
+   * The newest `limit` messages to or from any of `phones` that come before `before` (by
+   * created time, then id; all when null), oldest first.
+   */
+  listMessagesByPhones(
+    phones: readonly string[],
+    before: { createdAt: string; id: string } | null,
+    limit: number,
+  ): Promise<MessageRecord[]>
   /**
    * Outbound messages the provider may not have: `queued`, or `sending` without a provider id
    * (the server stopped during the hand-off). Oldest first (created, then id), up to `limit`.

@@ -8,6 +8,7 @@ import type {
   Viewer,
 } from '@switchboard/protocol'
 import type { QueryKey } from '@tanstack/query-core'
+import { type ClientHistoryData, reduceClientHistory } from './clientHistory'
 import { type ConversationListData, patchContactInList, placeInList, removeFromList } from './conversationLists'
 import { mergeMessage, type ThreadData } from './threads'
 
@@ -86,6 +87,8 @@ export function reduceQuery(key: QueryKey, data: unknown, given: CacheEvent, ctx
       if (event.type === 'conversation.deleted' && event.conversationId === id) return REMOVE
       return data
     }
+    case 'client-messages':
+      return reduceClientHistory(data as ClientHistoryData, event)
     case 'contacts':
       if (event.type !== 'contact.updated') return data
       return reduceContacts(data as Contact[], event.contact, (key[2] as { optedOut: boolean | null }).optedOut)

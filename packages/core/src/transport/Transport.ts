@@ -2,6 +2,7 @@ import type {
   AssignToClientRequest,
   Attachment,
   Client,
+  ClientHistoryPage,
   ConsentRequest,
   Contact,
   Conversation,
@@ -79,7 +80,8 @@ export interface Transport {
   getClient(id: string): Promise<Client>
   createClient(request: CreateClientRequest): Promise<Client>
   updateClient(id: string, patch: PatchClientRequest): Promise<Client>
-  clientMessages(clientId: string): Promise<Message[]>
+  /** A client's history across their numbers, closed conversations included: a page older than `before`. */
+  clientMessages(clientId: string, query?: { before?: string; limit?: number }): Promise<ClientHistoryPage>
   block(phone: string): Promise<Stamped<Contact>>
   unblock(phone: string): Promise<Stamped<Contact>>
   listContacts(query?: { optedOut?: boolean }): Promise<Stamped<Contact[]>>

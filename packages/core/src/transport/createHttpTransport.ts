@@ -105,7 +105,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
     getClient: (id) => get(`/clients/${encode(id)}`, strict(clientSchema)),
     createClient: (request) => send('POST', '/clients', strict(clientSchema), request),
     updateClient: (id, patch) => send('PATCH', `/clients/${encode(id)}`, strict(clientSchema), patch),
-    clientMessages: (id) => get(`/clients/${encode(id)}/messages`, read.messages),
+    clientMessages: (id, query = {}) => get(`/clients/${encode(id)}/messages`, read.clientHistory, query),
     block: (phone) => sendStamped('POST', `/contacts/${encode(phone)}/block`, strict(contactSchema)),
     unblock: (phone) => sendStamped('POST', `/contacts/${encode(phone)}/unblock`, strict(contactSchema)),
     listContacts: (query = {}) =>

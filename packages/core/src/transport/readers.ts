@@ -1,6 +1,7 @@
 import {
   type Attachment,
   attachmentSchema,
+  type ClientHistoryPage,
   type Conversation,
   conversationSchema,
   type EventsResponse,
@@ -106,10 +107,6 @@ export function createReaders(report: ReportMalformed) {
     strict,
     message,
     list,
-    messages: ((body, reply) =>
-      each(messageSchema, validate(z.array(z.unknown()), body, reply), 'message', withValidAttachments)) as Reader<
-      Message[]
-    >,
     attachments: list<Attachment>(attachmentSchema, 'attachment'),
     messagePage: page(
       messageSchema,
@@ -117,6 +114,12 @@ export function createReaders(report: ReportMalformed) {
       'message',
       withValidAttachments,
     ) as Reader<MessagePage>,
+    clientHistory: page(
+      messageSchema,
+      z.object({ nextBefore: z.nullable(z.string()) }),
+      'message',
+      withValidAttachments,
+    ) as Reader<ClientHistoryPage>,
     conversationPage: page(
       conversationSchema,
       z.object({ nextCursor: z.nullable(z.string()) }),

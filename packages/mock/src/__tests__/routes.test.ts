@@ -194,7 +194,10 @@ describe('HTTP contract', () => {
     expect((await api('GET', `/clients/${id}`)).json.phones).toEqual(['+16505550177'])
     expect((await api('PATCH', `/clients/${id}`, { body: { lastName: 'Souza' } })).json.lastName).toBe('Souza')
     await mock.backend.simulateInbound('+16505550177', 'Hi from Ana')
-    expect((await api('GET', `/clients/${id}/messages`)).json.map((m: any) => m.body)).toEqual(['Hi from Ana'])
+    const history = (await api('GET', `/clients/${id}/messages`)).json
+    expect(history.items.map((m: any) => m.body)).toEqual(['Hi from Ana'])
+    expect(history.nextBefore).toBeNull()
+    expect((await api('GET', `/clients/${id}/messages?before=damaged`)).status).toBe(422)
     expect((await api('POST', '/clients', { body: { firstName: '' } })).status).toBe(422)
     expect((await api('PATCH', `/clients/${id}`, { body: { email: 'nope' } })).status).toBe(422)
     expect((await api('POST', '/clients', { token: MARCUS, body: { firstName: 'A', lastName: 'B' } })).status).toBe(403)

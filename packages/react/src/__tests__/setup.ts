@@ -1,8 +1,11 @@
 import '@testing-library/jest-dom/vitest'
-import { cleanup } from '@testing-library/react'
+import { cleanup, configure } from '@testing-library/react'
 import { afterEach } from 'vitest'
 
 afterEach(() => cleanup())
+// The first render of a file (imports, the mock server's first replies) can pass the default
+// 1 s when two cores run every project at once; findBy/waitFor wait up to 5 s for what must appear.
+configure({ asyncUtilTimeout: 5000 })
 
 // jsdom has no layout: give the virtualizer and Radix what a browser would.
 class ResizeObserverStub {

@@ -29,6 +29,13 @@ export function formatDay(iso: string, locale?: string): string {
   return formatter(locale, { weekday: 'long', month: 'long', day: 'numeric' }).format(new Date(iso))
 }
 
+/** A day heading in a long history: "Monday, November 30", with the year when it is not this one. */
+export function formatHistoryDay(iso: string, locale?: string, now = new Date()): string {
+  const date = new Date(iso)
+  const year = date.getFullYear() === now.getFullYear() ? {} : { year: 'numeric' as const }
+  return formatter(locale, { weekday: 'long', month: 'long', day: 'numeric', ...year }).format(date)
+}
+
 /** The local calendar day of a timestamp, for grouping. */
 export function dayKey(iso: string): string {
   return new Date(iso).toDateString()

@@ -109,17 +109,22 @@ export function sqlMessagesTx(db: Db, clinicId: string, eventRetention: number):
       if (before !== null) query = query.where('seq', '<', before)
       return datas<MessageRecord>(await query.orderBy('seq', 'desc').limit(limit).execute()).reverse()
     },
-    async listMessagesByPhones(phones, limit) {
+    async listMessagesByPhones(phones, before, limit) {
       if (!phones.length) return []
-      const rows = await db
+      let query = db
         .selectFrom('messages')
         .select('data')
         .where(...inClinic('clinic_id'))
         .where('phone', 'in', [...phones])
-        .orderBy('created_at', 'desc')
-        .orderBy('seq', 'desc')
-        .limit(limit)
-        .execute()
+      if (before) {
+        query = query.where((eb) =>
+          eb.or([
+            eb('created_at', '<', before.createdAt),
+            eb.and([eb('created_at', '=', before.createdAt), eb('id', '<', before.id)]),
+          ]),
+        )
+      }
+      const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute()
       return datas<MessageRecord>(rows).reverse()
     },
     async listUndispatched(limit) {

@@ -289,6 +289,47 @@ describe('assigning a number to a client', () => {
   })
 })
 
+describe('a client’s history', () => {
+  it('pages through every message across their numbers, closed conversations included, deleted ones not', async () => {
+    const h = setup()
+    const editor = { ...h.dana, permissions: [...h.dana.permissions, 'clients.edit' as const] }
+    const client = await h.service.createClient(editor, {
+      firstName: 'Ana',
+      lastName: 'Lima',
+      phones: ['+16505550131', '+16505550132', '+16505550133'],
+    })
+    let minute = 0
+    const later = () => h.setNow(new Date(Date.parse('2026-11-30T18:00:00Z') + ++minute * 60_000))
+    later()
+    const first = await h.text('+16505550131', 'one')
+    later()
+    await h.text('+16505550131', 'two')
+    later()
+    const second = await h.text('+16505550132', 'three')
+    await h.service.updateConversation(h.dana, second.conversationId, { status: 'closed' })
+    later()
+    await h.text('+16505550132', 'four')
+    later()
+    const third = await h.text('+16505550133', 'gone')
+    await h.service.deleteConversation(h.dana, third.conversationId)
+    later()
+    await h.service.sendMessage(h.dana, first.conversationId, { clientMessageId: 'h-1', body: 'five' })
+    const bodies: string[] = []
+    let before: string | undefined
+    let pages = 0
+    do {
+      const page = await h.service.clientMessages(h.dana, client.id, { limit: 2, ...(before ? { before } : {}) })
+      bodies.unshift(...page.items.map((m) => m.body.split('\n')[0] as string))
+      before = page.nextBefore ?? undefined
+      pages++
+    } while (before)
+    expect(bodies).toEqual(['one', 'two', 'three', 'four', 'five'])
+    expect(pages).toBe(3)
+    await expectError(h.service.clientMessages(h.dana, client.id, { before: 'not-a-cursor' }), 'validation_failed')
+    await expectError(h.service.clientMessages(h.dana, client.id, { limit: 0 }), 'validation_failed')
+  })
+})
+
 describe('the list stays right under writes', () => {
   it('after any mix of texts, sends, closes, read changes, assignments and deletes, every filter pages correctly', async () => {
     const op = fc.oneof(

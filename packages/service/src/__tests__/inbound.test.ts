@@ -147,6 +147,6 @@ describe('campaign messages', () => {
     })
     await h.text(client.phones[0]!, 'Confirm')
     const history = await h.service.clientMessages(h.dana, client.id)
-    expect(history.map((m) => m.origin)).toEqual(['campaign', 'client'])
+    expect(history.items.map((m) => m.origin)).toEqual(['campaign', 'client'])
   })
 })

@@ -94,7 +94,7 @@ export const SERVICE_ROUTES: readonly ServiceRoute[] = [
   route('POST', '/clients', (s, r) => s.stamped.createClient(r.actor, asBody(r.body) as never), { status: created }),
   route('GET', '/clients/:id', (s, r) => s.stamped.getClient(r.actor, id(r))),
   route('PATCH', '/clients/:id', (s, r) => s.stamped.updateClient(r.actor, id(r), asBody(r.body))),
-  route('GET', '/clients/:id/messages', (s, r) => s.stamped.clientMessages(r.actor, id(r))),
+  route('GET', '/clients/:id/messages', (s, r) => s.stamped.clientMessages(r.actor, id(r), r.query)),
 
   route('POST', '/contacts/:phone/block', (s, r) => s.stamped.block(r.actor, phone(r)), { body: 'none' }),
   route('POST', '/contacts/:phone/unblock', (s, r) => s.stamped.unblock(r.actor, phone(r)), { body: 'none' }),

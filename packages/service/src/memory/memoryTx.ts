@@ -266,10 +266,12 @@ export function createMemoryTx(data: ClinicData, undo: Array<() => void>): Stora
       const older = before === null ? thread : thread.filter((m) => m.seq < before)
       return clone(older.slice(Math.max(0, older.length - limit)))
     },
-    async listMessagesByPhones(phones, limit) {
+    async listMessagesByPhones(phones, before, limit) {
       const wanted = new Set(phones)
-      const hits = [...data.messages.values()].filter((m) => wanted.has(m.phone))
-      hits.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.seq - b.seq))
+      const earlier = (m: { createdAt: string; id: string }) =>
+        before === null || m.createdAt < before.createdAt || (m.createdAt === before.createdAt && m.id < before.id)
+      const hits = [...data.messages.values()].filter((m) => wanted.has(m.phone) && earlier(m))
+      hits.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1))
       return clone(hits.slice(Math.max(0, hits.length - limit)))
     },
     async listUndispatched(limit) {

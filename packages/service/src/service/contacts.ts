@@ -1,11 +1,13 @@
 import {
   type Client,
+  type ClientHistoryPage,
+  type ClientHistoryQuery,
   type ConsentRequest,
   type Contact,
   type CreateClientRequest,
+  clientHistoryQuerySchema,
   consentRequestSchema,
   createClientRequestSchema,
-  type Message,
   type NewClient,
   type PatchClientRequest,
   parseOrThrow,
@@ -14,6 +16,7 @@ import {
   searchClientsQuerySchema,
 } from '@switchboard/protocol'
 import { toContact } from '../ports'
+import { decodeHistoryCursor, encodeHistoryCursor } from '../rules/cursor'
 import { type Actor, requirePermission } from './actor'
 import { inClinic, presentMessage, type ServiceContext, type Work } from './context'
 import { contactPhone, emitConversation, ensureContact, saveContact, toMessage } from './records'
@@ -169,13 +172,25 @@ export async function updateClient(
 }
 
 /** The client's communication history across their numbers, campaigns included, oldest first. */
-export async function clientMessages(ctx: ServiceContext, actor: Actor, id: string, limit = 200): Promise<Message[]> {
+export async function clientMessages(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+  query: ClientHistoryQuery = {},
+): Promise<ClientHistoryPage> {
   requirePermission(actor)
+  const { before, limit = 50 } = parseOrThrow(clientHistoryQuerySchema, query, 'query')
+  const from = before ? decodeHistoryCursor(before) : null
   return inClinic(ctx, actor.clinicId, async (w) => {
     const client = await w.tx.getClient(id)
     if (!client) throw new SwitchboardError('not_found', 'This client does not exist.', { id })
-    return (await w.tx.listMessagesByPhones(client.phones, limit)).map((m) =>
-      presentMessage(ctx, actor.clinicId, toMessage(m)),
-    )
+    // One more than asked tells whether an older page exists.
+    const found = await w.tx.listMessagesByPhones(client.phones, from, limit + 1)
+    const items = found.slice(Math.max(0, found.length - limit))
+    const oldest = items[0]
+    return {
+      items: items.map((m) => presentMessage(ctx, actor.clinicId, toMessage(m))),
+      nextBefore: found.length > limit && oldest ? encodeHistoryCursor(oldest) : null,
+    }
   })
 }

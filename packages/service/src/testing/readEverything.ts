@@ -118,7 +118,7 @@ export function readEverything(storage: Storage, clinicId: string): Promise<Reco
         await tx.findClientByPhone(phone),
       ]
     }
-    out.byPhones = await tx.listMessagesByPhones(phones.slice(0, 5), 40)
+    out.byPhones = await tx.listMessagesByPhones(phones.slice(0, 5), null, 40)
     out.undispatched = await tx.listUndispatched(1000)
     out.counts = (await tx.countMessages('2000-01-01T00:00:00.000Z', '2100-01-01T00:00:00.000Z')).sort((a, b) =>
       JSON.stringify(a) < JSON.stringify(b) ? -1 : 1,
