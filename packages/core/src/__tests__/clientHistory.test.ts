@@ -44,7 +44,9 @@ describe('a client’s cached history', () => {
     expect(added.pages[0]?.items.map((m) => m.id)).toEqual(['m1', 'm2'])
     expect(reduceClientHistory(data, { type: 'message.created', message: message('m9', 'cnv_z') })).toBe(data)
     // The same message twice is one message.
-    expect(reduceClientHistory(added, { type: 'message.created', message: message('m2', 'cnv_a') }).pages[0]?.items).toHaveLength(2)
+    expect(
+      reduceClientHistory(added, { type: 'message.created', message: message('m2', 'cnv_a') }).pages[0]?.items,
+    ).toHaveLength(2)
   })
 
   it('drops a deleted conversation’s messages, and keeps the rest', () => {
@@ -68,6 +70,9 @@ describe('a client’s cached history', () => {
     const entry = client.actions.send(inbound.conversationId, { body: 'Yes, come by at 5' })
     await expect.poll(() => client.outbox.flushed().then(() => client.store.getState().outbox.length)).toBe(0)
     const cached = client.queryClient.getQueryData(client.queries.clientMessages(created.id).queryKey)
-    expect(cached?.pages[0]?.items.map((m) => m.clientMessageId ?? m.body)).toEqual(['Is Mochi ready?', entry.clientMessageId])
+    expect(cached?.pages[0]?.items.map((m) => m.clientMessageId ?? m.body)).toEqual([
+      'Is Mochi ready?',
+      entry.clientMessageId,
+    ])
   })
 })

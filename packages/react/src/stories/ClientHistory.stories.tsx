@@ -19,12 +19,20 @@ async function ana(b: MockBackend, texts: number) {
   })
   for (let i = 1; i <= texts; i++) {
     const { conversationId } = await b.simulateInbound(i % 2 ? '+16505550151' : '+16505550152', `Text number ${i}`)
+    if (i % 3 === 0) {
+      await b.service.sendMessage(editor, conversationId, { clientMessageId: `reply-${i}`, body: `Reply to text ${i}` })
+    }
     if (i === 1) await b.service.updateConversation(editor, conversationId, { status: 'closed' })
   }
   return client.id
 }
+/** A clock a minute further on each read (from Monday 9:00 at the clinic), so texts have distinct times. */
+function ticking() {
+  let n = 0
+  return () => new Date(Date.parse('2026-11-30T17:00:00Z') + n++ * 60_000)
+}
 const history = (texts: number, rest: BackendParameters = {}): { backend: BackendParameters } => ({
-  backend: { realtime: false, setup: (b) => ana(b, texts), ...rest },
+  backend: { realtime: false, setup: (b) => ana(b, texts), clock: ticking(), ...rest },
 })
 
 const meta: Meta<typeof ClientHistory> = {
