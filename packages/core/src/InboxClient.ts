@@ -8,6 +8,7 @@ import type {
   CreateClientRequest,
   Inbox,
   MeResponse,
+  Message,
   PatchClientRequest,
   Settings,
   StartConversationResponse,
@@ -54,6 +55,11 @@ export interface InboxActions {
   send(conversationId: string, message: { body?: string; attachments?: Attachment[] }): OutboxEntry
   /** Sends a failed message again. */
   retry(clientMessageId: string): void
+  /**
+   * Sends a text the carrier failed once more where that can help (the phone was off, a
+   * filter; see `canSendAgain`); never to a landline or an opted-out number.
+   */
+  resend(conversationId: string, messageId: string): Promise<Message>
   /** Drops a failed or waiting message. */
   discard(clientMessageId: string): void
   /** Starts (or finds) the conversation with a client or any valid number, optionally with a first message. */

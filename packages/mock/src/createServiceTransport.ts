@@ -86,6 +86,7 @@ export function createServiceTransport(service: InboxService, actor: Actor, opti
     assignToClient: (id, r) => call('assignToClient', () => service.stamped.assignToClient(actor, id, r)),
     listMessages: (id, q) => call('listMessages', () => service.stamped.listMessages(actor, id, q)),
     sendMessage: (id, r) => call('sendMessage', () => service.sendMessage(actor, id, r)),
+    resendMessage: (id, messageId, r) => call('resendMessage', () => service.resendMessage(actor, id, messageId, r)),
     uploadAttachment: (file, o = {}) =>
       call('uploadAttachment', async () =>
         service.uploadAttachment(actor, {

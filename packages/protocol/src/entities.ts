@@ -135,6 +135,8 @@ export const messageSchema = z.object({
   attachments: z.array(attachmentSchema),
   status: messageStatusSchema,
   error: z.optional(deliveryErrorSchema),
+  /** The message sent again in this failed one's place (staff pressed Retry after a carrier failure). */
+  resentAs: z.optional(id),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
 })

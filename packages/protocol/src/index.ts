@@ -139,6 +139,7 @@ export type {
   NewPatient,
   PatchClientRequest,
   PatchConversationRequest,
+  ResendMessageRequest,
   SendMessageRequest,
   StartConversationRequest,
   TemplateRequest,
@@ -163,6 +164,7 @@ export {
   newPatientSchema,
   patchClientRequestSchema,
   patchConversationRequestSchema,
+  resendMessageRequestSchema,
   searchClientsQuerySchema,
   sendMessageRequestSchema,
   startConversationRequestSchema,
@@ -206,7 +208,7 @@ export {
   withoutDirectionOverrides,
 } from './text'
 export type { TextingRefusal } from './texting'
-export { textingRefusal } from './texting'
+export { canSendAgain, RESENDABLE_FAILURES, textingRefusal } from './texting'
 export { computeUnreadTotals, countUnread } from './unread'
 export type { ValidationIssue } from './validate'
 export { describeIssues, parseOrThrow } from './validate'

@@ -97,6 +97,10 @@ export const sendMessageRequestSchema = z
   )
 export type SendMessageRequest = z.input<typeof sendMessageRequestSchema>
 
+/** `POST /conversations/:id/messages/:messageId/resend`: send a failed text again, once per `clientMessageId`. */
+export const resendMessageRequestSchema = z.strictObject({ clientMessageId })
+export type ResendMessageRequest = z.infer<typeof resendMessageRequestSchema>
+
 /** `GET /conversations/:id/messages` query: pages of history older than `before` (a seq). */
 export const listMessagesQuerySchema = z.object({
   before: z.optional(z.coerce.number().check(z.int(), z.minimum(1))),

@@ -1,4 +1,4 @@
-import type { Contact } from './entities'
+import type { Contact, DeliveryError, Message } from './entities'
 
 /** Why a contact cannot be texted by staff, as an error code and a message for them. */
 export interface TextingRefusal {
@@ -27,4 +27,39 @@ export function textingRefusal(contact: Pick<Contact, 'blocked' | 'optedOut'>): 
     }
   }
   return null
+}
+
+/**
+ * The carrier failures where sending the same text again can help: the phone was off or out of
+ * coverage, a carrier filter, a failure nobody explained, a hand-off the server could not finish.
+ * Never a landline, a number not in service, an opt-out or a block: sending again would fail the
+ * same way, or text someone who said stop.
+ */
+export const RESENDABLE_FAILURES: ReadonlySet<DeliveryError['reason']> = new Set([
+  'unreachable',
+  'carrier-rejected',
+  'unknown',
+])
+
+/**
+ * Whether staff may send a failed text again: one of their own, failed for a reason where trying
+ * again can help, not already sent again, to a contact who can still be texted.
+ *
+ * @example
+ * canSendAgain(failedBecausePhoneWasOff, conversation.contact) // true
+ * canSendAgain(failedBecauseLandline, conversation.contact) // false
+ */
+export function canSendAgain(
+  message: Pick<Message, 'direction' | 'origin' | 'status' | 'error' | 'resentAs'>,
+  contact: Pick<Contact, 'blocked' | 'optedOut'>,
+): boolean {
+  return (
+    message.direction === 'outbound' &&
+    message.origin === 'staff' &&
+    message.status === 'failed' &&
+    message.resentAs === undefined &&
+    message.error !== undefined &&
+    RESENDABLE_FAILURES.has(message.error.reason) &&
+    textingRefusal(contact) === null
+  )
 }

@@ -52,6 +52,7 @@ export const defaultStrings = {
   statusSent: 'Sent',
   statusDelivered: 'Delivered',
   statusFailed: 'Not delivered',
+  statusSentAgain: 'Not delivered · sent again',
   statusReceived: 'Received',
   pendingRetrying: 'Waiting for the connection…',
   retrySend: 'Retry',

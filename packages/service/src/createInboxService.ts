@@ -10,6 +10,7 @@ import * as conversations from './service/conversations'
 import { receiveInbound } from './service/inbound'
 import * as messaging from './service/messaging'
 import { type ResumedOutbox, resumeOutbox } from './service/outbound'
+import { resendMessage } from './service/resend'
 
 /** What the inbox service runs on. Only `storage` is required. */
 export interface InboxServiceOptions {
@@ -100,6 +101,7 @@ function serviceApi(ctx: ServiceContext) {
 
     listMessages: bind(ctx, messaging.listMessages),
     sendMessage: bind(ctx, messaging.sendMessage),
+    resendMessage: bind(ctx, resendMessage),
     uploadAttachment: bind(ctx, attachments.uploadAttachment),
     listLibrary: bind(ctx, attachments.listLibrary),
 

@@ -10,6 +10,7 @@ import {
   textingRefusal,
 } from '@switchboard/protocol'
 import { findConversation } from '../cache/conversationCache'
+import { findMessage } from '../cache/threads'
 import { InboxError, toInboxError } from '../errors'
 import type { OutboxEntry } from '../outbox/outboxEntry'
 import type { UploadOptions } from '../transport/Transport'
@@ -63,6 +64,28 @@ export function messageActions(ctx: ActionContext) {
     },
     /** Sends a failed message again. */
     retry: (clientMessageId: string) => ctx.outbox.retry(clientMessageId),
+    /**
+     * Sends a text the carrier failed once more, where that can help (`canSendAgain`): the new
+     * message joins the thread and the failed one shows it was sent again. Rejects with a typed
+     * error when the server refuses (a landline, an opt-out, already sent again).
+     */
+    async resend(conversationId: string, messageId: string): Promise<Message> {
+      try {
+        const message = await ctx.transport.resendMessage(conversationId, messageId, { clientMessageId: ctx.newId() })
+        ctx.sync.applyLocal({ type: 'message.created', message })
+        const failed = findMessage(ctx.qc, conversationId, messageId)
+        if (failed) {
+          // Marked in the same step on the server: its time is the new message's.
+          ctx.sync.applyLocal({
+            type: 'message.updated',
+            message: { ...failed, resentAs: message.id, updatedAt: message.createdAt },
+          })
+        }
+        return message
+      } catch (error) {
+        throw toInboxError(error)
+      }
+    },
     /** Drops a failed or waiting message. */
     discard: (clientMessageId: string) => ctx.outbox.discard(clientMessageId),
     /**

@@ -1,4 +1,6 @@
 import { compareMessages, type Message, type MessagePage, type MessageStatus } from '@switchboard/protocol'
+import type { QueryClient } from '@tanstack/query-core'
+import { inboxKeys } from './keys'
 
 /** A cached thread: pages of history, `pages[0]` the newest, each page oldest first. */
 export interface ThreadData {
@@ -8,10 +10,14 @@ export interface ThreadData {
 
 const RANK: Record<MessageStatus, number> = { queued: 0, sending: 1, sent: 2, received: 2, delivered: 3, failed: 3 }
 
-/** Of two copies of one message, the more recent: later `updatedAt`, then further status. */
+/**
+ * Of two copies of one message, the more recent: later `updatedAt`, then further status, then the
+ * one that knows it was sent again (`resentAs` is only ever added).
+ */
 export function newer(a: Message, b: Message): Message {
   if (a.updatedAt !== b.updatedAt) return a.updatedAt > b.updatedAt ? a : b
-  return RANK[b.status] > RANK[a.status] ? b : a
+  if (RANK[b.status] !== RANK[a.status]) return RANK[b.status] > RANK[a.status] ? b : a
+  return b.resentAs !== undefined && a.resentAs === undefined ? b : a
 }
 
 const same = (a: Message, b: Message) =>
@@ -57,4 +63,14 @@ export function flattenThread(data: ThreadData | undefined): Message[] {
     }
   }
   return ordered ? out : out.sort(compareMessages)
+}
+
+/** A message of a cached thread, by id (undefined when that part of the thread is not loaded). */
+export function findMessage(qc: QueryClient, conversationId: string, messageId: string): Message | undefined {
+  const data = qc.getQueryData<ThreadData>(inboxKeys.messages(conversationId))
+  for (const page of data?.pages ?? []) {
+    const found = page.items.find((m) => m.id === messageId)
+    if (found) return found
+  }
+  return undefined
 }

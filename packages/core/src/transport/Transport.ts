@@ -74,6 +74,8 @@ export interface Transport {
   assignToClient(id: string, request: AssignToClientRequest): Promise<Stamped<Conversation>>
   listMessages(conversationId: string, query?: { before?: number; limit?: number }): Promise<Stamped<MessagePage>>
   sendMessage(conversationId: string, request: SendMessageRequest): Promise<Message>
+  /** Sends a failed text again (a carrier failure where that can help); idempotent on `clientMessageId`. */
+  resendMessage(conversationId: string, messageId: string, request: { clientMessageId: string }): Promise<Message>
   uploadAttachment(file: Blob & { name?: string }, options?: UploadOptions): Promise<Attachment>
   listLibrary(): Promise<Attachment[]>
   searchClients(q: string): Promise<Client[]>

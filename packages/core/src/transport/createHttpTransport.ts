@@ -97,6 +97,8 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
       sendStamped('POST', `/conversations/${encode(id)}/client`, strict(conversationSchema), request),
     listMessages: (id, query = {}) => getStamped(`/conversations/${encode(id)}/messages`, read.messagePage, query),
     sendMessage: (id, request) => send('POST', `/conversations/${encode(id)}/messages`, read.message, request),
+    resendMessage: (id, messageId, request) =>
+      send('POST', `/conversations/${encode(id)}/messages/${encode(messageId)}/resend`, read.message, request),
     // The uploader (XMLHttpRequest, for progress) loads with the first file attached, not with the inbox.
     uploadAttachment: async (file, uploadOptions = {}) =>
       (await import('./upload')).upload(config, file, uploadOptions),

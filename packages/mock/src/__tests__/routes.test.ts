@@ -142,6 +142,16 @@ describe('HTTP contract', () => {
     expect((await api('POST', `/conversations/${id}/messages`, { body: { clientMessageId: 'x' } })).status).toBe(422)
     expect((await api('GET', `/conversations/${id}/messages?before=abc`)).status).toBe(422)
     expect((await api('POST', `/conversations/${id}/messages`, { token: SAM, body })).status).toBe(403)
+    mock.backend.gateway.failNext('30003', 'Unreachable')
+    const failed = await api('POST', `/conversations/${id}/messages`, {
+      body: { clientMessageId: 'f1', body: 'Again?' },
+    })
+    const resend = (clientMessageId: string) =>
+      api('POST', `/conversations/${id}/messages/${failed.json.id}/resend`, { body: { clientMessageId } })
+    const again = await resend('f2')
+    expect(again.status).toBe(201)
+    expect(again.json).toMatchObject({ clientMessageId: 'f2', body: failed.json.body })
+    expect((await resend('f3')).json.error.code).toBe('conflict')
     await api('POST', '/contacts/6505550177/block')
     const blocked = await api('POST', `/conversations/${id}/messages`, { body: { clientMessageId: 'c9', body: 'x' } })
     expect(blocked).toMatchObject({ status: 409, json: { error: { code: 'recipient_blocked' } } })

@@ -121,6 +121,43 @@ describe('failures announced once', () => {
   })
 })
 
+describe('a text the carrier failed', () => {
+  it('is sent again with "Retry" when the phone was unreachable, once, and shows it was sent again', async () => {
+    const user = userEvent.setup()
+    const { backend, view } = setup(server)
+    const { conversationId } = await backend.simulateInbound('+16505550177', 'Hello?')
+    backend.gateway.failNext('30003', 'Unreachable')
+    const failed = await backend.service.sendMessage(dana, conversationId, { clientMessageId: 'x', body: 'Hi there' })
+    view(<Thread conversationId={conversationId} />)
+    const log = await screen.findByRole('log')
+    expect(await within(log).findByText(/The phone was unreachable/)).toBeInTheDocument()
+    await user.click(within(log).getByRole('button', { name: 'Retry' }))
+    expect(await within(log).findByText('Not delivered · sent again')).toBeInTheDocument()
+    expect(within(log).queryByRole('button', { name: 'Retry' })).toBeNull()
+    const { items } = await backend.service.listMessages(dana, conversationId)
+    expect(items.filter((m) => m.body.startsWith('Hi there'))).toHaveLength(2)
+    expect(items.find((m) => m.id === failed.id)?.resentAs).toBeDefined()
+  })
+
+  it('offers no "Retry" for a landline or a contact who opted out since', async () => {
+    const { backend, view } = setup(server)
+    const { conversationId } = await backend.simulateInbound('+16505550177', 'Hello?')
+    backend.gateway.failNext('30006', 'Landline')
+    await backend.service.sendMessage(dana, conversationId, { clientMessageId: 'x', body: 'Hi there' })
+    const other = await backend.simulateInbound('+16505550178', 'Hello?')
+    backend.gateway.failNext('30003', 'Unreachable')
+    await backend.service.sendMessage(dana, other.conversationId, { clientMessageId: 'y', body: 'Hi again' })
+    await backend.simulateInbound('+16505550178', 'STOP')
+    const first = view(<Thread conversationId={conversationId} />)
+    expect(await within(await screen.findByRole('log')).findByText(/landline/)).toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull()
+    first.unmount()
+    view(<Thread conversationId={other.conversationId} />)
+    expect(await within(await screen.findByRole('log')).findByText(/unreachable/)).toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull()
+  })
+})
+
 describe('threadRows', () => {
   const items = [
     at('2026-11-29T15:00:00', 'inbound', 'a'),

@@ -142,16 +142,18 @@ function Failure() {
   return (
     <div className="sb-message__error">
       {failure}
-      {canDiscard && (
+      {(canRetry || canDiscard) && (
         <span className="sb-message__actions">
           {canRetry && (
             <button type="button" className="sb-button sb-button--small" onClick={retry}>
               {t.retrySend}
             </button>
           )}
-          <button type="button" className="sb-button sb-button--small sb-button--ghost" onClick={discard}>
-            {t.discard}
-          </button>
+          {canDiscard && (
+            <button type="button" className="sb-button sb-button--small sb-button--ghost" onClick={discard}>
+              {t.discard}
+            </button>
+          )}
         </span>
       )}
     </div>

@@ -36,6 +36,7 @@ const ThreadView = forwardRef<HTMLDivElement, ThreadProps>(function ThreadView(
   const { MessageBubble = DefaultBubble } = useComponents()
   const view = useThreadView(conversationId)
   const scrollerProps = view.getScrollerProps()
+  const resendOf = (messageId: string) => () => view.resend(messageId)
 
   if (!view.ready) {
     return (
@@ -75,7 +76,11 @@ const ThreadView = forwardRef<HTMLDivElement, ThreadProps>(function ThreadView(
             <div key={row.key} {...view.getRowProps(row)} className="sb-thread__slot" data-group={row.group}>
               {row.firstUnread && <div className="sb-thread__unread">{t.newMessages}</div>}
               {row.item.kind === 'message' ? (
-                <MessageBubble message={row.item.message} group={row.group} />
+                <MessageBubble
+                  message={row.item.message}
+                  group={row.group}
+                  onRetry={view.canResend(row.item.message) ? resendOf(row.item.message.id) : undefined}
+                />
               ) : (
                 <MessageBubble
                   pending={row.item.entry}
@@ -93,6 +98,11 @@ const ThreadView = forwardRef<HTMLDivElement, ThreadProps>(function ThreadView(
         <button type="button" className="sb-button sb-button--primary sb-thread__jump" onClick={view.jumpToLatest}>
           {t.jumpToLatest}
         </button>
+      )}
+      {view.resendError && (
+        <p className="sb-thread__error" role="alert">
+          {view.resendError}
+        </p>
       )}
       <VisuallyHidden.Root aria-live="polite" aria-atomic="true">
         {view.announcement}

@@ -139,7 +139,9 @@ export function useMessageBubble(options: MessageBubbleOptions): MessageBubbleSt
         : pending.error
           ? t.pendingRetrying
           : t.statusSending
-      : (t[STATUS[message?.status ?? 'sent']] as string)
+      : message?.resentAs
+        ? t.statusSentAgain
+        : (t[STATUS[message?.status ?? 'sent']] as string)
   return {
     direction: outbound ? 'outbound' : 'inbound',
     state,
@@ -154,7 +156,11 @@ export function useMessageBubble(options: MessageBubbleOptions): MessageBubbleSt
     status: status ?? null,
     showMeta: group === 'single' || group === 'last' || state === 'pending' || state === 'failed',
     failure: message?.error?.message ?? (failed ? (pending?.error?.message ?? null) : null),
-    canRetry: failed && !NOT_RETRYABLE.has(pending?.error?.code ?? ''),
+    // A queued send the server refused for a reason a retry can fix; or a text the carrier failed
+    // that the thread offers to send again (`onRetry` given only where `canSendAgain` allows).
+    canRetry: failed
+      ? !NOT_RETRYABLE.has(pending?.error?.code ?? '')
+      : message?.status === 'failed' && !message.resentAs && onRetry !== undefined,
     canDiscard: failed,
     retry: () => onRetry?.(),
     discard: () => onDiscard?.(),

@@ -1,5 +1,6 @@
 'use client'
-import type { Conversation } from '@switchboard/protocol'
+import { toInboxError } from '@switchboard/core'
+import { type Conversation, canSendAgain, type Message } from '@switchboard/protocol'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import {
   type CSSProperties,
@@ -70,6 +71,12 @@ export interface ThreadView {
   announcement: string
   retry(clientMessageId: string): void
   discard(clientMessageId: string): void
+  /** Whether a failed text may be sent again (a carrier failure where that can help; `canSendAgain`). */
+  canResend(message: Message): boolean
+  /** Sends a failed text again; a refusal shows in `resendError`. */
+  resend(messageId: string): void
+  /** Why the last "send again" was refused, as staff read it. */
+  resendError: string | null
   /** Props for the scrolling history: `role="log"` (not live), its label, keyboard reach, scroll handling. */
   getScrollerProps(): HTMLAttributes<HTMLElement> & { ref: RefCallback<HTMLElement>; style: CSSProperties }
   /** Props for a row's element: measured and placed. */
@@ -154,6 +161,7 @@ export function useThreadView(conversationId: string): ThreadView {
 
   // The live region says each new inbound text once (not the history that was there at opening).
   const [announcement, setAnnouncement] = useState('')
+  const [resendError, setResendError] = useState<string | null>(null)
   const newest = newestInbound(thread.items)
   const announced = useRef<string | null | undefined>(undefined)
   const name = conversation ? displayName(conversation, me?.clinic.country) : ''
@@ -224,6 +232,12 @@ export function useThreadView(conversationId: string): ThreadView {
     },
     announcement,
     retry: (clientMessageId) => void client.actions.retry(clientMessageId),
+    canResend: (message) => (conversation ? canSendAgain(message, conversation.contact) : false),
+    resend: (messageId) => {
+      setResendError(null)
+      client.actions.resend(conversationId, messageId).catch((e) => setResendError(toInboxError(e).message))
+    },
+    resendError,
     discard: (clientMessageId) => void client.actions.discard(clientMessageId),
     getScrollerProps: () => ({
       ref: setScroller,

@@ -128,3 +128,20 @@ export const LongHistory: Story = {
     loaded.client.disconnect()
   },
 }
+
+/** The carrier could not reach the phone: "Retry" sends the text once more (never for a landline). */
+export const CarrierFailureRetry: Story = {
+  parameters: conversation(async (b) => {
+    const { conversationId } = await b.simulateInbound('+16505550177', 'Can you text me the invoice?')
+    b.gateway.failNext('30003', 'Unreachable destination handset')
+    await b.service.sendMessage(staff, conversationId, { clientMessageId: 'a', body: 'Sending it now!' })
+    const other = await b.simulateInbound('+16505550177', 'Thanks')
+    return other.conversationId
+  }),
+  play: async ({ canvasElement }) => {
+    const log = await within(canvasElement).findByRole('log')
+    await expect(await within(log).findByText(/The phone was unreachable/)).toBeVisible()
+    await userEvent.click(within(log).getByRole('button', { name: 'Retry' }))
+    await expect(await within(log).findByText('Not delivered · sent again')).toBeVisible()
+  },
+}

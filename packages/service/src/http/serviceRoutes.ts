@@ -77,6 +77,12 @@ export const SERVICE_ROUTES: readonly ServiceRoute[] = [
   route('GET', '/conversations/:id/messages', (s, r) => s.stamped.listMessages(r.actor, id(r), r.query)),
   route(
     'POST',
+    '/conversations/:id/messages/:messageId/resend',
+    (s, r) => s.stamped.resendMessage(r.actor, id(r), r.params.messageId as string, asBody(r.body) as never),
+    { status: created },
+  ),
+  route(
+    'POST',
     '/conversations/:id/messages',
     (s, r) => s.stamped.sendMessage(r.actor, id(r), asBody(r.body) as never),
     {
