@@ -89,6 +89,8 @@ export const defaultStrings = {
   recordOptOut: 'Record opt-out',
   dismissOptOut: 'Not an opt-out',
   actions: 'Conversation actions',
+  rowActions: 'Actions for {name}',
+  rowMore: 'More actions',
   close: 'Close conversation',
   reopen: 'Reopen conversation',
   markUnread: 'Mark as unread',

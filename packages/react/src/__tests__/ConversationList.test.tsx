@@ -2,7 +2,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 import { ConversationList, useConversationList } from '../index'
-import { setup, startMsw } from './harness'
+import { dana, setup, startMsw } from './harness'
 
 const server = startMsw()
 
@@ -131,5 +131,61 @@ describe('useConversationList', () => {
     expect(selected).toBeTruthy()
     expect(options[1]?.id.endsWith(`-${selected}`)).toBe(true)
     expect(options[1]).toHaveAttribute('aria-selected', 'true')
+  })
+})
+
+describe('the row menu', () => {
+  it('marks a row unread and closes it from its "⋯", and reaches the same menu with the ContextMenu key', async () => {
+    const user = userEvent.setup()
+    const { backend, view } = setup(server)
+    const m = await backend.simulateInbound('+16505550177', 'Is Biscuit ready?')
+    await backend.service.markRead(dana, m.conversationId)
+    view(<ConversationList />)
+    const list = await screen.findByRole('listbox', { name: 'Conversations' })
+    const row = await within(list).findByRole('option', { name: /Is Biscuit ready/ })
+    // The button is for the mouse: out of the tab order and of the accessibility tree.
+    const more = row.querySelector('button') as HTMLButtonElement
+    expect(more).toHaveAttribute('tabindex', '-1')
+    expect(more).toHaveAttribute('aria-hidden', 'true')
+    await user.click(more)
+    const menu = await screen.findByRole('menu', { name: 'Actions for (650) 555-0177' })
+    expect(
+      within(menu)
+        .getAllByRole('menuitem')
+        .map((i) => i.textContent),
+    ).toEqual(['Mark as unread', 'Close conversation'])
+    await user.click(within(menu).getByRole('menuitem', { name: 'Mark as unread' }))
+    await waitFor(async () =>
+      expect((await backend.service.getConversation(dana, m.conversationId)).markedUnread).toBe(true),
+    )
+    expect(list).toHaveFocus()
+    expect(screen.queryByRole('option', { selected: true })).toBeNull()
+
+    // Keyboard: move to the row, open its menu with the ContextMenu key, close the conversation.
+    const index = within(list)
+      .getAllByRole('option')
+      .indexOf(within(list).getByRole('option', { name: /Is Biscuit ready/ }))
+    for (let i = 0; i < index; i++) await user.keyboard('{ArrowDown}')
+    if (index === 0) await user.keyboard('{Home}')
+    await user.keyboard('{ContextMenu}')
+    const again = await screen.findByRole('menu', { name: 'Actions for (650) 555-0177' })
+    expect(within(again).getByRole('menuitem', { name: 'Mark as read' })).toBeInTheDocument()
+    await user.click(within(again).getByRole('menuitem', { name: 'Close conversation' }))
+    await waitFor(async () =>
+      expect((await backend.service.getConversation(dana, m.conversationId)).status).toBe('closed'),
+    )
+  })
+
+  it('opens on a right click, and shows a refusal under the list', async () => {
+    const user = userEvent.setup()
+    const { backend, view } = setup(server)
+    await backend.simulateInbound('+16505550177', 'Is Biscuit ready?')
+    view(<ConversationList />)
+    const row = await screen.findByRole('option', { name: /Is Biscuit ready/ })
+    await user.pointer({ keys: '[MouseRight]', target: row })
+    const menu = await screen.findByRole('menu')
+    backend.failNext({ method: 'PATCH', path: '/conversations/:id', status: 403 })
+    await user.click(within(menu).getByRole('menuitem', { name: 'Close conversation' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent(/.+/)
   })
 })

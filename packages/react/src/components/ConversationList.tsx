@@ -1,5 +1,5 @@
 'use client'
-import { type ComponentPropsWithoutRef, forwardRef, memo, useMemo } from 'react'
+import { type ComponentPropsWithoutRef, forwardRef, memo, useCallback, useMemo, useRef, useState } from 'react'
 import { useComponents, usePartClassName, useStrings } from '../context'
 import { type ConversationListOptions, useConversationList } from '../hooks/useConversationList'
 import { useInboxState } from '../hooks/useInboxState'
@@ -7,7 +7,9 @@ import { useMe, useTeam } from '../hooks/useServerData'
 import { ConversationRow as DefaultRow } from './ConversationRow'
 import { useComposedRefs } from './composeRefs'
 import { cx } from './cx'
+import { Icon } from './Icon'
 import { QueryState } from './QueryState'
+import { RowMenu } from './RowMenu'
 
 /** Props of {@link ConversationList}: the hook's options, and any attribute for the list element. */
 export interface ConversationListProps
@@ -29,11 +31,20 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
   const t = useStrings()
   const { ConversationRow: RowOverride } = useComponents()
   const ConversationRow = useMemo(() => memo(RowOverride ?? DefaultRow), [RowOverride])
-  const view = useConversationList({ filter, selectedId, onSelect, estimateRowHeight })
+  // The row menu: one for the list, at the row it was opened for; kept after closing so a
+  // refusal of its last action can still be shown.
+  const [menu, setMenu] = useState<{ id: string; open: boolean } | null>(null)
+  const [menuError, setMenuError] = useState<string | null>(null)
+  const openMenu = useCallback((id: string) => setMenu({ id, open: true }), [])
+  const view = useConversationList({ filter, selectedId, onSelect, estimateRowHeight, onRowMenu: openMenu })
   const { data: me } = useMe()
   const { data: team } = useTeam()
   const viewing = useInboxState(selectViewing)
-  const listRef = useComposedRefs(ref, view.listRef)
+  const listElement = useRef<HTMLElement | null>(null)
+  const keepList = useCallback((element: HTMLElement | null) => {
+    listElement.current = element
+  }, [])
+  const listRef = useComposedRefs(ref, view.listRef, keepList)
 
   if (view.list.isPending || view.list.isError) {
     return (
@@ -54,22 +65,54 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
     )
 
   const { ref: _ownRef, ...listProps } = view.getListProps()
+  const menuRow = menu ? view.rows.find((row) => row.conversation.id === menu.id) : undefined
   return (
-    <div {...rest} {...listProps} ref={listRef} className={cx('sb-list', partClass)}>
-      <div className="sb-list__inner" style={{ position: 'relative', blockSize: view.totalSize }}>
-        {view.rows.map((row) => (
-          <div key={row.conversation.id} {...view.getRowProps(row)} className="sb-list__option">
-            <ConversationRow
-              conversation={row.conversation}
-              selected={row.selected}
-              active={row.active}
-              country={me?.clinic.country ?? 'US'}
-              team={team}
-              viewers={viewing[row.conversation.id]}
+    <>
+      <div {...rest} {...listProps} ref={listRef} className={cx('sb-list', partClass)}>
+        <div className="sb-list__inner" style={{ position: 'relative', blockSize: view.totalSize }}>
+          {view.rows.map((row) => (
+            <div key={row.conversation.id} {...view.getRowProps(row)} className="sb-list__option">
+              <ConversationRow
+                conversation={row.conversation}
+                selected={row.selected}
+                active={row.active}
+                country={me?.clinic.country ?? 'US'}
+                team={team}
+                viewers={viewing[row.conversation.id]}
+              />
+              {/* For the mouse; keyboards use the ContextMenu key (a listbox option holds no control). */}
+              <button
+                type="button"
+                className="sb-list__more"
+                aria-hidden="true"
+                tabIndex={-1}
+                title={t.rowMore}
+                onClick={(event) => {
+                  event.stopPropagation()
+                  openMenu(row.conversation.id)
+                }}
+              >
+                <Icon name="more" />
+              </button>
+            </div>
+          ))}
+          {menu && (
+            <RowMenu
+              conversationId={menu.id}
+              open={menu.open && menuRow !== undefined}
+              onOpenChange={(open) => setMenu({ id: menu.id, open })}
+              top={menuRow?.start ?? 0}
+              onCloseFocus={() => listElement.current?.focus()}
+              onError={setMenuError}
             />
-          </div>
-        ))}
+          )}
+        </div>
       </div>
-    </div>
+      {menuError && (
+        <p className="sb-list__error" role="alert">
+          {menuError}
+        </p>
+      )}
+    </>
   )
 })

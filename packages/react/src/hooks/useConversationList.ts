@@ -5,6 +5,7 @@ import {
   type CSSProperties,
   type HTMLAttributes,
   type KeyboardEvent,
+  type MouseEvent,
   type RefCallback,
   useCallback,
   useEffect,
@@ -29,6 +30,11 @@ export interface ConversationListOptions {
   onSelect?: (conversationId: string) => void
   /** A row's expected height (px) before it is measured. Default 76. */
   estimateRowHeight?: number
+  /**
+   * Opens a row's menu: asked by a right click on the row, or the ContextMenu key / Shift+F10 on
+   * the active row (a listbox option holds no control, so the keys are how keyboards reach it).
+   */
+  onRowMenu?: (conversationId: string) => void
 }
 
 /** One conversation in view, with what drawing it needs. */
@@ -75,7 +81,7 @@ const DEFAULT_ROW_HEIGHT = 76
  * `aria-posinset` so a screen reader knows where it is in a list it cannot see whole.
  */
 export function useConversationList(options: ConversationListOptions = {}): ConversationListView {
-  const { filter, onSelect, estimateRowHeight = DEFAULT_ROW_HEIGHT } = options
+  const { filter, onSelect, onRowMenu, estimateRowHeight = DEFAULT_ROW_HEIGHT } = options
   const t = useStrings()
   const list = useConversations(filter)
   const { data: me } = useMe()
@@ -125,6 +131,14 @@ export function useConversationList(options: ConversationListOptions = {}): Conv
     virtualizer.scrollToIndex(index)
   }
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (onRowMenu && (event.key === 'ContextMenu' || (event.shiftKey && event.key === 'F10'))) {
+      const id = items[activeIndex]?.id
+      if (id) {
+        event.preventDefault()
+        onRowMenu(id)
+      }
+      return
+    }
     if (event.altKey || event.ctrlKey || event.metaKey) return
     const now = event.timeStamp || Date.now()
     const typing = typed.current.text !== '' && now - typed.current.at < TYPEAHEAD_RESET_MS
@@ -194,6 +208,14 @@ export function useConversationList(options: ConversationListOptions = {}): Conv
       'aria-posinset': row.index + 1,
       'data-index': row.index,
       onClick: () => select(row.conversation.id),
+      ...(onRowMenu
+        ? {
+            onContextMenu: (event: MouseEvent) => {
+              event.preventDefault()
+              onRowMenu(row.conversation.id)
+            },
+          }
+        : {}),
       style: { position: 'absolute', insetBlockStart: 0, insetInline: 0, transform: `translateY(${row.start}px)` },
     }),
   }

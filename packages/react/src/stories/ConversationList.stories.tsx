@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import { expect, userEvent, waitFor, within } from 'storybook/test'
+import { expect, screen, userEvent, waitFor, within } from 'storybook/test'
 import { ConversationFilters, ConversationList } from '../index'
 
 const meta: Meta<typeof ConversationList> = {
@@ -34,6 +34,22 @@ const activeOption = (list: HTMLElement) => {
   return id ? list.ownerDocument.getElementById(id) : null
 }
 const positionOf = (list: HTMLElement) => Number(activeOption(list)?.getAttribute('aria-posinset'))
+
+/** A row's "⋯" menu (Mark as unread / read, Close / Reopen), opened from the keyboard with the ContextMenu key. */
+export const RowMenu: Story = {
+  play: async ({ canvasElement }) => {
+    const list = await within(canvasElement).findByRole('listbox', { name: 'Conversations' })
+    const [first] = await within(list).findAllByRole('option')
+    await userEvent.hover(first as HTMLElement)
+    list.focus()
+    await userEvent.keyboard('{Home}{ContextMenu}')
+    const menu = await screen.findByRole('menu', { name: /^Actions for / })
+    await expect(within(menu).getByRole('menuitem', { name: 'Close conversation' })).toBeVisible()
+    // Closed, the keyboard is back on the list.
+    await userEvent.keyboard('{Escape}')
+    await waitFor(() => expect(list).toHaveFocus())
+  },
+}
 
 /** The listbox keyboard model: a view at a time, the ends, and a name found by typing. */
 export const Keyboard: Story = {
