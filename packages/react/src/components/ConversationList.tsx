@@ -80,12 +80,11 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
                 team={team}
                 viewers={viewing[row.conversation.id]}
               />
-              {/* For the mouse; keyboards use the ContextMenu key (a listbox option holds no control). */}
-              <button
-                type="button"
+              {/* A pointer affordance, not a control (a listbox option may hold none, even hidden): keyboards
+                  open the same menu with the ContextMenu key or Shift+F10; on touch screens it always shows. */}
+              <span
                 className="sb-list__more"
                 aria-hidden="true"
-                tabIndex={-1}
                 title={t.rowMore}
                 onClick={(event) => {
                   event.stopPropagation()
@@ -93,7 +92,7 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
                 }}
               >
                 <Icon name="more" />
-              </button>
+              </span>
             </div>
           ))}
           {menu && (
