@@ -1,28 +1,20 @@
 'use client'
 import type { Conversation } from '@switchboard/protocol'
 import { Dialog } from 'radix-ui'
-import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, type RefObject } from 'react'
-import { usePartClassName, useStrings } from '../context'
+import { type ComponentPropsWithoutRef, forwardRef } from 'react'
+import { useStrings } from '../context'
 import { type AssignToClientState, useAssignToClient } from '../hooks/useAssignToClient'
-import { useControllableState } from '../hooks/useControllableState'
 import { ClientFormFields } from './ClientFormFields'
 import { ClientSearchField } from './ClientSearchField'
-import { cx } from './cx'
 import { FormattedText } from './FormattedText'
-import { usePortalContainer } from './portal'
+import { FormDialog, type FormDialogOptions } from './FormDialog'
 
 /** Props of {@link AssignToClientDialog}. */
 export interface AssignToClientDialogProps
-  extends Omit<ComponentPropsWithoutRef<'div'>, 'children' | 'onSubmit' | 'defaultValue'> {
+  extends FormDialogOptions,
+    Omit<ComponentPropsWithoutRef<'div'>, 'children' | 'onSubmit' | 'defaultValue'> {
   /** The lead's conversation whose number is assigned. */
   conversation: Conversation
-  open?: boolean
-  defaultOpen?: boolean
-  onOpenChange?: (open: boolean) => void
-  /** A button that opens the dialog (focus returns to it on close). */
-  trigger?: ReactNode
-  /** Where focus returns on close when there is no `trigger` (the menu button it was opened from). */
-  returnFocusRef?: RefObject<HTMLElement | null>
   /** After the number was assigned, with the conversation as it now is. */
   onAssigned?: (conversation: Conversation) => void
 }
@@ -104,32 +96,12 @@ function AssignToClientBody(props: {
  * the trigger (or `returnFocusRef`) on close.
  */
 export const AssignToClientDialog = forwardRef<HTMLDivElement, AssignToClientDialogProps>(function AssignToClientDialog(
-  { conversation, open, defaultOpen = false, onOpenChange, trigger, returnFocusRef, onAssigned, className, ...rest },
+  { conversation, onAssigned, ...dialog },
   ref,
 ) {
-  const partClass = usePartClassName('dialog', className)
-  const container = usePortalContainer()
-  const [isOpen, setOpen] = useControllableState({ prop: open, defaultProp: defaultOpen, onChange: onOpenChange })
   return (
-    <Dialog.Root open={isOpen} onOpenChange={setOpen}>
-      {trigger && <Dialog.Trigger asChild>{trigger}</Dialog.Trigger>}
-      <Dialog.Portal container={container}>
-        <Dialog.Overlay className="sb-dialog__overlay" />
-        <Dialog.Content
-          ref={ref}
-          {...rest}
-          className={cx('sb-dialog sb-dialog--form', partClass)}
-          onCloseAutoFocus={(event) => {
-            const target = returnFocusRef?.current
-            if (!trigger && target) {
-              event.preventDefault()
-              target.focus()
-            }
-          }}
-        >
-          <AssignToClientBody conversation={conversation} onAssigned={onAssigned} onDone={() => setOpen(false)} />
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <FormDialog ref={ref} {...dialog}>
+      {(close) => <AssignToClientBody conversation={conversation} onAssigned={onAssigned} onDone={close} />}
+    </FormDialog>
   )
 })

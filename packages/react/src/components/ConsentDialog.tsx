@@ -1,13 +1,12 @@
 'use client'
 import { formatPhone } from '@switchboard/core'
 import { Dialog } from 'radix-ui'
-import { type ReactNode, useId } from 'react'
+import { useId } from 'react'
 import { useStrings } from '../context'
 import { useConsentForm } from '../hooks/useConsentForm'
-import { useControllableState } from '../hooks/useControllableState'
 import { useMe } from '../hooks/useServerData'
 import { FormattedText } from './FormattedText'
-import { usePortalContainer } from './portal'
+import { FormDialog, type FormDialogOptions } from './FormDialog'
 
 /** The form, mounted while the dialog is open so each opening starts afresh. */
 function ConsentForm({ phone, onDone }: { phone: string; onDone(): void }) {
@@ -116,32 +115,23 @@ function ConsentForm({ phone, onDone }: { phone: string; onDone(): void }) {
 }
 
 /** "Record consent" for a number (Radix Dialog): markup over {@link useConsentForm}. */
-export function ConsentDialog(props: {
-  phone: string
-  trigger: ReactNode
-  open?: boolean
-  onOpenChange?: (open: boolean) => void
-}) {
+export function ConsentDialog({ phone, ...dialog }: FormDialogOptions & { phone: string }) {
   const t = useStrings()
   const { data: me } = useMe()
-  const container = usePortalContainer()
-  const [open, setOpen] = useControllableState({ prop: props.open, defaultProp: false, onChange: props.onOpenChange })
   return (
-    <Dialog.Root open={open} onOpenChange={setOpen}>
-      <Dialog.Trigger asChild>{props.trigger}</Dialog.Trigger>
-      <Dialog.Portal container={container}>
-        <Dialog.Overlay className="sb-dialog__overlay" />
-        <Dialog.Content className="sb-dialog sb-dialog--form">
+    <FormDialog {...dialog}>
+      {(close) => (
+        <>
           <Dialog.Title className="sb-dialog__title">
             <FormattedText
               text={t.recordConsentTitle}
-              values={{ phone: <bdi>{formatPhone(props.phone, me?.clinic.country)}</bdi> }}
+              values={{ phone: <bdi>{formatPhone(phone, me?.clinic.country)}</bdi> }}
             />
           </Dialog.Title>
           <Dialog.Description className="sb-dialog__body">{t.recordConsentBody}</Dialog.Description>
-          <ConsentForm phone={props.phone} onDone={() => setOpen(false)} />
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+          <ConsentForm phone={phone} onDone={close} />
+        </>
+      )}
+    </FormDialog>
   )
 }

@@ -1,8 +1,7 @@
 'use client'
 import { Dialog } from 'radix-ui'
-import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useId } from 'react'
-import { usePartClassName, useStrings } from '../context'
-import { useControllableState } from '../hooks/useControllableState'
+import { type ComponentPropsWithoutRef, forwardRef, useId } from 'react'
+import { useStrings } from '../context'
 import {
   type NewConversationOptions,
   type NewConversationState,
@@ -12,21 +11,15 @@ import {
 import type { PhoneInputState } from '../hooks/usePhoneInput'
 import { format } from '../strings'
 import { ClientSearchField } from './ClientSearchField'
-import { cx } from './cx'
 import { Field } from './Field'
-import { usePortalContainer } from './portal'
+import { FormDialog, type FormDialogOptions } from './FormDialog'
 import { SegmentCounter } from './SegmentCounter'
 
 /** Props of {@link NewConversationDialog}. */
 export interface NewConversationDialogProps
-  extends Omit<ComponentPropsWithoutRef<'div'>, 'children' | 'defaultValue'>,
-    NewConversationOptions {
-  open?: boolean
-  defaultOpen?: boolean
-  onOpenChange?: (open: boolean) => void
-  /** A button that opens the dialog (focus returns to it on close). */
-  trigger?: ReactNode
-}
+  extends FormDialogOptions,
+    NewConversationOptions,
+    Omit<ComponentPropsWithoutRef<'div'>, 'children' | 'defaultValue'> {}
 
 /** A phone number field: formatted as typed once valid, its problem in place, landlines explained. */
 function PhoneField({ phone, label, autoFocus }: { phone: PhoneInputState; label: string; autoFocus?: boolean }) {
@@ -189,30 +182,18 @@ function NewConversationForm(props: NewConversationOptions & { onDone(started: S
  * is opened. Alone on a host's client profile with `defaultClientId` (the seeds' "Send SMS").
  */
 export const NewConversationDialog = forwardRef<HTMLDivElement, NewConversationDialogProps>(
-  function NewConversationDialog(
-    { open, defaultOpen = false, onOpenChange, trigger, defaultClientId, onStarted, className, ...rest },
-    ref,
-  ) {
-    const partClass = usePartClassName('dialog', className)
+  function NewConversationDialog({ defaultClientId, onStarted, ...dialog }, ref) {
     const t = useStrings()
-    const container = usePortalContainer()
-    const [isOpen, setOpen] = useControllableState({ prop: open, defaultProp: defaultOpen, onChange: onOpenChange })
     return (
-      <Dialog.Root open={isOpen} onOpenChange={setOpen}>
-        {trigger && <Dialog.Trigger asChild>{trigger}</Dialog.Trigger>}
-        <Dialog.Portal container={container}>
-          <Dialog.Overlay className="sb-dialog__overlay" />
-          <Dialog.Content ref={ref} {...rest} className={cx('sb-dialog sb-dialog--form', partClass)}>
+      <FormDialog ref={ref} {...dialog}>
+        {(close) => (
+          <>
             <Dialog.Title className="sb-dialog__title">{t.newConversation}</Dialog.Title>
             <Dialog.Description className="sb-dialog__body">{t.newConversationBody}</Dialog.Description>
-            <NewConversationForm
-              defaultClientId={defaultClientId}
-              onStarted={onStarted}
-              onDone={() => setOpen(false)}
-            />
-          </Dialog.Content>
-        </Dialog.Portal>
-      </Dialog.Root>
+            <NewConversationForm defaultClientId={defaultClientId} onStarted={onStarted} onDone={close} />
+          </>
+        )}
+      </FormDialog>
     )
   },
 )
