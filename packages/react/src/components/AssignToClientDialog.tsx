@@ -7,7 +7,7 @@ import { type AssignToClientState, useAssignToClient } from '../hooks/useAssignT
 import { ClientFormFields } from './ClientFormFields'
 import { ClientSearchField } from './ClientSearchField'
 import { FormattedText } from './FormattedText'
-import { FormDialog, type FormDialogOptions } from './FormDialog'
+import { DialogForm, FormDialog, type FormDialogOptions } from './FormDialog'
 
 /** Props of {@link AssignToClientDialog}. */
 export interface AssignToClientDialogProps
@@ -23,13 +23,24 @@ export interface AssignToClientDialogProps
 function AssignToClientForm({ state, onDone }: { state: AssignToClientState; onDone(): void }) {
   const t = useStrings()
   return (
-    <form
-      className="sb-dialog__form"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault()
-        void state.save().then((done) => done && onDone())
-      }}
+    <DialogForm
+      submit={state.save}
+      onDone={onDone}
+      error={state.error}
+      pending={state.saving}
+      submitLabel={state.mode === 'create' ? t.addClient : t.save}
+      pendingLabel={t.saving}
+      extraAction={
+        state.mode === 'create' && (
+          <button
+            type="button"
+            className="sb-button sb-button--ghost sb-dialog__back"
+            onClick={() => state.setMode('search')}
+          >
+            {t.backToSearch}
+          </button>
+        )
+      }
     >
       {state.mode === 'search' ? (
         <>
@@ -47,27 +58,7 @@ function AssignToClientForm({ state, onDone }: { state: AssignToClientState; onD
       ) : (
         <ClientFormFields form={state.form} phone={state.phone} />
       )}
-      {state.error && (
-        <p className="sb-dialog__error" role="alert">
-          {state.error}
-        </p>
-      )}
-      <div className="sb-dialog__actions">
-        {state.mode === 'create' && (
-          <button
-            type="button"
-            className="sb-button sb-button--ghost sb-dialog__back"
-            onClick={() => state.setMode('search')}
-          >
-            {t.backToSearch}
-          </button>
-        )}
-        <Dialog.Close className="sb-button">{t.cancel}</Dialog.Close>
-        <button type="submit" className="sb-button sb-button--primary" aria-disabled={state.saving || undefined}>
-          {state.saving ? t.saving : state.mode === 'create' ? t.addClient : t.save}
-        </button>
-      </div>
-    </form>
+    </DialogForm>
   )
 }
 

@@ -6,7 +6,7 @@ import { useStrings } from '../context'
 import { useConsentForm } from '../hooks/useConsentForm'
 import { useMe } from '../hooks/useServerData'
 import { FormattedText } from './FormattedText'
-import { FormDialog, type FormDialogOptions } from './FormDialog'
+import { DialogForm, FormDialog, type FormDialogOptions } from './FormDialog'
 
 /** The form, mounted while the dialog is open so each opening starts afresh. */
 function ConsentForm({ phone, onDone }: { phone: string; onDone(): void }) {
@@ -16,13 +16,13 @@ function ConsentForm({ phone, onDone }: { phone: string; onDone(): void }) {
   const v = consent.values
   const stops = v.status === 'revoked' && v.scope === 'transactional'
   return (
-    <form
-      className="sb-dialog__form"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault()
-        void consent.save().then((saved) => saved && onDone())
-      }}
+    <DialogForm
+      submit={consent.save}
+      onDone={onDone}
+      error={consent.error}
+      pending={consent.saving}
+      submitLabel={t.recordConsent}
+      pendingLabel={t.saving}
     >
       <fieldset className="sb-form__group">
         <legend className="sb-field__label">{t.consentStatus}</legend>
@@ -99,18 +99,7 @@ function ConsentForm({ phone, onDone }: { phone: string; onDone(): void }) {
         />
       </div>
       {stops && <p className="sb-field__hint sb-field__hint--warning">{t.consentStopsTexts}</p>}
-      {consent.error && (
-        <p className="sb-dialog__error" role="alert">
-          {consent.error}
-        </p>
-      )}
-      <div className="sb-dialog__actions">
-        <Dialog.Close className="sb-button">{t.cancel}</Dialog.Close>
-        <button type="submit" className="sb-button sb-button--primary" aria-disabled={consent.saving || undefined}>
-          {consent.saving ? t.saving : t.recordConsent}
-        </button>
-      </div>
-    </form>
+    </DialogForm>
   )
 }
 

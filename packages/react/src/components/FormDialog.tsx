@@ -1,7 +1,7 @@
 'use client'
 import { Dialog } from 'radix-ui'
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, type RefObject } from 'react'
-import { usePartClassName } from '../context'
+import { usePartClassName, useStrings } from '../context'
 import { useControllableState } from '../hooks/useControllableState'
 import { cx } from './cx'
 import { usePortalContainer } from './portal'
@@ -58,3 +58,59 @@ export const FormDialog = forwardRef<HTMLDivElement, FormDialogProps>(function F
     </Dialog.Root>
   )
 })
+
+/** Props of {@link DialogForm}. */
+export interface DialogFormProps {
+  /** Submits; a truthy result means done (the dialog closes), a falsy one keeps it open. */
+  submit(): Promise<unknown>
+  onDone(): void
+  /** Why the last submit did not go through, shown as an alert above the buttons. */
+  error: string | null
+  pending: boolean
+  submitLabel: string
+  pendingLabel: string
+  /** A button before Cancel (e.g. "Back to search"). */
+  extraAction?: ReactNode
+  children: ReactNode
+}
+
+/**
+ * The form inside a {@link FormDialog}: the fields, the refusal as an alert, Cancel and the submit
+ * button (busy while pending); a successful submit closes the dialog.
+ */
+export function DialogForm({
+  submit,
+  onDone,
+  error,
+  pending,
+  submitLabel,
+  pendingLabel,
+  extraAction,
+  children,
+}: DialogFormProps) {
+  const t = useStrings()
+  return (
+    <form
+      className="sb-dialog__form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault()
+        void submit().then((done) => done && onDone())
+      }}
+    >
+      {children}
+      {error && (
+        <p className="sb-dialog__error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="sb-dialog__actions">
+        {extraAction}
+        <Dialog.Close className="sb-button">{t.cancel}</Dialog.Close>
+        <button type="submit" className="sb-button sb-button--primary" aria-disabled={pending || undefined}>
+          {pending ? pendingLabel : submitLabel}
+        </button>
+      </div>
+    </form>
+  )
+}

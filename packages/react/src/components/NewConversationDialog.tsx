@@ -2,17 +2,12 @@
 import { Dialog } from 'radix-ui'
 import { type ComponentPropsWithoutRef, forwardRef, useId } from 'react'
 import { useStrings } from '../context'
-import {
-  type NewConversationOptions,
-  type NewConversationState,
-  type StartedConversation,
-  useNewConversation,
-} from '../hooks/useNewConversation'
+import { type NewConversationOptions, type NewConversationState, useNewConversation } from '../hooks/useNewConversation'
 import type { PhoneInputState } from '../hooks/usePhoneInput'
 import { format } from '../strings'
 import { ClientSearchField } from './ClientSearchField'
 import { Field } from './Field'
-import { FormDialog, type FormDialogOptions } from './FormDialog'
+import { DialogForm, FormDialog, type FormDialogOptions } from './FormDialog'
 import { SegmentCounter } from './SegmentCounter'
 
 /** Props of {@link NewConversationDialog}. */
@@ -102,19 +97,19 @@ function ClientNumbers({ state }: { state: NewConversationState }) {
 }
 
 /** The dialog's body: markup over {@link useNewConversation}, mounted while open so each opening starts afresh. */
-function NewConversationForm(props: NewConversationOptions & { onDone(started: StartedConversation): void }) {
+function NewConversationForm(props: NewConversationOptions & { onDone(): void }) {
   const t = useStrings()
   const id = useId()
   const state = useNewConversation(props)
   const fixedClient = Boolean(props.defaultClientId)
   return (
-    <form
-      className="sb-dialog__form"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault()
-        void state.start().then((started) => started && props.onDone(started))
-      }}
+    <DialogForm
+      submit={state.start}
+      onDone={props.onDone}
+      error={state.error}
+      pending={state.starting}
+      submitLabel={t.startConversation}
+      pendingLabel={t.starting}
     >
       {!fixedClient && (
         <fieldset className="sb-form__group">
@@ -160,18 +155,7 @@ function NewConversationForm(props: NewConversationOptions & { onDone(started: S
         />
         <SegmentCounter segments={state.segments} id={`${id}-count`} />
       </div>
-      {state.error && (
-        <p className="sb-dialog__error" role="alert">
-          {state.error}
-        </p>
-      )}
-      <div className="sb-dialog__actions">
-        <Dialog.Close className="sb-button">{t.cancel}</Dialog.Close>
-        <button type="submit" className="sb-button sb-button--primary" aria-disabled={state.starting || undefined}>
-          {state.starting ? t.starting : t.startConversation}
-        </button>
-      </div>
-    </form>
+    </DialogForm>
   )
 }
 
