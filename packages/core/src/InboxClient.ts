@@ -10,8 +10,12 @@ import type {
   MeResponse,
   Message,
   PatchClientRequest,
+  PatchInboxRequest,
+  PatchTemplateRequest,
   Settings,
   StartConversationResponse,
+  Template,
+  TemplateRequest,
 } from '@switchboard/protocol'
 import type { QueryClient } from '@tanstack/query-core'
 import type { InboxError } from './errors'
@@ -101,10 +105,27 @@ export interface InboxActions {
   recordConsent(phone: string, request: ConsentRequest): Promise<Contact>
   /** Records a conversation's "possible opt-out" text as the contact's opt-out. */
   recordOptOut(conversationId: string): Promise<Contact>
-  /** Creates an inbox; it joins the cached inbox list at once. */
+  /** Creates an inbox (`messaging.manageInboxes`); it joins the cached inbox list at once. */
   createInbox(name: string): Promise<Inbox>
-  /** Saves the settings; the cached copy changes at once. */
+  /**
+   * Renames an inbox, archives it (`{ archived: true }`: it keeps its conversations and takes no
+   * new ones) or restores it (`messaging.manageInboxes`); the cached list changes at once.
+   */
+  updateInbox(id: string, patch: PatchInboxRequest): Promise<Inbox>
+  /** Saves the settings (`messaging.settings`); the cached copy changes at once. */
   updateSettings(settings: Settings): Promise<Settings>
+  /** Adds a message template (`messaging.settings`); its `{{variables}}` must be known. */
+  createTemplate(request: TemplateRequest): Promise<Template>
+  /** Edits a template; the cached list changes at once. */
+  updateTemplate(id: string, patch: PatchTemplateRequest): Promise<Template>
+  /** Deletes a template; gone from the cached list at once, back if the server refuses. */
+  deleteTemplate(id: string): Promise<void>
+  /** Uploads a document to the clinic's library (`messaging.settings`), within the clinic's limits. */
+  addDocument(file: Blob & { name?: string }, options?: Omit<UploadOptions, 'library'>): Promise<Attachment>
+  /** Renames a library document; its extension is kept. */
+  renameDocument(id: string, name: string): Promise<Attachment>
+  /** Takes a document out of the library; texts that carried it keep it. */
+  removeDocument(id: string): Promise<void>
   /**
    * The conversation this user has on screen (`null` when none): other staff see it, and it is
    * read — when opened if unread, and each text arriving in it while the page is visible.

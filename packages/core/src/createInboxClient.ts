@@ -1,6 +1,6 @@
 import { hasPermission, type InboxEvent, isAllowedFileUrl, type MeResponse, type Viewer } from '@switchboard/protocol'
 import { QueryClient } from '@tanstack/query-core'
-import { contactActionsOnDemand } from './actions/contactActionsOnDemand'
+import { actionsOnDemand } from './actions/actionsOnDemand'
 import type { ActionContext } from './actions/context'
 import { conversationActions } from './actions/conversationActions'
 import { messageActions, recordSent } from './actions/messageActions'
@@ -71,7 +71,6 @@ export function createInboxClient(options: InboxClientOptions): InboxClient {
   }
   const presence = createPresence(transport)
   const conversations = conversationActions(ctx)
-  const contacts = contactActionsOnDemand(ctx)
   const reading = createReading({
     qc: queryClient,
     markRead: (id) => void conversations.markRead(id).catch(reportError),
@@ -135,10 +134,12 @@ export function createInboxClient(options: InboxClientOptions): InboxClient {
   }
 
   const fileOrigins = () => transport.fileOrigins ?? (globalThis.location ? [globalThis.location.origin] : [])
+  const messages = messageActions(ctx)
+  const onDemand = actionsOnDemand(ctx, messages.upload)
   const actions: InboxActions = {
-    ...messageActions(ctx),
+    ...messages,
     ...conversations,
-    ...contacts.actions,
+    ...onDemand.actions,
     setViewing: (conversationId) => {
       presence.setViewing(conversationId)
       reading.setViewing(conversationId)
@@ -175,7 +176,7 @@ export function createInboxClient(options: InboxClientOptions): InboxClient {
         if (options.realtime !== false) realtime.connect()
       }
       ctx.outbox.resume()
-      contacts.preload()
+      onDemand.preload()
       return profile
     },
     disconnect(): void {

@@ -71,7 +71,8 @@ export interface InboxQueries {
   clientMessages(
     id: string,
   ): InboxInfiniteQueryOptions<ClientHistoryPage, string | null, InfiniteData<ClientHistoryPage>>
-  contacts(query?: { optedOut?: boolean }): InboxQueryOptions<Contact[]>
+  /** The opted-out (`{ optedOut: true }`) or blocked (`{ blocked: true }`) numbers, kept live by events. */
+  contacts(query?: { optedOut?: boolean; blocked?: boolean }): InboxQueryOptions<Contact[]>
   inboxes(): InboxQueryOptions<Inbox[]>
   team(): InboxQueryOptions<TeamMember[]>
   templates(): InboxQueryOptions<Template[]>
@@ -161,7 +162,7 @@ export function createQueries(transport: Transport, sync: CacheSync, qc: QueryCl
       staleTime: 30_000,
       structuralSharing: (previous: unknown, next: unknown) => replaceEqualDeep(previous, next),
     }),
-    contacts: (query = {}) => stamped(inboxKeys.contacts(query.optedOut), () => transport.listContacts(query)),
+    contacts: (query = {}) => stamped(inboxKeys.contacts(query), () => transport.listContacts(query)),
     inboxes: () => simple(inboxKeys.inboxes(), () => transport.listInboxes()),
     team: () => simple(inboxKeys.team(), () => transport.listTeam(), 5 * 60_000),
     templates: () => simple(inboxKeys.templates(), () => transport.listTemplates(), 5 * 60_000),

@@ -197,9 +197,48 @@ export function transportConformance(
       expect(Array.isArray(await f.transport.listTemplates())).toBe(true)
       expect(Array.isArray(await f.transport.listInboxes())).toBe(true)
       expect((await f.transport.unread()).data.conversations).toBeGreaterThanOrEqual(0)
-      expect((await f.transport.getSettings()).businessHours).toHaveLength(7)
+      expect((await f.transport.getSettings()).businessHours.weekly).toHaveLength(7)
       expect(Array.isArray(await f.transport.listLibrary())).toBe(true)
       expect(Array.isArray(await f.transport.searchClients(''))).toBe(true)
+    })
+
+    it('edits templates, inboxes and library documents, and lists blocked numbers', async () => {
+      const template = await f.transport.createTemplate({
+        name: 'Conformance check',
+        category: 'Tests',
+        body: 'Hi {{client.firstName}}',
+      })
+      expect(template).toMatchObject({ name: 'Conformance check', body: 'Hi {{client.firstName}}' })
+      expect((await f.transport.updateTemplate(template.id, { body: 'Bye {{client.firstName}}' })).body).toBe(
+        'Bye {{client.firstName}}',
+      )
+      await expectInboxError(
+        f.transport.createTemplate({ name: 'Broken', category: 'Tests', body: 'Hi {{nobody}}' }),
+        'validation_failed',
+      )
+      await f.transport.deleteTemplate(template.id)
+      expect((await f.transport.listTemplates()).some((t) => t.id === template.id)).toBe(false)
+      await expectInboxError(f.transport.deleteTemplate(template.id), 'not_found')
+
+      const inbox = await f.transport.createInbox('Conformance inbox')
+      expect(await f.transport.updateInbox(inbox.id, { name: 'Conformance old', archived: true })).toEqual({
+        id: inbox.id,
+        name: 'Conformance old',
+        archived: true,
+      })
+
+      const document = await f.transport.uploadAttachment(
+        Object.assign(new Blob([PNG], { type: 'image/png' }), { name: 'form.png' }),
+        { library: true },
+      )
+      expect((await f.transport.listLibrary()).some((d) => d.id === document.id)).toBe(true)
+      expect((await f.transport.renameDocument(document.id, 'Intake form')).name).toBe('Intake form.png')
+      await f.transport.removeDocument(document.id)
+      expect((await f.transport.listLibrary()).some((d) => d.id === document.id)).toBe(false)
+
+      await f.transport.block('+16505550182')
+      expect((await f.transport.listContacts({ blocked: true })).data.map((c) => c.phone)).toContain('+16505550182')
+      await f.transport.unblock('+16505550182')
     })
 
     it('answers the event log: the head, then what happened after it', async () => {

@@ -17,17 +17,34 @@ export const PERMISSIONS = [
 export const permissionSchema = z.enum(PERMISSIONS)
 export type Permission = z.infer<typeof permissionSchema>
 
-/** A day's opening hours in the clinic's time zone, `HH:MM` 24h; `null` means closed all day. */
-export const dayHoursSchema = z.nullable(
-  z.object({
-    open: z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/)),
-    close: z.string().check(z.regex(/^([01]\d|2[0-4]):[0-5]\d$/)),
-  }),
-)
-export type DayHours = z.infer<typeof dayHoursSchema>
+const hhmm = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/))
 
-/** Opening hours per weekday, Sunday first (index 0) like `Date#getDay`. */
-export const businessHoursSchema = z.array(dayHoursSchema).check(z.length(7))
+/**
+ * One opening of a day in the clinic's time zone, `HH:MM` 24h; `close` may be `24:00` (open until
+ * midnight).
+ */
+export const timeRangeSchema = z.object({
+  open: hhmm,
+  close: z.string().check(z.regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/)),
+})
+export type TimeRange = z.infer<typeof timeRangeSchema>
+
+/** A day the clinic is closed whatever the weekday: `date` is the local calendar day. */
+export const holidaySchema = z.object({
+  date: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/)),
+  name: z.string(),
+})
+export type Holiday = z.infer<typeof holidaySchema>
+
+/**
+ * When the clinic is open: up to four openings per weekday (Sunday first, index 0, like
+ * `Date#getDay`; an empty day is closed), holidays closed all day, all read in `timezone` (IANA).
+ */
+export const businessHoursSchema = z.object({
+  timezone: z.string().check(z.minLength(1), z.maxLength(64)),
+  weekly: z.array(z.array(timeRangeSchema).check(z.maxLength(4))).check(z.length(7)),
+  holidays: z.array(holidaySchema).check(z.maxLength(100)),
+})
 export type BusinessHours = z.infer<typeof businessHoursSchema>
 
 export const clinicSchema = z.object({
@@ -37,7 +54,6 @@ export const clinicSchema = z.object({
   timezone: z.string(),
   country: z.string().check(z.length(2)),
   mode: z.enum(['two-way', 'one-way']),
-  businessHours: businessHoursSchema,
 })
 export type Clinic = z.infer<typeof clinicSchema>
 
@@ -49,7 +65,8 @@ export const teamMemberSchema = z.object({
 })
 export type TeamMember = z.infer<typeof teamMemberSchema>
 
-export const inboxSchema = z.object({ id, name: z.string().check(z.minLength(1)) })
+/** A named queue; an `archived` one is kept for its conversations but offered for no new ones. */
+export const inboxSchema = z.object({ id, name: z.string().check(z.minLength(1)), archived: z.optional(z.boolean()) })
 export type Inbox = z.infer<typeof inboxSchema>
 
 export const consentRecordSchema = z.object({

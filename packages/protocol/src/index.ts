@@ -1,5 +1,14 @@
 export type { AttachmentRefusal } from './attachmentRules'
 export { attachmentRefusal, mediaTotalRefusal } from './attachmentRules'
+export type { AfterHoursPreview } from './businessHours'
+export {
+  afterHoursPreview,
+  businessHoursProblems,
+  closedPeriodId,
+  isKnownTimeZone,
+  isOpenAt,
+  nextOpening,
+} from './businessHours'
 export type {
   Attachment,
   BusinessHours,
@@ -9,8 +18,8 @@ export type {
   ConsentRecord,
   Contact,
   Conversation,
-  DayHours,
   DeliveryError,
+  Holiday,
   Inbox,
   Limits,
   Message,
@@ -25,6 +34,7 @@ export type {
   Settings,
   TeamMember,
   Template,
+  TimeRange,
 } from './entities'
 export {
   attachmentSchema,
@@ -35,8 +45,8 @@ export {
   consentRecordSchema,
   contactSchema,
   conversationSchema,
-  dayHoursSchema,
   deliveryErrorSchema,
+  holidaySchema,
   inboxSchema,
   isoDateTime,
   limitsSchema,
@@ -54,6 +64,7 @@ export {
   settingsSchema,
   teamMemberSchema,
   templateSchema,
+  timeRangeSchema,
 } from './entities'
 export type { ErrorBody, ErrorCode } from './errors'
 export {
@@ -139,6 +150,9 @@ export type {
   NewPatient,
   PatchClientRequest,
   PatchConversationRequest,
+  PatchInboxRequest,
+  PatchTemplateRequest,
+  RenameDocumentRequest,
   ResendMessageRequest,
   SendMessageRequest,
   StartConversationRequest,
@@ -159,11 +173,15 @@ export {
   listConversationsQuerySchema,
   listMessagesQuerySchema,
   MAX_INBOUND_BODY_LENGTH,
+  MAX_METRICS_DAYS,
   metricsQuerySchema,
   newClientSchema,
   newPatientSchema,
   patchClientRequestSchema,
   patchConversationRequestSchema,
+  patchInboxRequestSchema,
+  patchTemplateRequestSchema,
+  renameDocumentRequestSchema,
   resendMessageRequestSchema,
   searchClientsQuerySchema,
   sendMessageRequestSchema,
@@ -173,10 +191,12 @@ export {
 } from './requests'
 export type {
   ClientHistoryPage,
+  DayCounts,
   EventsResponse,
   MeResponse,
   MessagePage,
   Metrics,
+  MetricsCounts,
   Page,
   Stamped,
   StartConversationResponse,
@@ -193,8 +213,16 @@ export {
 } from './responses'
 export type { SegmentInfo } from './segments'
 export { countSegments } from './segments'
-export type { RenderedTemplate, TemplateContext } from './templates'
-export { formatMoney, renderTemplate, templateContext, templateVariables } from './templates'
+export type { RenderedTemplate, TemplateContext, TemplateVariable } from './templates'
+export {
+  formatMoney,
+  renderTemplate,
+  TEMPLATE_VARIABLES,
+  templateContext,
+  templateExample,
+  templateProblems,
+  templateVariables,
+} from './templates'
 export {
   displayFilename,
   isPlainMultiline,

@@ -1,6 +1,8 @@
 import * as z from 'zod/mini'
-import { businessHoursSchema, consentRecordSchema, isoDateTime } from './entities'
+import { businessHoursProblems } from './businessHours'
+import { type BusinessHours, businessHoursSchema, consentRecordSchema, isoDateTime } from './entities'
 import { type ConversationFilter, conversationFilterSchema } from './filter'
+import { templateProblems } from './templates'
 import { isSingleLine, MAX_BODY_LENGTH, multilineText, singleLineText, TEXT_LIMITS } from './text'
 
 const id = z.string().check(z.minLength(1), z.maxLength(200))
@@ -144,10 +146,25 @@ export type ConsentRequest = z.infer<typeof consentRequestSchema>
 export const createInboxRequestSchema = z.object({ name: singleLineText(TEXT_LIMITS.inboxName) })
 export type CreateInboxRequest = z.infer<typeof createInboxRequestSchema>
 
+/** `PATCH /inboxes/:id`: rename, archive (kept for its conversations, offered for no new ones) or restore. */
+export const patchInboxRequestSchema = z
+  .strictObject({ name: z.optional(singleLineText(TEXT_LIMITS.inboxName)), archived: z.optional(z.boolean()) })
+  .check(z.refine((p) => p.name !== undefined || p.archived !== undefined, { message: 'name or archived is required' }))
+export type PatchInboxRequest = z.infer<typeof patchInboxRequestSchema>
+
+/** Business hours as staff set them: the schema's shape, plus {@link businessHoursProblems}. */
+const checkedBusinessHours = businessHoursSchema.check(
+  z.superRefine((hours: BusinessHours, ctx) => {
+    for (const problem of businessHoursProblems(hours)) {
+      ctx.issues.push({ code: 'custom', input: hours, message: problem.message, path: problem.path.split('.') })
+    }
+  }),
+)
+
 /**
  * `PUT /settings`: the whole settings object, every text within its limit ({@link TEXT_LIMITS}):
  * an auto-reply that is on has a text, the opt-out footer tells how to opt out (STOP), alert
- * recipients are e-mail addresses.
+ * recipients are e-mail addresses (each once), business hours are sound in a known time zone.
  */
 export const updateSettingsRequestSchema = z.object({
   autoReply: z.object({ enabled: z.boolean(), text: multilineText(TEXT_LIMITS.autoReply) }).check(
@@ -156,11 +173,22 @@ export const updateSettingsRequestSchema = z.object({
       path: ['text'],
     }),
   ),
-  afterHoursAlert: z.object({
-    enabled: z.boolean(),
-    recipients: z.array(email).check(z.maxLength(TEXT_LIMITS.alertRecipients)),
-  }),
-  businessHours: businessHoursSchema,
+  afterHoursAlert: z
+    .object({
+      enabled: z.boolean(),
+      recipients: z.array(email).check(z.maxLength(TEXT_LIMITS.alertRecipients)),
+    })
+    .check(
+      z.refine((a) => new Set(a.recipients.map((r) => r.toLowerCase())).size === a.recipients.length, {
+        message: 'lists an address twice',
+        path: ['recipients'],
+      }),
+      z.refine((a) => !a.enabled || a.recipients.length > 0, {
+        message: 'add an address, or turn the alert off',
+        path: ['recipients'],
+      }),
+    ),
+  businessHours: checkedBusinessHours,
   optOutFooter: singleLineText(TEXT_LIMITS.optOutFooter).check(
     z.refine((text) => /\bSTOP\b/i.test(text), { message: 'must tell how to opt out, e.g. "Reply STOP to opt out."' }),
   ),
@@ -168,18 +196,48 @@ export const updateSettingsRequestSchema = z.object({
 })
 export type UpdateSettingsRequest = z.infer<typeof updateSettingsRequestSchema>
 
-/** A message template as staff write it (the settings of a later release edit them with this). */
+const templateBody = multilineText(MAX_BODY_LENGTH).check(
+  z.trim(),
+  z.minLength(1),
+  z.superRefine((body: string, ctx) => {
+    const { unknown, malformed } = templateProblems(body)
+    if (unknown.length) {
+      const list = unknown.map((v) => `{{${v}}}`).join(', ')
+      ctx.issues.push({ code: 'custom', input: body, message: `uses unknown variable(s) ${list}` })
+    }
+    if (malformed) ctx.issues.push({ code: 'custom', input: body, message: 'has a variable without its closing }}' })
+  }),
+)
+
+/**
+ * `POST /templates`: a message template as staff write it; its `{{variables}}` must be among
+ * `TEMPLATE_VARIABLES`, each closed.
+ */
 export const templateRequestSchema = z.object({
   name: singleLineText(TEXT_LIMITS.templateName),
   category: singleLineText(TEXT_LIMITS.templateCategory),
-  body: multilineText(MAX_BODY_LENGTH).check(z.trim(), z.minLength(1)),
+  body: templateBody,
 })
 export type TemplateRequest = z.infer<typeof templateRequestSchema>
 
-/** `GET /metrics?from&to`. */
-export const metricsQuerySchema = z
-  .object({ from: z.iso.datetime(), to: z.iso.datetime() })
-  .check(z.refine((r) => r.from <= r.to, { message: 'from must not be after to' }))
+/** `PATCH /templates/:id`: any of the fields. */
+export const patchTemplateRequestSchema = z.partial(z.strictObject(templateRequestSchema.shape))
+export type PatchTemplateRequest = z.infer<typeof patchTemplateRequestSchema>
+
+/** `PATCH /attachments/library/:id`: a document's new name (its extension is kept). */
+export const renameDocumentRequestSchema = z.strictObject({ name: singleLineText(TEXT_LIMITS.filename) })
+export type RenameDocumentRequest = z.infer<typeof renameDocumentRequestSchema>
+
+/** The longest period metrics are counted for, in days. */
+export const MAX_METRICS_DAYS = 366
+
+/** `GET /metrics?from&to`: a period of at most {@link MAX_METRICS_DAYS} days. */
+export const metricsQuerySchema = z.object({ from: z.iso.datetime(), to: z.iso.datetime() }).check(
+  z.refine((r) => r.from <= r.to, { message: 'from must not be after to' }),
+  z.refine((r) => Date.parse(r.to) - Date.parse(r.from) <= MAX_METRICS_DAYS * 86_400_000, {
+    message: `the period is at most ${MAX_METRICS_DAYS} days`,
+  }),
+)
 export type MetricsQuery = z.infer<typeof metricsQuerySchema>
 
 /** `GET /events?after=SEQ`. */
@@ -196,8 +254,11 @@ export const clientHistoryQuerySchema = z.object({
 })
 export type ClientHistoryQuery = { before?: string; limit?: number | string }
 
-/** `GET /contacts?optedOut=true`. */
-export const listContactsQuerySchema = z.object({ optedOut: z.optional(z.enum(['true', 'false'])) })
+/** `GET /contacts?optedOut=true` · `?blocked=true`: the opted-out or blocked numbers. */
+export const listContactsQuerySchema = z.object({
+  optedOut: z.optional(z.enum(['true', 'false'])),
+  blocked: z.optional(z.enum(['true', 'false'])),
+})
 
 /** Longest inbound text accepted from a provider, in characters (carriers join at most 10 segments; this leaves room). */
 export const MAX_INBOUND_BODY_LENGTH = 5000

@@ -2,6 +2,7 @@ import * as z from 'zod/mini'
 import {
   clinicSchema,
   conversationSchema,
+  deliveryErrorSchema,
   limitsSchema,
   messageOriginSchema,
   messageSchema,
@@ -49,18 +50,36 @@ export const clientHistoryPageSchema = z.object({
 })
 export type ClientHistoryPage = z.infer<typeof clientHistoryPageSchema>
 
+const n = z.number().check(z.int(), z.minimum(0))
 const counts = z.object({
-  sent: z.number(),
-  delivered: z.number(),
-  failed: z.number(),
-  received: z.number(),
+  /** Outbound texts handed to the provider; `delivered` and `failed` are what became of them. */
+  sent: n,
+  delivered: n,
+  failed: n,
+  received: n,
+  /** Billed SMS segments of the texts sent (a text with media counts as one MMS). */
+  segmentsSent: n,
+  segmentsReceived: n,
 })
-/** `GET /metrics`: SMS counts for a period, in total and by origin. */
+export type MetricsCounts = z.infer<typeof counts>
+
+/** One calendar day of the clinic (its own time zone), `date` as `YYYY-MM-DD`. */
+const dayCounts = z.extend(counts, { date: z.string() })
+export type DayCounts = z.infer<typeof dayCounts>
+
+/**
+ * `GET /metrics`: SMS counts for a period, in total, by origin (staff, campaign, auto-reply…),
+ * per day of the clinic's time zone (every day of the period, quiet ones as zeros) and failures
+ * by reason.
+ */
 export const metricsSchema = z.object({
   from: z.iso.datetime(),
   to: z.iso.datetime(),
+  timezone: z.string(),
   totals: counts,
   byOrigin: z.partialRecord(messageOriginSchema, counts),
+  days: z.array(dayCounts),
+  failures: z.partialRecord(deliveryErrorSchema.shape.reason, n),
 })
 export type Metrics = z.infer<typeof metricsSchema>
 

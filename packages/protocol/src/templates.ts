@@ -14,6 +14,53 @@ export interface RenderedTemplate {
 
 const VARIABLE = /\{\{\s*([\w.]+)\s*\}\}/g
 
+/**
+ * The variables a clinic's templates may use, with an example value: the client, their first
+ * patient and the clinic (filled by the composer from the conversation), and the appointment and
+ * payment link a PMS passes through `templateContext`'s `extra`.
+ */
+export const TEMPLATE_VARIABLES = [
+  { name: 'client.firstName', example: 'Maya' },
+  { name: 'client.lastName', example: 'Okafor' },
+  { name: 'client.email', example: 'maya@example.com' },
+  { name: 'client.balance', example: '$42.50' },
+  { name: 'patient.name', example: 'Biscuit' },
+  { name: 'patient.species', example: 'Dog' },
+  { name: 'clinic.name', example: 'Maple Grove Veterinary' },
+  { name: 'clinic.phone', example: '(415) 555-0100' },
+  { name: 'appointment.date', example: 'Tue, Dec 8' },
+  { name: 'appointment.time', example: '10:30 am' },
+  { name: 'payment.link', example: 'https://pay.example.com/abc' },
+] as const
+
+/** The name of one of {@link TEMPLATE_VARIABLES}. */
+export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number]['name']
+
+const KNOWN_VARIABLES: ReadonlySet<string> = new Set(TEMPLATE_VARIABLES.map((v) => v.name))
+
+/**
+ * What would keep a template from filling in: variables not in {@link TEMPLATE_VARIABLES}, and
+ * braces that open a variable but do not close it (`{{client.firstName}` or `{{ }}`).
+ *
+ * @example
+ * templateProblems('Hi {{client.first}}, see you {{appointment.date}') // { unknown: ['client.first'], malformed: true }
+ */
+export function templateProblems(body: string): { unknown: string[]; malformed: boolean } {
+  const unknown = templateVariables(body).filter((name) => !KNOWN_VARIABLES.has(name))
+  const rest = body.replace(VARIABLE, '')
+  return { unknown, malformed: rest.includes('{{') || rest.includes('}}') }
+}
+
+/** A template filled with each variable's example value, for a preview. */
+export function templateExample(body: string): string {
+  const context: TemplateContext = {}
+  for (const { name, example } of TEMPLATE_VARIABLES) {
+    const [group, key] = name.split('.') as [string, string]
+    context[group] = { ...(context[group] as TemplateContext | undefined), [key]: example }
+  }
+  return renderTemplate(body, context).text
+}
+
 /** The variables a template uses, each once. */
 export function templateVariables(body: string): string[] {
   return [...new Set([...body.matchAll(VARIABLE)].map((m) => m[1] as string))]

@@ -8,9 +8,11 @@ import * as contacts from './service/contacts'
 import type { ServiceContext } from './service/context'
 import * as conversations from './service/conversations'
 import { receiveInbound } from './service/inbound'
+import * as library from './service/library'
 import * as messaging from './service/messaging'
 import { type ResumedOutbox, resumeOutbox } from './service/outbound'
 import { resendMessage } from './service/resend'
+import * as templates from './service/templates'
 
 /** What the inbox service runs on. Only `storage` is required. */
 export interface InboxServiceOptions {
@@ -103,7 +105,9 @@ function serviceApi(ctx: ServiceContext) {
     sendMessage: bind(ctx, messaging.sendMessage),
     resendMessage: bind(ctx, resendMessage),
     uploadAttachment: bind(ctx, attachments.uploadAttachment),
-    listLibrary: bind(ctx, attachments.listLibrary),
+    listLibrary: bind(ctx, library.listLibrary),
+    renameDocument: bind(ctx, library.renameDocument),
+    removeDocument: bind(ctx, library.removeDocument),
 
     searchClients: bind(ctx, contacts.searchClients),
     getClient: bind(ctx, contacts.getClient),
@@ -117,8 +121,12 @@ function serviceApi(ctx: ServiceContext) {
 
     listInboxes: bind(ctx, admin.listInboxes),
     createInbox: bind(ctx, admin.createInbox),
+    updateInbox: bind(ctx, admin.updateInbox),
     listTeam: bind(ctx, admin.listTeam),
-    listTemplates: bind(ctx, admin.listTemplates),
+    listTemplates: bind(ctx, templates.listTemplates),
+    createTemplate: bind(ctx, templates.createTemplate),
+    updateTemplate: bind(ctx, templates.updateTemplate),
+    deleteTemplate: bind(ctx, templates.deleteTemplate),
     unreadTotals: bind(ctx, admin.unreadTotals),
     getSettings: bind(ctx, admin.getSettings),
     updateSettings: bind(ctx, admin.updateSettings),

@@ -13,6 +13,7 @@ export type {
   ClinicSeed,
   ContactRecord,
   ConversationRecord,
+  CountBucket,
   FileStore,
   FileUrlSigner,
   Mailer,
@@ -22,7 +23,8 @@ export type {
   Storage,
   StorageTx,
 } from './ports'
-export { blankContact, toContact } from './ports'
+export { BUCKET_LENGTH, blankContact, toContact } from './ports'
+export { billedSegments } from './rules/metrics'
 export type { SeedData, SeedOptions } from './seed/generateSeed'
 export { DEFAULT_LIMITS, defaultSettings, generateSeed, SEED_TEAM, seedPhone } from './seed/generateSeed'
 export { placeholderFile } from './seed/placeholderFile'

@@ -6,6 +6,7 @@ import type {
   Conversation,
   ConversationFilter,
   ConversationSortKey,
+  DeliveryError,
   Inbox,
   InboxEvent,
   Limits,
@@ -22,6 +23,8 @@ import type {
   UnreadTotals,
   Viewer,
 } from '@switchboard/protocol'
+
+type DeliveryReason = DeliveryError['reason']
 
 /** A clinic with its settings and the limits it states to clients. */
 export interface ClinicRecord {
@@ -88,12 +91,24 @@ export interface AttachmentRecord extends Attachment {
   createdAt: string
 }
 
-/** Rows for metrics: how many messages of a kind in a period. */
+/** How finely metrics rows cut time: a clinic's day starts on the hour, on the half hour (India, Newfoundland) or on a quarter (Nepal). */
+export type CountBucket = 'hour' | 'tenMinutes' | 'minute'
+
+/** The length of an ISO timestamp cut to a {@link CountBucket}: `2026-11-30T18`, `…T18:1`, `…T18:15`. */
+export const BUCKET_LENGTH: Readonly<Record<CountBucket, number>> = { hour: 13, tenMinutes: 15, minute: 16 }
+
+/** Rows for metrics: how many messages of a kind were created in one time bucket of a period. */
 export interface MessageCountRow {
   origin: MessageOrigin
   direction: MessageDirection
   status: MessageStatus
+  /** Why a failed text failed; null for every other message. */
+  reason: DeliveryReason | null
+  /** The creation time cut to the bucket's length ({@link BUCKET_LENGTH}). */
+  bucket: string
   count: number
+  /** Their billed segments ({@link billedSegments}), summed. */
+  segments: number
 }
 
 /**
@@ -102,13 +117,18 @@ export interface MessageCountRow {
  */
 export interface StorageTx {
   clinic(): Promise<ClinicRecord>
+  /** Replaces the settings; the clinic's `timezone` follows its business hours'. */
   putSettings(settings: Settings): Promise<void>
 
   listTeam(): Promise<TeamMember[]>
   getMember(id: string): Promise<TeamMember | null>
   listInboxes(): Promise<Inbox[]>
-  insertInbox(inbox: Inbox): Promise<void>
+  /** Adds an inbox (last in order) or replaces one in place. */
+  putInbox(inbox: Inbox): Promise<void>
   listTemplates(): Promise<Template[]>
+  /** Adds a template (last in order) or replaces one in place. */
+  putTemplate(template: Template): Promise<void>
+  deleteTemplate(id: string): Promise<void>
 
   getContact(phone: string): Promise<ContactRecord | null>
   putContact(contact: ContactRecord): Promise<void>
@@ -157,7 +177,8 @@ export interface StorageTx {
    * (the server stopped during the hand-off). Oldest first (created, then id), up to `limit`.
    */
   listUndispatched(limit: number): Promise<MessageRecord[]>
-  countMessages(from: string, to: string): Promise<MessageCountRow[]>
+  /** Messages created in `[from, to)`, counted by kind and time bucket. */
+  countMessages(from: string, to: string, bucket: CountBucket): Promise<MessageCountRow[]>
 
   getAttachment(id: string): Promise<AttachmentRecord | null>
   putAttachment(attachment: AttachmentRecord): Promise<void>

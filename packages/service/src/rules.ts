@@ -1,6 +1,5 @@
 // The SMS rules of the service, for servers and tests that need one alone
 // (`@switchboard/service/rules`). The service applies all of them itself.
-export { closedPeriodId, isOpenAt } from './rules/businessHours'
 export { decodeCursor, encodeCursor } from './rules/cursor'
 export { canAdvanceStatus, describeDeliveryError } from './rules/delivery'
 export type { Keyword, KeywordKind } from './rules/keywords'
@@ -11,5 +10,5 @@ export {
   OPT_OUT_KEYWORDS,
   readsAsOptOutRequest,
 } from './rules/keywords'
-export { summarizeMetrics } from './rules/metrics'
+export { billedSegments, bucketFor, summarizeMetrics } from './rules/metrics'
 export { sniffContentType } from './rules/sniffContentType'

@@ -3,9 +3,7 @@ import type {
   ConsentRequest,
   Contact,
   CreateClientRequest,
-  Inbox,
   PatchClientRequest,
-  Settings,
   Stamped,
 } from '@switchboard/protocol'
 import { conversationsWhere, conversationsWithPhone, findConversation } from '../cache/conversationCache'
@@ -137,27 +135,5 @@ export function contactActions(ctx: ActionContext) {
         { id: conversationId },
       )
     },
-    /** Creates an inbox; it joins the cached inbox list at once (under a temporary id until the reply). */
-    createInbox: (name: string) => {
-      const temporary = { id: `pending:${ctx.newId()}`, name: name.trim() }
-      return optimistic(ctx, {
-        show: () => {
-          const list = ctx.qc.getQueryData<Inbox[]>(inboxKeys.inboxes())
-          if (list) ctx.qc.setQueryData(inboxKeys.inboxes(), [...list, temporary])
-        },
-        call: () => ctx.transport.createInbox(name),
-        place: (inbox: Inbox) => {
-          const list = (ctx.qc.getQueryData<Inbox[]>(inboxKeys.inboxes()) ?? []).filter((i) => i.id !== temporary.id)
-          if (!list.some((i) => i.id === inbox.id)) ctx.qc.setQueryData(inboxKeys.inboxes(), [...list, inbox])
-        },
-      })
-    },
-    /** Saves the settings; the cached copy changes at once. */
-    updateSettings: (settings: Settings) =>
-      optimistic(ctx, {
-        show: () => ctx.qc.setQueryData(inboxKeys.settings(), settings),
-        call: () => ctx.transport.updateSettings(settings),
-        place: (saved: Settings) => ctx.qc.setQueryData(inboxKeys.settings(), saved),
-      }),
   }
 }

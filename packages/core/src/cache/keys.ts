@@ -23,7 +23,8 @@ export const inboxKeys = {
   clientMessages: (id: string) => key('client-messages', id),
   /** Every cached contact list. */
   contactLists: () => key('contacts'),
-  contacts: (optedOut?: boolean) => key('contacts', { optedOut: optedOut ?? null }),
+  contacts: (query: { optedOut?: boolean; blocked?: boolean } = {}) =>
+    key('contacts', { optedOut: query.optedOut ?? null, blocked: query.blocked ?? null }),
   inboxes: () => key('inboxes'),
   team: () => key('team'),
   templates: () => key('templates'),

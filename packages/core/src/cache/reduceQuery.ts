@@ -36,13 +36,22 @@ export const plainContext = (viewer: Viewer): ReduceContext => ({
 
 const byPhone = (a: Contact, b: Contact) => (a.phone < b.phone ? -1 : a.phone > b.phone ? 1 : 0)
 
-/** A contact list after a contact changed: replaced in place, joined or left by the list's `optedOut` filter. */
-function reduceContacts(list: Contact[], contact: Contact, optedOut: boolean | null): Contact[] {
+/** What a contact list holds: the opted-out or not, the blocked or not (null: either). */
+export interface ContactListFilter {
+  optedOut: boolean | null
+  blocked: boolean | null
+}
+
+/** A contact list after a contact changed: replaced in place, joined or left by the list's filter. */
+function reduceContacts(list: Contact[], contact: Contact, filter: ContactListFilter): Contact[] {
   const index = list.findIndex((c) => c.phone === contact.phone)
-  const belongs = optedOut === null || (contact.optedOut !== null) === optedOut
+  const belongs =
+    (filter.optedOut === null || (contact.optedOut !== null) === filter.optedOut) &&
+    (filter.blocked === null || contact.blocked === filter.blocked)
   if (index >= 0 && belongs) return list.map((c, i) => (i === index ? contact : c))
   if (index >= 0) return list.filter((_, i) => i !== index)
-  if (!belongs || optedOut === null) return list
+  // An unfiltered list holds only the contacts it was given: a change does not add one.
+  if (!belongs || (filter.optedOut === null && filter.blocked === null)) return list
   return [...list, contact].sort(byPhone)
 }
 
@@ -91,7 +100,7 @@ export function reduceQuery(key: QueryKey, data: unknown, given: CacheEvent, ctx
       return reduceClientHistory(data as ClientHistoryData, event)
     case 'contacts':
       if (event.type !== 'contact.updated') return data
-      return reduceContacts(data as Contact[], event.contact, (key[2] as { optedOut: boolean | null }).optedOut)
+      return reduceContacts(data as Contact[], event.contact, key[2] as ContactListFilter)
     case 'unread':
       return event.type === 'unread.updated' ? ctx.presentTotals(event.unread) : data
     default:

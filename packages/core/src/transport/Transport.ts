@@ -17,6 +17,8 @@ import type {
   Page,
   PatchClientRequest,
   PatchConversationRequest,
+  PatchInboxRequest,
+  PatchTemplateRequest,
   SendMessageRequest,
   ServerEvent,
   Settings,
@@ -25,6 +27,7 @@ import type {
   StartConversationResponse,
   TeamMember,
   Template,
+  TemplateRequest,
   UnreadTotals,
 } from '@switchboard/protocol'
 import type { InboxError } from '../errors'
@@ -78,6 +81,10 @@ export interface Transport {
   resendMessage(conversationId: string, messageId: string, request: { clientMessageId: string }): Promise<Message>
   uploadAttachment(file: Blob & { name?: string }, options?: UploadOptions): Promise<Attachment>
   listLibrary(): Promise<Attachment[]>
+  /** Renames a library document (`messaging.settings`); its extension is kept. */
+  renameDocument(id: string, name: string): Promise<Attachment>
+  /** Takes a document out of the library (`messaging.settings`); texts that carried it keep it. */
+  removeDocument(id: string): Promise<void>
   searchClients(q: string): Promise<Client[]>
   getClient(id: string): Promise<Client>
   createClient(request: CreateClientRequest): Promise<Client>
@@ -86,12 +93,19 @@ export interface Transport {
   clientMessages(clientId: string, query?: { before?: string; limit?: number }): Promise<ClientHistoryPage>
   block(phone: string): Promise<Stamped<Contact>>
   unblock(phone: string): Promise<Stamped<Contact>>
-  listContacts(query?: { optedOut?: boolean }): Promise<Stamped<Contact[]>>
+  /** The opted-out (`optedOut: true`) or blocked (`blocked: true`) numbers. */
+  listContacts(query?: { optedOut?: boolean; blocked?: boolean }): Promise<Stamped<Contact[]>>
   recordConsent(phone: string, request: ConsentRequest): Promise<Stamped<Contact>>
   listInboxes(): Promise<Inbox[]>
   createInbox(name: string): Promise<Inbox>
+  /** Renames, archives or restores an inbox (`messaging.manageInboxes`). */
+  updateInbox(id: string, patch: PatchInboxRequest): Promise<Inbox>
   listTeam(): Promise<TeamMember[]>
   listTemplates(): Promise<Template[]>
+  /** Adds a template (`messaging.settings`); its variables must be known. */
+  createTemplate(request: TemplateRequest): Promise<Template>
+  updateTemplate(id: string, patch: PatchTemplateRequest): Promise<Template>
+  deleteTemplate(id: string): Promise<void>
   unread(): Promise<Stamped<UnreadTotals>>
   getSettings(): Promise<Settings>
   updateSettings(settings: Settings): Promise<Settings>

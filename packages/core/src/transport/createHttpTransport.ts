@@ -1,4 +1,5 @@
 import {
+  attachmentSchema,
   clientSchema,
   contactSchema,
   conversationSchema,
@@ -65,6 +66,9 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
     httpRequest(config, { method: 'GET', path, read, ...(query ? { query } : {}) })
   const send = <T>(method: 'POST' | 'PATCH' | 'PUT', path: string, read: Reader<T>, body?: unknown) =>
     httpRequest(config, { method, path, read, body: body ?? {} })
+  const remove = async (path: string): Promise<void> => {
+    await httpRequest(config, { method: 'DELETE', path, read: null })
+  }
   // Replies about conversations, messages, contacts and unread totals carry their event-log seq.
   const getStamped = <T>(
     path: string,
@@ -103,6 +107,9 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
     uploadAttachment: async (file, uploadOptions = {}) =>
       (await import('./upload')).upload(config, file, uploadOptions),
     listLibrary: () => get('/attachments/library', read.attachments),
+    renameDocument: (id, name) =>
+      send('PATCH', `/attachments/library/${encode(id)}`, strict(attachmentSchema), { name }),
+    removeDocument: (id) => remove(`/attachments/library/${encode(id)}`),
     searchClients: (q) => get('/clients', read.list(clientSchema, 'client'), { q }),
     getClient: (id) => get(`/clients/${encode(id)}`, strict(clientSchema)),
     createClient: (request) => send('POST', '/clients', strict(clientSchema), request),
@@ -111,13 +118,20 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
     block: (phone) => sendStamped('POST', `/contacts/${encode(phone)}/block`, strict(contactSchema)),
     unblock: (phone) => sendStamped('POST', `/contacts/${encode(phone)}/unblock`, strict(contactSchema)),
     listContacts: (query = {}) =>
-      getStamped('/contacts', read.list(contactSchema, 'contact'), { optedOut: query.optedOut }),
+      getStamped('/contacts', read.list(contactSchema, 'contact'), {
+        optedOut: query.optedOut,
+        blocked: query.blocked,
+      }),
     recordConsent: (phone, request) =>
       sendStamped('POST', `/contacts/${encode(phone)}/consent`, strict(contactSchema), request),
     listInboxes: () => get('/inboxes', read.list(inboxSchema, 'inbox')),
     createInbox: (name) => send('POST', '/inboxes', strict(inboxSchema), { name }),
+    updateInbox: (id, patch) => send('PATCH', `/inboxes/${encode(id)}`, strict(inboxSchema), patch),
     listTeam: () => get('/team', read.list(teamMemberSchema, 'team member')),
     listTemplates: () => get('/templates', read.list(templateSchema, 'template')),
+    createTemplate: (request) => send('POST', '/templates', strict(templateSchema), request),
+    updateTemplate: (id, patch) => send('PATCH', `/templates/${encode(id)}`, strict(templateSchema), patch),
+    deleteTemplate: (id) => remove(`/templates/${encode(id)}`),
     unread: () => getStamped('/unread', strict(unreadTotalsSchema)),
     getSettings: () => get('/settings', strict(settingsSchema)),
     updateSettings: (settings) => send('PUT', '/settings', strict(settingsSchema), settings),

@@ -253,7 +253,10 @@ describe('HTTP contract', () => {
     const settings = (await api('GET', '/settings')).json
     const changed = { ...settings, optOutFooter: 'Text STOP to end.' }
     expect((await api('PUT', '/settings', { body: changed })).json.optOutFooter).toBe('Text STOP to end.')
-    expect((await api('PUT', '/settings', { body: { ...changed, businessHours: [] } })).status).toBe(422)
+    expect(
+      (await api('PUT', '/settings', { body: { ...changed, businessHours: { ...changed.businessHours, weekly: [] } } }))
+        .status,
+    ).toBe(422)
     expect((await api('PUT', '/settings', { token: MARCUS, body: changed })).status).toBe(403)
     const metrics = await api('GET', '/metrics?from=2026-10-01T00:00:00Z&to=2026-12-01T00:00:00Z')
     expect(metrics.json.totals.received).toBeGreaterThan(0)

@@ -6,7 +6,10 @@ import {
   formatPhone,
   phoneProblem,
   renderTemplate,
+  TEMPLATE_VARIABLES,
   templateContext,
+  templateExample,
+  templateProblems,
   templateVariables,
 } from '../index'
 
@@ -80,6 +83,29 @@ describe('renderTemplate', () => {
     expect(templateVariables('{{a}} {{b.c}} {{a}}')).toEqual(['a', 'b.c'])
     expect(renderTemplate('{{client}}', context).unknown).toEqual(['client'])
     expect(renderTemplate('{{toString}}', {}).unknown).toEqual(['toString'])
+  })
+})
+
+describe('template checks', () => {
+  it('names unknown variables and unclosed braces', () => {
+    expect(templateProblems('Hi {{client.firstName}}, {{ patient.name }} on {{appointment.date}}')).toEqual({
+      unknown: [],
+      malformed: false,
+    })
+    expect(templateProblems('Hi {{client.first}} {{pet}} {{pet}}')).toEqual({
+      unknown: ['client.first', 'pet'],
+      malformed: false,
+    })
+    expect(templateProblems('Hi {{client.firstName}')).toEqual({ unknown: [], malformed: true })
+    expect(templateProblems('Hi {{ }}')).toMatchObject({ malformed: true })
+    expect(templateProblems('Price: $5 {not a variable}')).toEqual({ unknown: [], malformed: false })
+  })
+
+  it('fills every known variable with its example for a preview', () => {
+    expect(templateExample('Hi {{client.firstName}}, {{patient.name}} at {{clinic.name}}')).toBe(
+      'Hi Maya, Biscuit at Maple Grove Veterinary',
+    )
+    for (const { name } of TEMPLATE_VARIABLES) expect(templateExample(`{{${name}}}`)).not.toContain('{{')
   })
 })
 

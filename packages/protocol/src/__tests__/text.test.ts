@@ -11,7 +11,7 @@ import {
 const settings = {
   autoReply: { enabled: true, text: 'We are closed; we reply when we open.' },
   afterHoursAlert: { enabled: true, recipients: ['desk@clinic.example'] },
-  businessHours: [null, null, null, null, null, null, null],
+  businessHours: { timezone: 'America/Los_Angeles', weekly: [[], [], [], [], [], [], []], holidays: [] },
   optOutFooter: 'Reply STOP to opt out.',
   helpText: 'Call us at (415) 555-0100.',
 }

@@ -69,6 +69,27 @@ export function createSqlTx(
     )
   }
 
+  /** Replaces a row of a positioned table in place, or adds it last. */
+  async function putPositioned(table: 'inboxes' | 'templates', id: string, value: unknown): Promise<void> {
+    const json = JSON.stringify(value)
+    const updated = await db
+      .updateTable(table)
+      .set({ data: json })
+      .where(...inClinic('clinic_id'))
+      .where('id', '=', id)
+      .executeTakeFirst()
+    if (Number(updated.numUpdatedRows) > 0) return
+    const { last } = await db
+      .selectFrom(table)
+      .select((eb) => eb.fn.max<number | null>('position').as('last'))
+      .where(...inClinic('clinic_id'))
+      .executeTakeFirstOrThrow()
+    await db
+      .insertInto(table)
+      .values({ clinic_id: clinicId, id, position: Number(last ?? 0) + 1, data: json })
+      .execute()
+  }
+
   async function clinicRecord(): Promise<ClinicRecord> {
     const row = await db.selectFrom('clinics').select('data').where('id', '=', clinicId).executeTakeFirst()
     if (!row) throw new SwitchboardError('not_found', `No clinic ${clinicId}.`)
@@ -93,7 +114,7 @@ export function createSqlTx(
       const next: ClinicRecord = {
         ...record,
         settings,
-        clinic: { ...record.clinic, businessHours: settings.businessHours },
+        clinic: { ...record.clinic, timezone: settings.businessHours.timezone },
       }
       await db
         .updateTable('clinics')
@@ -114,18 +135,16 @@ export function createSqlTx(
       )
     },
     listInboxes: () => positioned<Inbox>('inboxes'),
-    async insertInbox(inbox) {
-      const { n } = await db
-        .selectFrom('inboxes')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where(...inClinic('clinic_id'))
-        .executeTakeFirstOrThrow()
+    putInbox: (inbox) => putPositioned('inboxes', inbox.id, inbox),
+    listTemplates: () => positioned<Template>('templates'),
+    putTemplate: (template) => putPositioned('templates', template.id, template),
+    async deleteTemplate(id) {
       await db
-        .insertInto('inboxes')
-        .values({ clinic_id: clinicId, id: inbox.id, position: Number(n) + 1, data: JSON.stringify(inbox) })
+        .deleteFrom('templates')
+        .where(...inClinic('clinic_id'))
+        .where('id', '=', id)
         .execute()
     },
-    listTemplates: () => positioned<Template>('templates'),
 
     async getContact(phone) {
       return data<ContactRecord>(

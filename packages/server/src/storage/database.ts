@@ -103,6 +103,10 @@ export interface MessagesTable {
   origin: string
   direction: string
   status: string
+  /** Billed segments (`billedSegments`), for metrics. */
+  segments: number
+  /** A failed text's reason, for metrics; null otherwise. */
+  failure: string | null
   data: string
 }
 

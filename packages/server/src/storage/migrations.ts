@@ -1,4 +1,7 @@
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely'
+import type { ClinicRecord, MessageRecord } from '@switchboard/service'
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely'
+import type { Database } from './database'
+import { messageRow } from './rows'
 
 /**
  * The schema, one migration per change, written with Kysely's schema builder so that SQLite and
@@ -194,13 +197,74 @@ const MIGRATIONS: Record<string, Migration> = {
         .execute()
     },
   },
+  // Metrics count billed segments and failure reasons per time bucket from columns, not JSON.
+  '003_message_metrics': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable('messages')
+        .addColumn('segments', 'integer', (c) => c.notNull().defaultTo(1))
+        .execute()
+      await db.schema.alterTable('messages').addColumn('failure', 'text').execute()
+      const typed = db as unknown as Kysely<Database>
+      let after = ''
+      for (;;) {
+        const rows = await typed
+          .selectFrom('messages')
+          .select(['clinic_id', 'id', 'data'])
+          .where((eb) => eb(sql`clinic_id || ' ' || id`, '>', after))
+          .orderBy(sql`clinic_id || ' ' || id`)
+          .limit(1000)
+          .execute()
+        if (rows.length === 0) break
+        for (const row of rows) {
+          const message = JSON.parse(row.data) as MessageRecord
+          const { segments, failure } = messageRow(row.clinic_id, message)
+          await typed
+            .updateTable('messages')
+            .set({ segments, failure })
+            .where('clinic_id', '=', row.clinic_id)
+            .where('id', '=', row.id)
+            .execute()
+        }
+        const last = rows[rows.length - 1] as { clinic_id: string; id: string }
+        after = `${last.clinic_id} ${last.id}`
+      }
+    },
+  },
+  // Business hours became openings per weekday (several a day), holidays and the time zone.
+  '004_business_hours': {
+    async up(db: Kysely<unknown>) {
+      const typed = db as unknown as Kysely<Database>
+      for (const row of await typed.selectFrom('clinics').select(['id', 'data']).execute()) {
+        const record = JSON.parse(row.data) as ClinicRecord & { clinic: { businessHours?: unknown } }
+        const hours = record.settings.businessHours as unknown
+        if (Array.isArray(hours)) {
+          record.settings.businessHours = {
+            timezone: record.clinic.timezone,
+            weekly: hours.map((day: { open: string; close: string } | null) => (day ? [day] : [])),
+            holidays: [],
+          }
+        }
+        delete record.clinic.businessHours
+        await typed
+          .updateTable('clinics')
+          .set({ data: JSON.stringify(record) })
+          .where('id', '=', row.id)
+          .execute()
+      }
+    },
+  },
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }
 
-/** Brings the database's schema up to date; throws with the failing migration's name. */
-export async function migrate(db: Kysely<unknown>): Promise<void> {
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest()
+/**
+ * Brings the database's schema up to date (or up to the migration `to`, for tests of a later
+ * one); throws with the failing migration's name.
+ */
+export async function migrate(db: Kysely<unknown>, options: { to?: string } = {}): Promise<void> {
+  const migrator = new Migrator({ db, provider })
+  const { error, results } = await (options.to ? migrator.migrateTo(options.to) : migrator.migrateToLatest())
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown'
     throw new Error(`Database migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`)

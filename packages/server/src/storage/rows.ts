@@ -8,6 +8,7 @@ import {
 } from '@switchboard/protocol'
 import {
   type AttachmentRecord,
+  billedSegments,
   blankContact,
   type ContactRecord,
   type ConversationRecord,
@@ -92,6 +93,8 @@ export const messageRow = (clinicId: string, m: MessageRecord): Insertable<Datab
   origin: m.origin,
   direction: m.direction,
   status: m.status,
+  segments: billedSegments(m),
+  failure: m.status === 'failed' ? (m.error?.reason ?? 'unknown') : null,
   data: JSON.stringify(m),
 })
 

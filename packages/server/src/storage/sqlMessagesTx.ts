@@ -1,5 +1,12 @@
 import type { InboxEvent } from '@switchboard/protocol'
-import type { AttachmentRecord, MessageCountRow, MessageRecord, StorageTx } from '@switchboard/service'
+import {
+  type AttachmentRecord,
+  BUCKET_LENGTH,
+  type MessageCountRow,
+  type MessageRecord,
+  type StorageTx,
+} from '@switchboard/service'
+import { sql } from 'kysely'
 import {
   attachmentRow,
   type Db,
@@ -145,16 +152,28 @@ export function sqlMessagesTx(db: Db, clinicId: string, eventRetention: number):
         .execute()
       return datas<MessageRecord>(rows)
     },
-    async countMessages(from, to) {
+    async countMessages(from, to, bucket) {
+      const cut = sql<string>`substr(created_at, 1, ${sql.lit(BUCKET_LENGTH[bucket])})`
       const rows = await db
         .selectFrom('messages')
-        .select(['origin', 'direction', 'status', (eb) => eb.fn.countAll<number>().as('count')])
+        .select([
+          'origin',
+          'direction',
+          'status',
+          'failure',
+          cut.as('bucket'),
+          (eb) => eb.fn.countAll<number>().as('count'),
+          (eb) => eb.fn.sum<number>('segments').as('segments'),
+        ])
         .where(...inClinic('clinic_id'))
         .where('created_at', '>=', from)
         .where('created_at', '<', to)
-        .groupBy(['origin', 'direction', 'status'])
+        .groupBy(['origin', 'direction', 'status', 'failure', cut])
         .execute()
-      return rows.map((r) => ({ ...r, count: Number(r.count) }) as MessageCountRow)
+      return rows.map(
+        ({ failure, ...r }) =>
+          ({ ...r, reason: failure, count: Number(r.count), segments: Number(r.segments) }) as MessageCountRow,
+      )
     },
 
     async getAttachment(id) {

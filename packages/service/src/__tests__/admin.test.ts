@@ -201,10 +201,41 @@ describe('settings, templates, team, metrics', () => {
       h.service.updateSettings(h.dana, { ...changed, afterHoursAlert: { enabled: true, recipients: ['nope'] } }),
       'validation_failed',
     )
-    const badHours = [...changed.businessHours]
-    badHours[1] = { open: '18:00', close: '08:00' }
-    await expectError(h.service.updateSettings(h.dana, { ...changed, businessHours: badHours }), 'validation_failed')
-    await expectError(h.service.updateSettings(h.dana, { ...changed, businessHours: [] }), 'validation_failed')
+    const hours = changed.businessHours
+    const reversed = {
+      ...hours,
+      weekly: hours.weekly.map((d, i) => (i === 1 ? [{ open: '18:00', close: '08:00' }] : d)),
+    }
+    const error = await h.service.updateSettings(h.dana, { ...changed, businessHours: reversed }).catch((e) => e)
+    expect(error).toMatchObject({ code: 'validation_failed' })
+    expect(error.details.issues).toEqual([
+      { path: 'businessHours.weekly.1.0.close', message: 'must be after the opening time' },
+    ])
+    const overlapping = [
+      { open: '08:00', close: '12:00' },
+      { open: '11:00', close: '17:00' },
+    ]
+    for (const bad of [
+      { ...hours, weekly: hours.weekly.map((d, i) => (i === 2 ? overlapping : d)) },
+      { ...hours, timezone: 'Mars/Olympus_Mons' },
+      { ...hours, holidays: [{ date: '2026-02-30', name: 'Nope' }] },
+      { ...hours, holidays: [...hours.holidays, hours.holidays[0]!] },
+      { ...hours, weekly: [] },
+    ]) {
+      await expectError(h.service.updateSettings(h.dana, { ...changed, businessHours: bad }), 'validation_failed')
+    }
+    await expectError(
+      h.service.updateSettings(h.dana, {
+        ...changed,
+        afterHoursAlert: { enabled: true, recipients: ['a@b.example', 'A@b.example'] },
+      }),
+      'validation_failed',
+    )
+    await expectError(
+      h.service.updateSettings(h.dana, { ...changed, afterHoursAlert: { enabled: true, recipients: [] } }),
+      'validation_failed',
+    )
+    await expectError(h.service.updateSettings(h.marcus, changed), 'forbidden')
     const { conversation } = await h.service.startConversation(h.dana, { phone: '6505550177', body: 'Hi' })
     expect(conversation.lastMessage?.body).toBe('Hi\n\nText STOP to end.')
   })
@@ -251,9 +282,24 @@ describe('settings, templates, team, metrics', () => {
     })
     expect(a.origin).toBe('staff')
     const metrics = await h.service.metrics(h.dana, { from, to })
-    expect(metrics.totals).toEqual({ sent: 3, delivered: 1, failed: 1, received: 2 })
-    expect(metrics.byOrigin.staff).toEqual({ sent: 2, delivered: 1, failed: 1, received: 0 })
-    expect(metrics.byOrigin.campaign).toEqual({ sent: 1, delivered: 0, failed: 0, received: 0 })
+    const counts = (sent: number, delivered: number, failed: number, received: number, segments = sent) => ({
+      sent,
+      delivered,
+      failed,
+      received,
+      segmentsSent: segments,
+      segmentsReceived: received,
+    })
+    expect(metrics.totals).toEqual(counts(3, 1, 1, 2))
+    expect(metrics.byOrigin.staff).toEqual(counts(2, 1, 1, 0))
+    expect(metrics.byOrigin.campaign).toEqual(counts(1, 0, 0, 0))
+    expect(metrics.failures).toEqual({ landline: 1 })
+    // Days of the clinic (Los Angeles): the period starts at 4 pm on the 29th.
+    expect(metrics.timezone).toBe('America/Los_Angeles')
+    expect(metrics.days).toEqual([
+      { date: '2026-11-29', ...counts(0, 0, 0, 0) },
+      { date: '2026-11-30', ...counts(3, 1, 1, 2) },
+    ])
     expect((await h.service.metrics(h.dana, { from: to, to: '2026-12-02T00:00:00.000Z' })).totals.received).toBe(0)
     await expectError(h.service.metrics(h.dana, { from: to, to: from }), 'validation_failed')
   })

@@ -1,50 +1,5 @@
-import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { defaultSettings } from '../index'
-import { closedPeriodId, isOpenAt } from '../rules'
 import { CLOSED_TIME, setup } from './harness'
-
-const hours = defaultSettings('Clinic', '(415) 555-0100').businessHours
-const LA = 'America/Los_Angeles'
-
-describe('business hours', () => {
-  it.each([
-    ['2026-11-30T16:00:00Z', true], // Mon 08:00
-    ['2026-11-30T15:59:00Z', false], // Mon 07:59
-    ['2026-12-01T01:59:00Z', true], // Mon 17:59
-    ['2026-12-01T02:00:00Z', false], // Mon 18:00
-    ['2026-12-05T20:00:00Z', true], // Sat 12:00
-    ['2026-12-05T22:00:00Z', false], // Sat 14:00
-    ['2026-12-06T20:00:00Z', false], // Sun
-    ['2026-07-06T15:30:00Z', true], // Mon 08:30 in summer time
-  ])('%s open: %s', (iso, open) => {
-    expect(isOpenAt(hours, LA, new Date(iso))).toBe(open)
-  })
-
-  it('names one closed period by its start: the whole weekend is one period', () => {
-    const saturdayClose = '2026-12-05T21:00:00.000Z' // Sat 13:00
-    expect(closedPeriodId(hours, LA, new Date('2026-12-05T23:00:00Z'))).toBe(saturdayClose)
-    expect(closedPeriodId(hours, LA, new Date('2026-12-07T15:00:00Z'))).toBe(saturdayClose) // Mon 07:00
-    expect(closedPeriodId(hours, LA, new Date('2026-12-07T17:00:00Z'))).toBeNull()
-  })
-
-  it('every moment of a closed period gets the same id; open moments none', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: 14 * 24 * 60 }), fc.integer({ min: 1, max: 600 }), (minute, step) => {
-        const a = new Date(Date.UTC(2026, 10, 30) + minute * 60_000)
-        const b = new Date(a.getTime() + step * 60_000)
-        const idA = closedPeriodId(hours, LA, a)
-        expect(idA === null).toBe(isOpenAt(hours, LA, a))
-        let openBetween = false
-        for (let t = a.getTime(); t <= b.getTime(); t += 60_000)
-          if (isOpenAt(hours, LA, new Date(t))) openBetween = true
-        if (!openBetween) expect(closedPeriodId(hours, LA, b)).toBe(idA)
-        else if (idA !== null && !isOpenAt(hours, LA, b)) expect(closedPeriodId(hours, LA, b)).not.toBe(idA)
-      }),
-      { numRuns: 200 },
-    )
-  })
-})
 
 describe('after-hours auto-reply and alert', () => {
   it('one auto-reply and one e-mail per contact per closed period', async () => {

@@ -197,11 +197,14 @@ describe('consent and quiet hours of campaign texts', () => {
 describe('after hours', () => {
   it('one auto-reply per closed period, also when the clinic opens for less than an hour', async () => {
     const h = setup()
-    const closed = null
+    const settings = await h.service.getSettings(h.dana)
     await h.service.updateSettings(h.dana, {
-      ...(await h.service.getSettings(h.dana)),
+      ...settings,
       // Open only Tuesdays, 9:00 to 9:30.
-      businessHours: [closed, closed, { open: '09:00', close: '09:30' }, closed, closed, closed, closed],
+      businessHours: {
+        ...settings.businessHours,
+        weekly: [[], [], [{ open: '09:00', close: '09:30' }], [], [], [], []],
+      },
     })
     const autoReplies = () => h.gateway.sent.filter((s) => s.body.startsWith('Thanks for texting')).length
     h.setNow(new Date('2026-12-01T06:00:00Z')) // Mon 22:00

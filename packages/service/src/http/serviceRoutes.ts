@@ -95,6 +95,10 @@ export const SERVICE_ROUTES: readonly ServiceRoute[] = [
     status: created,
   }),
   route('GET', '/attachments/library', (s, r) => s.stamped.listLibrary(r.actor)),
+  route('PATCH', '/attachments/library/:id', (s, r) =>
+    s.stamped.renameDocument(r.actor, id(r), asBody(r.body) as never),
+  ),
+  route('DELETE', '/attachments/library/:id', (s, r) => s.stamped.removeDocument(r.actor, id(r))),
 
   route('GET', '/clients', (s, r) => s.stamped.searchClients(r.actor, r.query)),
   route('POST', '/clients', (s, r) => s.stamped.createClient(r.actor, asBody(r.body) as never), { status: created }),
@@ -105,8 +109,11 @@ export const SERVICE_ROUTES: readonly ServiceRoute[] = [
   route('POST', '/contacts/:phone/block', (s, r) => s.stamped.block(r.actor, phone(r)), { body: 'none' }),
   route('POST', '/contacts/:phone/unblock', (s, r) => s.stamped.unblock(r.actor, phone(r)), { body: 'none' }),
   route('GET', '/contacts', (s, r) => {
-    const { optedOut } = parseOrThrow(listContactsQuerySchema, r.query, 'query')
-    return s.stamped.listContacts(r.actor, optedOut === undefined ? {} : { optedOut: optedOut === 'true' })
+    const { optedOut, blocked } = parseOrThrow(listContactsQuerySchema, r.query, 'query')
+    return s.stamped.listContacts(r.actor, {
+      ...(optedOut === undefined ? {} : { optedOut: optedOut === 'true' }),
+      ...(blocked === undefined ? {} : { blocked: blocked === 'true' }),
+    })
   }),
   route('POST', '/contacts/:phone/consent', (s, r) =>
     s.stamped.recordConsent(r.actor, phone(r), asBody(r.body) as never),
@@ -115,7 +122,13 @@ export const SERVICE_ROUTES: readonly ServiceRoute[] = [
   route('GET', '/inboxes', (s, r) => s.stamped.listInboxes(r.actor)),
   route('POST', '/inboxes', (s, r) => s.stamped.createInbox(r.actor, asBody(r.body) as never), { status: created }),
   route('GET', '/team', (s, r) => s.stamped.listTeam(r.actor)),
+  route('PATCH', '/inboxes/:id', (s, r) => s.stamped.updateInbox(r.actor, id(r), asBody(r.body))),
   route('GET', '/templates', (s, r) => s.stamped.listTemplates(r.actor)),
+  route('POST', '/templates', (s, r) => s.stamped.createTemplate(r.actor, asBody(r.body) as never), {
+    status: created,
+  }),
+  route('PATCH', '/templates/:id', (s, r) => s.stamped.updateTemplate(r.actor, id(r), asBody(r.body))),
+  route('DELETE', '/templates/:id', (s, r) => s.stamped.deleteTemplate(r.actor, id(r))),
   route('GET', '/unread', (s, r) => s.stamped.unreadTotals(r.actor)),
   route('GET', '/settings', (s, r) => s.stamped.getSettings(r.actor)),
   route('PUT', '/settings', (s, r) => s.stamped.updateSettings(r.actor, r.body as never)),

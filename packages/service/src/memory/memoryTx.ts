@@ -12,7 +12,8 @@ import {
   wordsMatch,
 } from '@switchboard/protocol'
 import type { ConversationRecord, MessageCountRow, StorageTx } from '../ports'
-import { blankContact, toContact } from '../ports'
+import { BUCKET_LENGTH, blankContact, toContact } from '../ports'
+import { billedSegments } from '../rules/metrics'
 import type { ClinicData } from './clinicData'
 import { insertIntoOrder, removeFromOrder } from './listOrder'
 
@@ -100,7 +101,7 @@ export function createMemoryTx(data: ClinicData, undo: Array<() => void>): Stora
       data.record = {
         ...previous,
         settings: clone(settings),
-        clinic: { ...previous.clinic, businessHours: clone(settings.businessHours) },
+        clinic: { ...previous.clinic, timezone: settings.businessHours.timezone },
       }
       undo.push(() => {
         data.record = previous
@@ -115,11 +116,27 @@ export function createMemoryTx(data: ClinicData, undo: Array<() => void>): Stora
     async listInboxes() {
       return clone([...data.inboxes.values()])
     },
-    async insertInbox(inbox) {
+    async putInbox(inbox) {
       set(data.inboxes, inbox.id, clone(inbox))
     },
     async listTemplates() {
       return clone(data.templates)
+    },
+    async putTemplate(template) {
+      const previous = data.templates
+      const at = previous.findIndex((t) => t.id === template.id)
+      data.templates =
+        at < 0 ? [...previous, clone(template)] : previous.map((t, i) => (i === at ? clone(template) : t))
+      undo.push(() => {
+        data.templates = previous
+      })
+    },
+    async deleteTemplate(id) {
+      const previous = data.templates
+      data.templates = previous.filter((t) => t.id !== id)
+      undo.push(() => {
+        data.templates = previous
+      })
     },
 
     async getContact(phone) {
@@ -283,13 +300,24 @@ export function createMemoryTx(data: ClinicData, undo: Array<() => void>): Stora
       pending.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1))
       return clone(pending.slice(0, limit))
     },
-    async countMessages(from, to) {
+    async countMessages(from, to, bucket) {
       const counts = new Map<string, MessageCountRow>()
       for (const m of data.messages.values()) {
         if (m.createdAt < from || m.createdAt >= to) continue
-        const key = `${m.origin}|${m.direction}|${m.status}`
-        const row = counts.get(key) ?? { origin: m.origin, direction: m.direction, status: m.status, count: 0 }
+        const reason = m.status === 'failed' ? (m.error?.reason ?? 'unknown') : null
+        const cut = m.createdAt.slice(0, BUCKET_LENGTH[bucket])
+        const key = `${m.origin}|${m.direction}|${m.status}|${reason}|${cut}`
+        const row = counts.get(key) ?? {
+          origin: m.origin,
+          direction: m.direction,
+          status: m.status,
+          reason,
+          bucket: cut,
+          count: 0,
+          segments: 0,
+        }
         row.count += 1
+        row.segments += billedSegments(m)
         counts.set(key, row)
       }
       return [...counts.values()]

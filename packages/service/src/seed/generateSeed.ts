@@ -36,24 +36,33 @@ export const DEFAULT_LIMITS: Limits = {
   maxBodyLength: 1600,
 }
 
-const WEEKDAY_HOURS = { open: '08:00', close: '18:00' }
+const WEEKDAY_HOURS = [{ open: '08:00', close: '18:00' }]
 
-export function defaultSettings(clinicName: string, phone: string): Settings {
+/** The seed's settings of a clinic: open 8–6 weekdays and Saturday morning, closed on the holidays. */
+export function defaultSettings(clinicName: string, phone: string, timezone = 'America/Los_Angeles'): Settings {
   return {
     autoReply: {
       enabled: true,
       text: `Thanks for texting ${clinicName}! We're closed right now and will reply when we open. For emergencies call the 24h ER at (415) 555-0199.`,
     },
     afterHoursAlert: { enabled: true, recipients: ['frontdesk@maplegrove.example'] },
-    businessHours: [
-      null,
-      WEEKDAY_HOURS,
-      WEEKDAY_HOURS,
-      WEEKDAY_HOURS,
-      WEEKDAY_HOURS,
-      WEEKDAY_HOURS,
-      { open: '09:00', close: '13:00' },
-    ],
+    businessHours: {
+      timezone,
+      weekly: [
+        [],
+        WEEKDAY_HOURS,
+        WEEKDAY_HOURS,
+        WEEKDAY_HOURS,
+        WEEKDAY_HOURS,
+        WEEKDAY_HOURS,
+        [{ open: '09:00', close: '13:00' }],
+      ],
+      holidays: [
+        { date: '2026-11-26', name: 'Thanksgiving' },
+        { date: '2026-12-25', name: 'Christmas Day' },
+        { date: '2027-01-01', name: 'New Year’s Day' },
+      ],
+    },
     optOutFooter: 'Reply STOP to opt out.',
     helpText: `Call us at ${phone}. Reply STOP to opt out. Msg & data rates may apply.`,
   }
@@ -147,10 +156,9 @@ function mainClinic(rng: Rng, count: number, now: Date): ClinicSeed {
         id,
         name,
         smsNumber: '+14155550100',
-        timezone: 'America/Los_Angeles',
+        timezone: settings.businessHours.timezone,
         country: 'US',
         mode: 'two-way',
-        businessHours: settings.businessHours,
       },
       settings,
       limits: DEFAULT_LIMITS,
@@ -186,17 +194,19 @@ function mainClinic(rng: Rng, count: number, now: Date): ClinicSeed {
 }
 
 function secondClinic(): ClinicSeed {
-  const settings = { ...defaultSettings('Harbour Dental', '(604) 555-0100'), optOutFooter: 'Text STOP to opt out.' }
+  const settings = {
+    ...defaultSettings('Harbour Dental', '(604) 555-0100', 'America/Vancouver'),
+    optOutFooter: 'Text STOP to opt out.',
+  }
   return {
     record: {
       clinic: {
         id: 'cln_harbour',
         name: 'Harbour Dental',
         smsNumber: '+16045550100',
-        timezone: 'America/Vancouver',
+        timezone: settings.businessHours.timezone,
         country: 'CA',
         mode: 'one-way',
-        businessHours: settings.businessHours,
       },
       settings,
       limits: DEFAULT_LIMITS,

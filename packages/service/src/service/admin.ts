@@ -7,16 +7,16 @@ import {
   type Metrics,
   metricsQuerySchema,
   parseOrThrow,
+  patchInboxRequestSchema,
   type Settings,
   SwitchboardError,
   type TeamMember,
-  type Template,
   type TypingEvent,
   type UnreadTotals,
   updateSettingsRequestSchema,
   type ViewingEvent,
 } from '@switchboard/protocol'
-import { summarizeMetrics } from '../rules/metrics'
+import { bucketFor, summarizeMetrics } from '../rules/metrics'
 import { type Actor, requirePermission } from './actor'
 import { inClinic, presentEvent, publish, type ServiceContext } from './context'
 import { loadConversation } from './records'
@@ -45,19 +45,42 @@ export async function createInbox(ctx: ServiceContext, actor: Actor, input: { na
       throw new SwitchboardError('conflict', `An inbox named "${name}" already exists.`)
     }
     const inbox = { id: ctx.newId('inb'), name }
-    await w.tx.insertInbox(inbox)
+    await w.tx.putInbox(inbox)
     return inbox
+  })
+}
+
+/**
+ * Renames an inbox, archives it or brings it back (`messaging.manageInboxes`). An archived inbox
+ * keeps its conversations (they can still be filtered and moved out) but takes no new ones.
+ */
+export async function updateInbox(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+  input: { name?: string; archived?: boolean },
+): Promise<Inbox> {
+  requirePermission(actor, 'messaging.manageInboxes')
+  const patch = parseOrThrow(patchInboxRequestSchema, input, 'inbox')
+  return inClinic(ctx, actor.clinicId, async (w) => {
+    const inboxes = await w.tx.listInboxes()
+    const inbox = inboxes.find((i) => i.id === id)
+    if (!inbox) throw new SwitchboardError('not_found', 'This inbox does not exist any more.')
+    const name = patch.name ?? inbox.name
+    if (inboxes.some((i) => i.id !== id && i.name.toLowerCase() === name.toLowerCase())) {
+      throw new SwitchboardError('conflict', `An inbox named "${name}" already exists.`)
+    }
+    const { archived: _a, ...rest } = inbox
+    const archived = patch.archived ?? inbox.archived ?? false
+    const updated: Inbox = { ...rest, name, ...(archived ? { archived: true } : {}) }
+    await w.tx.putInbox(updated)
+    return updated
   })
 }
 
 export async function listTeam(ctx: ServiceContext, actor: Actor): Promise<TeamMember[]> {
   requirePermission(actor)
   return inClinic(ctx, actor.clinicId, (w) => w.tx.listTeam())
-}
-
-export async function listTemplates(ctx: ServiceContext, actor: Actor): Promise<Template[]> {
-  requirePermission(actor)
-  return inClinic(ctx, actor.clinicId, (w) => w.tx.listTemplates())
 }
 
 export async function unreadTotals(ctx: ServiceContext, actor: Actor): Promise<UnreadTotals> {
@@ -72,23 +95,22 @@ export async function getSettings(ctx: ServiceContext, actor: Actor): Promise<Se
 
 /**
  * Replaces the add-on settings (auto-reply, alerts, business hours, footer, help text), each
- * text within its limit and alert recipients as e-mail addresses.
+ * text within its limit, alert recipients as e-mail addresses, hours sound in a known time zone
+ * (which becomes the clinic's).
  */
 export async function updateSettings(ctx: ServiceContext, actor: Actor, input: Settings): Promise<Settings> {
   requirePermission(actor, 'messaging.settings')
   const settings = parseOrThrow(updateSettingsRequestSchema, input, 'settings')
-  for (const [day, hours] of settings.businessHours.entries()) {
-    if (hours && hours.open >= hours.close) {
-      throw new SwitchboardError('validation_failed', `Business hours of day ${day} close before they open.`)
-    }
-  }
   return inClinic(ctx, actor.clinicId, async (w) => {
     await w.tx.putSettings(settings)
     return settings
   })
 }
 
-/** Sent, delivered, failed and received counts for a period, in total and by origin. */
+/**
+ * Sent, delivered, failed and received texts and their billed segments for a period of at most
+ * a year: in total, by origin, per day of the clinic's time zone, and failures by reason.
+ */
 export async function metrics(
   ctx: ServiceContext,
   actor: Actor,
@@ -96,7 +118,11 @@ export async function metrics(
 ): Promise<Metrics> {
   requirePermission(actor)
   const { from, to } = parseOrThrow(metricsQuerySchema, query, 'query')
-  return inClinic(ctx, actor.clinicId, async (w) => summarizeMetrics(from, to, await w.tx.countMessages(from, to)))
+  return inClinic(ctx, actor.clinicId, async (w) => {
+    const timezone = w.clinic.clinic.timezone
+    const rows = await w.tx.countMessages(from, to, bucketFor(timezone, from, to))
+    return summarizeMetrics({ from, to, timezone }, rows)
+  })
 }
 
 /** The events after `after`, or `events_expired` when the log no longer holds them all. */

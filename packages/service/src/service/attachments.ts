@@ -25,9 +25,12 @@ export function discardFiles(ctx: ServiceContext, files: readonly Pick<Attachmen
 /**
  * Accepts an upload within the clinic's limits: an allowed type proven by the file's own bytes
  * (never SVG or HTML), no larger than the per-file limit. Nothing is kept when it is refused.
+ * Adding to the document library (`library`) needs `messaging.settings`.
  */
 export async function uploadAttachment(ctx: ServiceContext, actor: Actor, upload: Upload): Promise<Attachment> {
-  requirePermission(actor)
+  // Anyone texting may attach a file; only settings managers add to the clinic's library.
+  if (upload.library) requirePermission(actor, 'messaging.settings')
+  else requirePermission(actor)
   const { limits } = await inClinic(ctx, actor.clinicId, async (w) => w.clinic)
   const name = cleanFilename(upload.name)
   const sniffed = sniffContentType(upload.data)
@@ -54,16 +57,6 @@ export async function uploadAttachment(ctx: ServiceContext, actor: Actor, upload
     throw error
   }
   return presentAttachment(ctx, actor.clinicId, attachment)
-}
-
-/** The clinic's document library (forms, price lists, aftercare sheets). */
-export async function listLibrary(ctx: ServiceContext, actor: Actor): Promise<Attachment[]> {
-  requirePermission(actor)
-  return inClinic(ctx, actor.clinicId, async (w) =>
-    (await w.tx.listLibrary())
-      .sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1))
-      .map(({ library: _l, conversationId: _c, createdAt: _t, ...a }) => presentAttachment(ctx, actor.clinicId, a)),
-  )
 }
 
 const EXTENSIONS: Record<string, string> = {

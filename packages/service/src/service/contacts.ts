@@ -40,7 +40,7 @@ export async function setBlocked(
 export async function listContacts(
   ctx: ServiceContext,
   actor: Actor,
-  query: { optedOut?: boolean } = {},
+  query: { optedOut?: boolean; blocked?: boolean } = {},
 ): Promise<Contact[]> {
   requirePermission(actor)
   return inClinic(ctx, actor.clinicId, async (w) => (await w.tx.listContacts(query)).map(toContact))

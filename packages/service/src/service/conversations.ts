@@ -148,8 +148,15 @@ export async function updateConversation(
     }
     if (patch.optOutRequest === null) record.optOutRequest = null
     if (patch.inboxId !== undefined) {
-      if (patch.inboxId !== null && !(await w.tx.listInboxes()).some((i) => i.id === patch.inboxId)) {
-        throw new SwitchboardError('not_found', 'This inbox does not exist.', { id: patch.inboxId })
+      if (patch.inboxId !== null && patch.inboxId !== record.inboxId) {
+        const inbox = (await w.tx.listInboxes()).find((i) => i.id === patch.inboxId)
+        if (!inbox) throw new SwitchboardError('not_found', 'This inbox does not exist.', { id: patch.inboxId })
+        if (inbox.archived) {
+          throw new SwitchboardError(
+            'conflict',
+            `The inbox "${inbox.name}" is archived: it takes no new conversations.`,
+          )
+        }
       }
       if (record.inboxId !== patch.inboxId) w.unreadChanged()
       record.inboxId = patch.inboxId

@@ -1,4 +1,5 @@
 import {
+  closedPeriodId,
   type InboundText,
   inboundTextSchema,
   type Message,
@@ -8,7 +9,6 @@ import {
   SwitchboardError,
 } from '@switchboard/protocol'
 import type { AttachmentRecord, ContactRecord, ConversationRecord, MessageRecord } from '../ports'
-import { closedPeriodId } from '../rules/businessHours'
 import { classifyKeyword, type Keyword, readsAsOptOutRequest } from '../rules/keywords'
 import { discardFiles, storeInboundMedia } from './attachments'
 import { inClinic, presentMessage, type ServiceContext, type Work } from './context'
@@ -167,7 +167,7 @@ async function handleAfterHours(
 ): Promise<void> {
   const { settings, clinic } = w.clinic
   if (!settings.autoReply.enabled && !settings.afterHoursAlert.enabled) return
-  const period = closedPeriodId(settings.businessHours, clinic.timezone, new Date(w.now))
+  const period = closedPeriodId(settings.businessHours, new Date(w.now))
   if (period === null || contact.afterHoursPeriod === period) return
   contact.afterHoursPeriod = period
   await w.tx.putContact(contact)

@@ -120,9 +120,11 @@ export function readEverything(storage: Storage, clinicId: string): Promise<Reco
     }
     out.byPhones = await tx.listMessagesByPhones(phones.slice(0, 5), null, 40)
     out.undispatched = await tx.listUndispatched(1000)
-    out.counts = (await tx.countMessages('2000-01-01T00:00:00.000Z', '2100-01-01T00:00:00.000Z')).sort((a, b) =>
-      JSON.stringify(a) < JSON.stringify(b) ? -1 : 1,
-    )
+    for (const bucket of ['hour', 'minute'] as const) {
+      out[`counts ${bucket}`] = (
+        await tx.countMessages('2000-01-01T00:00:00.000Z', '2100-01-01T00:00:00.000Z', bucket)
+      ).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1))
+    }
     const library = (await tx.listLibrary()).sort((a, b) => (a.id < b.id ? -1 : 1))
     out.library = library
     const attachmentIds = (out.conversations as Conversation[]).length

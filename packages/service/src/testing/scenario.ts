@@ -61,6 +61,27 @@ export const SCENARIO: ScenarioStep[] = [
   { name: 'assign', run: async (s) => s.service.assign(s.dana, (await byPhone(s, LEAD)).id, 'usr_marcus') },
   { name: 'create an inbox', run: (s) => s.service.createInbox(s.dana, { name: 'Boarding' }) },
   {
+    name: 'rename and archive an inbox',
+    run: async (s) => {
+      const inbox = (await s.service.listInboxes(s.dana)).find((i) => i.name === 'Boarding')
+      return inbox ? s.service.updateInbox(s.dana, inbox.id, { name: 'Boarding (old)', archived: true }) : 'none'
+    },
+  },
+  {
+    name: 'templates: add, edit, delete',
+    run: async (s) => {
+      const added = await s.service.createTemplate(s.dana, {
+        name: 'Vaccines due',
+        category: 'Reminders',
+        body: 'Hi {{client.firstName}}, {{patient.name}} is due for vaccines.',
+      })
+      const edited = await s.service.updateTemplate(s.dana, added.id, { name: 'Vaccines are due' })
+      const [first] = await s.service.listTemplates(s.dana)
+      if (first) await s.service.deleteTemplate(s.dana, first.id)
+      return [edited, await s.service.listTemplates(s.dana)]
+    },
+  },
+  {
     name: 'move to an inbox',
     run: async (s) =>
       s.service.moveToInbox(s.dana, (await nth(s, 1)).id, (await s.service.listInboxes(s.dana))[0]?.id ?? null),
@@ -122,6 +143,14 @@ export const SCENARIO: ScenarioStep[] = [
     },
   },
   {
+    name: 'library: rename one document, remove another',
+    run: async (s) => {
+      const [first, second] = await s.service.listLibrary(s.dana)
+      if (second) await s.service.removeDocument(s.dana, second.id)
+      return first ? s.service.renameDocument(s.dana, first.id, { name: 'Clinic map' }) : 'none'
+    },
+  },
+  {
     name: 'settings',
     run: async (s) => {
       const settings = await s.service.getSettings(s.dana)
@@ -168,4 +197,5 @@ export const SCENARIO: ScenarioStep[] = [
   },
   { name: 'unread totals', run: (s) => s.service.unreadTotals(s.dana) },
   { name: 'opted-out contacts', run: (s) => s.service.listContacts(s.dana, { optedOut: true }) },
+  { name: 'blocked contacts', run: (s) => s.service.listContacts(s.dana, { blocked: true }) },
 ]

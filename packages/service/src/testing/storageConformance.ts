@@ -171,7 +171,7 @@ export function storageConformance(name: string, makeStorage: StorageFactory, op
             if (record) await tx.putConversation({ ...record, status: 'closed', unreadCount: 9 })
             if (conversation) await tx.deleteConversation(conversation.id)
             await tx.appendEvents([note('a'), note('b')], '2026-11-30T18:00:00.000Z')
-            await tx.insertInbox({ id: 'inb_x', name: 'Never' })
+            await tx.putInbox({ id: 'inb_x', name: 'Never' })
             throw failure
           }),
         ).rejects.toBe(failure)

@@ -1,0 +1,75 @@
+import { toInboxError } from '../errors'
+import type { InboxActions } from '../InboxClient'
+import type { ActionContext } from './context'
+
+/** The contact, client and clinic actions: used from menus, dialogs and settings. */
+type ContactNames = 'block' | 'unblock' | 'recordConsent' | 'recordOptOut' | 'createClient' | 'updateClient'
+type SettingsNames =
+  | 'updateSettings'
+  | 'createInbox'
+  | 'updateInbox'
+  | 'createTemplate'
+  | 'updateTemplate'
+  | 'deleteTemplate'
+  | 'addDocument'
+  | 'renameDocument'
+  | 'removeDocument'
+type OnDemand = Pick<InboxActions, ContactNames | SettingsNames>
+
+const CONTACT_NAMES: ContactNames[] = [
+  'block',
+  'unblock',
+  'recordConsent',
+  'recordOptOut',
+  'createClient',
+  'updateClient',
+]
+const SETTINGS_NAMES: SettingsNames[] = [
+  'updateSettings',
+  'createInbox',
+  'updateInbox',
+  'createTemplate',
+  'updateTemplate',
+  'deleteTemplate',
+  'addDocument',
+  'renameDocument',
+  'removeDocument',
+]
+
+/** Functions that load their module with the first call; a failed load is tried again with the next. */
+function lazy<N extends string>(names: readonly N[], load: () => Promise<Record<N, unknown>>) {
+  let loading: Promise<Record<N, unknown>> | null = null
+  const get = () => {
+    loading ??= load().catch((error: unknown) => {
+      loading = null
+      throw toInboxError(error)
+    })
+    return loading
+  }
+  const actions = Object.fromEntries(
+    names.map((name) => [
+      name,
+      (...args: unknown[]) => get().then((loaded) => (loaded[name] as (...a: unknown[]) => Promise<unknown>)(...args)),
+    ]),
+  )
+  return { actions, preload: () => void get().catch(() => undefined) }
+}
+
+/**
+ * The contact, client and clinic actions (block, consent, opt-out, client records) and the
+ * settings actions (settings, inboxes, templates, library), each loaded with its first use (the
+ * contact ones also by `preload()` once the inbox is up), not with the inbox: nobody needs them
+ * to see a conversation, and the widget lives inside someone else's app.
+ */
+export function actionsOnDemand(
+  ctx: ActionContext,
+  upload: InboxActions['upload'],
+): { actions: OnDemand; preload(): void } {
+  const contacts = lazy(CONTACT_NAMES, () => import('./contactActions').then((m) => m.contactActions(ctx)))
+  const settings = lazy(SETTINGS_NAMES, () => import('./settingsActions').then((m) => m.settingsActions(ctx, upload)))
+  return {
+    actions: { ...contacts.actions, ...settings.actions } as unknown as OnDemand,
+    // The inbox's menus need the contact actions soon; the settings ones wait for a settings page.
+    preload: contacts.preload,
+  }
+}
