@@ -51,7 +51,7 @@ for (const shot of shots) {
   page.on('pageerror', (error) => console.error(`${id}: ${error.message}`))
   await page.goto(`http://127.0.0.1:${port}/iframe.html?id=${id}&viewMode=story&globals=theme:${theme}`)
   await page.waitForSelector(
-    '[role="listbox"], [role="log"], [role="alert"], [role="dialog"], .sb-client, .sb-message, .sb-badge',
+    '[role="listbox"], [role="log"], [role="alert"], [role="dialog"], .sb-client, .sb-message, .sb-badge, .sb-settings__section form, .sb-settings__list, .sb-metrics__totals',
     {
       timeout: 20_000,
       state: 'attached',
@@ -73,7 +73,9 @@ for (const shot of shots) {
   }
   await page.waitForTimeout(600)
   const file = `docs/screenshots/${id.replace('inbox-inbox--', 'inbox-')}-${theme}${width === '1280' ? '' : `-${width}`}.png`
-  await page.screenshot({ path: file })
+  // Settings and reports pages are long: the whole page.
+  const page_ = id.startsWith('settings-') || id.startsWith('reports-')
+  await page.screenshot({ path: file, fullPage: page_ && !dialog })
   console.log(file)
   await page.close()
 }

@@ -1,5 +1,4 @@
 import type { BusinessHours, Holiday, TimeRange } from './entities'
-import type { ValidationIssue } from './validate'
 import { addDays, type LocalTime, localTime, minuteOfDay, zonedInstant } from './zonedTime'
 
 /** How far back or ahead the rules look for an opening: a long closure, then give up. */
@@ -18,6 +17,13 @@ export function isKnownTimeZone(timeZone: string): boolean {
   }
 }
 
+/** One problem of a set of business hours: where, what (a code a UI can word), and in English. */
+export interface BusinessHoursProblem {
+  path: string
+  code: 'unknown-time-zone' | 'closes-before-opening' | 'overlaps-previous' | 'not-a-date' | 'holiday-twice'
+  message: string
+}
+
 /**
  * What is wrong with a set of business hours, by path (`weekly.1.0.close`, `holidays.2.date`):
  * an unknown time zone, an opening that closes before it opens, openings of a day out of order or
@@ -25,17 +31,26 @@ export function isKnownTimeZone(timeZone: string): boolean {
  *
  * @example
  * businessHoursProblems({ timezone: 'America/Vancouver', weekly: [[], [{ open: '17:00', close: '08:00' }], [], [], [], [], []], holidays: [] })
- * // [{ path: 'weekly.1.0.close', message: 'must be after the opening time' }]
+ * // [{ path: 'weekly.1.0.close', code: 'closes-before-opening', message: 'must be after the opening time' }]
  */
-export function businessHoursProblems(hours: BusinessHours): ValidationIssue[] {
-  const problems: ValidationIssue[] = []
-  if (!isKnownTimeZone(hours.timezone)) problems.push({ path: 'timezone', message: 'is not a known time zone' })
+export function businessHoursProblems(hours: BusinessHours): BusinessHoursProblem[] {
+  const problems: BusinessHoursProblem[] = []
+  if (!isKnownTimeZone(hours.timezone))
+    problems.push({ path: 'timezone', code: 'unknown-time-zone', message: 'is not a known time zone' })
   hours.weekly.forEach((ranges, day) => {
     ranges.forEach((range, i) => {
       if (minuteOfDay(range.close) <= minuteOfDay(range.open)) {
-        problems.push({ path: `weekly.${day}.${i}.close`, message: 'must be after the opening time' })
+        problems.push({
+          path: `weekly.${day}.${i}.close`,
+          code: 'closes-before-opening',
+          message: 'must be after the opening time',
+        })
       } else if (i > 0 && minuteOfDay(range.open) < minuteOfDay((ranges[i - 1] as TimeRange).close)) {
-        problems.push({ path: `weekly.${day}.${i}.open`, message: 'must be after the previous opening closes' })
+        problems.push({
+          path: `weekly.${day}.${i}.open`,
+          code: 'overlaps-previous',
+          message: 'must be after the previous opening closes',
+        })
       }
     })
   })
@@ -43,9 +58,9 @@ export function businessHoursProblems(hours: BusinessHours): ValidationIssue[] {
   hours.holidays.forEach((holiday, i) => {
     const [y, m, d] = holiday.date.split('-').map(Number) as [number, number, number]
     if (isoDate(addDays({ year: y, month: m, day: d }, 0)) !== holiday.date) {
-      problems.push({ path: `holidays.${i}.date`, message: 'is not a day of the calendar' })
+      problems.push({ path: `holidays.${i}.date`, code: 'not-a-date', message: 'is not a day of the calendar' })
     } else if (seen.has(holiday.date)) {
-      problems.push({ path: `holidays.${i}.date`, message: 'is listed twice' })
+      problems.push({ path: `holidays.${i}.date`, code: 'holiday-twice', message: 'is listed twice' })
     }
     seen.add(holiday.date)
   })

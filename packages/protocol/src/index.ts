@@ -1,6 +1,6 @@
 export type { AttachmentRefusal } from './attachmentRules'
 export { attachmentRefusal, mediaTotalRefusal } from './attachmentRules'
-export type { AfterHoursPreview } from './businessHours'
+export type { AfterHoursPreview, BusinessHoursProblem } from './businessHours'
 export {
   afterHoursPreview,
   businessHoursProblems,
@@ -166,6 +166,7 @@ export {
   consentRequestSchema,
   createClientRequestSchema,
   createInboxRequestSchema,
+  emailAddressSchema,
   eventsQuerySchema,
   inboundMediaSchema,
   inboundTextSchema,

@@ -50,7 +50,9 @@ export const patchConversationRequestSchema = z
 export type PatchConversationRequest = z.infer<typeof patchConversationRequestSchema>
 
 const name = singleLineText(TEXT_LIMITS.name)
-const email = z.email().check(z.maxLength(TEXT_LIMITS.email))
+/** An e-mail address as every request takes one. */
+export const emailAddressSchema = z.email().check(z.maxLength(TEXT_LIMITS.email))
+const email = emailAddressSchema
 
 /** A patient added with a new client: a name, and the species when known ("Dog", "Cat"). */
 export const newPatientSchema = z.object({

@@ -22,6 +22,8 @@ export type InboxPart =
   | 'header'
   | 'dialog'
   | 'clientHistory'
+  | 'settings'
+  | 'metrics'
 
 /** Class names per part, added next to the part's own `sb-*` classes. */
 export type InboxClassNames = Partial<Record<InboxPart, string>>

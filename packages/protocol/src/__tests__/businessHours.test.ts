@@ -143,11 +143,11 @@ describe('several openings a day, holidays, previews', () => {
         ],
       }),
     ).toEqual([
-      { path: 'timezone', message: 'is not a known time zone' },
-      { path: 'weekly.0.0.close', message: 'must be after the opening time' },
-      { path: 'weekly.1.1.open', message: 'must be after the previous opening closes' },
-      { path: 'holidays.0.date', message: 'is not a day of the calendar' },
-      { path: 'holidays.2.date', message: 'is listed twice' },
+      { path: 'timezone', code: 'unknown-time-zone', message: 'is not a known time zone' },
+      { path: 'weekly.0.0.close', code: 'closes-before-opening', message: 'must be after the opening time' },
+      { path: 'weekly.1.1.open', code: 'overlaps-previous', message: 'must be after the previous opening closes' },
+      { path: 'holidays.0.date', code: 'not-a-date', message: 'is not a day of the calendar' },
+      { path: 'holidays.2.date', code: 'holiday-twice', message: 'is listed twice' },
     ])
   })
 })

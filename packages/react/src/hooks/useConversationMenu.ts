@@ -64,6 +64,8 @@ export function useConversationMenu(
   const { data: me } = useMe()
   const { data: team } = useTeam()
   const { data: inboxes } = useInboxes()
+  // An archived inbox takes no new conversations: offered only to show where this one already is.
+  const offered = (inboxes ?? []).filter((i) => !i.archived || i.id === conversation?.inboxId)
   const canDelete = usePermission('messaging.delete')
   const canBlock = usePermission('messaging.block')
   const [confirming, setConfirming] = useState(false)
@@ -110,12 +112,12 @@ export function useConversationMenu(
       choose: (id) => run(() => a.assign(c.id, id)),
     },
     move:
-      (inboxes?.length ?? 0) > 0
+      offered.length > 0
         ? {
             label: t.moveToInbox,
             value: c.inboxId,
             none: t.noInbox,
-            choices: (inboxes ?? []).map((i) => ({ id: i.id, label: i.name })),
+            choices: offered.map((i) => ({ id: i.id, label: i.name })),
             choose: (id) => run(() => a.moveToInbox(c.id, id)),
           }
         : null,

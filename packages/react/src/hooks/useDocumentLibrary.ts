@@ -1,0 +1,78 @@
+'use client'
+import type { Attachment } from '@switchboard/protocol'
+import { useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
+import { useInboxClient } from '../context'
+import { type QueryValue, queryValue } from './queryState'
+import { useMe, usePermission } from './useServerData'
+import { useSubmission } from './useSubmission'
+
+/** What {@link useDocumentLibrary} hands out. */
+export interface DocumentLibraryState extends QueryValue<Attachment[]> {
+  canEdit: boolean
+  /** The file types the clinic may text, for the file picker. */
+  accept: string
+  /** The upload on its way: its name and progress from 0 to 1. */
+  uploading: { name: string; progress: number } | null
+  /** Uploads a file into the library, within the clinic's limits; false with `error` set when refused. */
+  upload(file: File): Promise<boolean>
+  /** The document being renamed, and its new name as typed. */
+  renaming: { id: string; name: string } | null
+  startRename(document: Attachment): void
+  setRenameValue(name: string): void
+  cancelRename(): void
+  /** Saves the new name (its extension is kept); false with `error` set when refused. */
+  saveRename(): Promise<boolean>
+  remove(document: Attachment): Promise<boolean>
+  /** Why the last upload, rename or removal was refused, as staff read it. */
+  actionError: string | null
+  /** A change is on its way. */
+  busy: boolean
+}
+
+/**
+ * The clinic's document library for a settings page (`messaging.settings`): documents listed by
+ * name, uploaded within the clinic's limits (type proven by the file's bytes, size), renamed (the
+ * extension is kept) and removed (texts that carried one keep it).
+ */
+export function useDocumentLibrary(): DocumentLibraryState {
+  const client = useInboxClient()
+  const canEdit = usePermission('messaging.settings')
+  const { data: me } = useMe()
+  const query = queryValue<Attachment[]>(useQuery(client.queries.library(), client.queryClient))
+  const submission = useSubmission()
+  const [uploading, setUploading] = useState<{ name: string; progress: number } | null>(null)
+  const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null)
+  return {
+    ...query,
+    canEdit,
+    accept: (me?.limits.allowedContentTypes ?? []).join(','),
+    uploading,
+    upload: async (file) => {
+      setUploading({ name: file.name, progress: 0 })
+      const done = await submission.run(() =>
+        client.actions.addDocument(file, {
+          onProgress: (loaded, total) => setUploading({ name: file.name, progress: total ? loaded / total : 0 }),
+        }),
+      )
+      setUploading(null)
+      return done !== null
+    },
+    renaming,
+    startRename: (document) => {
+      submission.clear()
+      setRenaming({ id: document.id, name: document.name })
+    },
+    setRenameValue: (name) => setRenaming((r) => (r ? { ...r, name } : r)),
+    cancelRename: () => setRenaming(null),
+    saveRename: async () => {
+      if (!renaming) return false
+      const done = await submission.run(() => client.actions.renameDocument(renaming.id, renaming.name))
+      if (done) setRenaming(null)
+      return done !== null
+    },
+    remove: async (document) => (await submission.run(() => client.actions.removeDocument(document.id))) !== null,
+    actionError: submission.error,
+    busy: submission.pending,
+  }
+}
