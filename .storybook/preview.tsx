@@ -1,5 +1,5 @@
 import type { Preview } from '@storybook/react-vite'
-import { InboxProvider, InboxTheme } from '@switchboard/react'
+import { es, InboxProvider, InboxTheme } from '@switchboard/react'
 import '../packages/react/src/styles/styles.css'
 import './themes.css'
 import { type BackendParameters, loadBackend } from './backend'
@@ -15,12 +15,29 @@ const preview: Preview = {
       description: 'Inbox theme',
       toolbar: { title: 'Theme', icon: 'paintbrush', items: ['light', 'dark', 'brand'], dynamicTitle: true },
     },
+    locale: {
+      description: 'Language of the components (strings, dates, numbers)',
+      toolbar: {
+        title: 'Language',
+        icon: 'globe',
+        items: [
+          { value: 'en', title: 'English' },
+          { value: 'es', title: 'Español' },
+        ],
+        dynamicTitle: true,
+      },
+    },
   },
-  initialGlobals: { theme: 'light' },
+  initialGlobals: { theme: 'light', locale: 'en' },
   loaders: [async ({ parameters }) => loadBackend(parameters.backend as BackendParameters | undefined)],
   decorators: [
     (Story, { loaded, globals, parameters }) => (
-      <InboxProvider client={loaded.client} unstyled={parameters.unstyled} classNames={parameters.classNames}>
+      <InboxProvider
+        client={loaded.client}
+        unstyled={parameters.unstyled}
+        classNames={parameters.classNames}
+        {...(globals.locale === 'es' ? { strings: es, locale: 'es-US' } : { locale: 'en-US' })}
+      >
         <div
           style={{ height: parameters.height ?? '100vh', padding: parameters.padded ? 16 : 0, boxSizing: 'border-box' }}
         >

@@ -5,7 +5,7 @@ import { settingsStrings } from './settingsStrings'
 export const defaultStrings = { ...inboxStrings, ...settingsStrings }
 
 /** The strings said with a count: a dictionary may give each a form per plural category. */
-export type PluralKey = 'unreadTexts' | 'unreadConversations' | 'unreadCount'
+export type PluralKey = 'unreadTexts' | 'unreadConversations' | 'unreadCount' | 'charactersLeft' | 'chartTitle'
 
 /**
  * Every string of the components, by key. Counted strings (`PluralKey`) may also have a form for

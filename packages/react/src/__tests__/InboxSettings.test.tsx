@@ -231,7 +231,7 @@ describe('ContactRestrictions', () => {
     await backend.service.block(dana, '+16505550162')
     view(<ContactRestrictions />)
     const s = within(await region('Opted-out and blocked numbers'))
-    const optedOut = within(s.getByRole('region', { name: 'Opted out' }))
+    const optedOut = within(await s.findByRole('region', { name: 'Opted out' }))
     expect(await optedOut.findByText('(650) 555-0161')).toBeInTheDocument()
     expect(optedOut.getByText('Opted out on Nov 30, 2026 by texting STOP.')).toBeInTheDocument()
     expect(optedOut.getByText('Only the contact can opt back in, by texting START.')).toBeInTheDocument()
@@ -286,6 +286,6 @@ describe('InboxSettings', () => {
     for (const name of ['Texting mode', 'After-hours auto-reply', 'Templates', 'Document library', 'Inboxes']) {
       expect(await region(name)).toBeInTheDocument()
     }
-    expect(await screen.findAllByText(/needs the SMS settings permission/)).toHaveLength(4)
+    await waitFor(() => expect(screen.getAllByText(/needs the SMS settings permission/)).toHaveLength(4))
   })
 })

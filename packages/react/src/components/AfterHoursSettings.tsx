@@ -1,18 +1,27 @@
 'use client'
 import { countSegments } from '@switchboard/protocol'
-import { type ComponentPropsWithoutRef, forwardRef, useId } from 'react'
+import { type ComponentPropsWithoutRef, forwardRef, memo, useId } from 'react'
 import { useLocale, useStrings } from '../context'
 import { type AfterHoursSettingsState, useAfterHoursSettings } from '../hooks/useAfterHoursSettings'
 import { timeZones, WEEK_ORDER, weekdayName } from '../model/weekdays'
 import { format } from '../strings'
 import { SegmentCounter } from './SegmentCounter'
-import { SettingsSaveBar, SettingsSection } from './SettingsSection'
+import { SettingsForm } from './SettingsSection'
 
 /** Props of {@link AfterHoursSettings}. */
 export interface AfterHoursSettingsProps extends Omit<ComponentPropsWithoutRef<'section'>, 'title'> {
   /** The clock the preview starts at; the real one by default. */
   now?: () => Date
 }
+
+/** The ~400 zones of the picker, rendered again only when the chosen one changes (not on each keystroke). */
+const TimeZoneOptions = memo(function TimeZoneOptions({ current }: { current: string }) {
+  return timeZones(current).map((zone) => (
+    <option key={zone} value={zone}>
+      {zone.replace(/_/g, ' ')}
+    </option>
+  ))
+})
 
 function FieldError({ id, message }: { id: string; message: string | undefined }) {
   return message ? (
@@ -232,29 +241,9 @@ export const AfterHoursSettings = forwardRef<HTMLElement, AfterHoursSettingsProp
   const textError = form.errors['autoReply.text']
   const zoneError = form.errors['businessHours.timezone']
   return (
-    <SettingsSection
-      ref={ref}
-      {...rest}
-      title={t.afterHoursTitle}
-      description={t.afterHoursBody}
-      allowed={form.canEdit}
-      denied={t.settingsNoPermission}
-      query={{
-        isPending: form.isPending,
-        isError: form.loadError !== null,
-        error: form.loadError,
-        refetch: form.refetch,
-      }}
-    >
+    <SettingsForm ref={ref} {...rest} form={form} title={t.afterHoursTitle} description={t.afterHoursBody}>
       {draft && (
-        <form
-          className="sb-form"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault()
-            void form.save()
-          }}
-        >
+        <>
           <label className="sb-switch">
             <input
               type="checkbox"
@@ -293,20 +282,15 @@ export const AfterHoursSettings = forwardRef<HTMLElement, AfterHoursSettingsProp
               aria-invalid={zoneError ? true : undefined}
               aria-describedby={zoneError ? `${id}-zone-error` : undefined}
             >
-              {timeZones(draft.businessHours.timezone).map((zone) => (
-                <option key={zone} value={zone}>
-                  {zone.replace(/_/g, ' ')}
-                </option>
-              ))}
+              <TimeZoneOptions current={draft.businessHours.timezone} />
             </select>
             <FieldError id={`${id}-zone-error`} message={zoneError} />
           </div>
           <WeekHours form={form} id={id} />
           <Holidays form={form} id={id} />
           <Preview form={form} id={id} />
-          <SettingsSaveBar form={form} />
-        </form>
+        </>
       )}
-    </SettingsSection>
+    </SettingsForm>
   )
 })

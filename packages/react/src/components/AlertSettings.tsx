@@ -3,7 +3,7 @@ import { type ComponentPropsWithoutRef, forwardRef, useId } from 'react'
 import { useStrings } from '../context'
 import { useAlertSettings } from '../hooks/useAlertSettings'
 import { format } from '../strings'
-import { SettingsSaveBar, SettingsSection } from './SettingsSection'
+import { SettingsForm } from './SettingsSection'
 
 /**
  * Who is e-mailed when a text arrives after hours (`messaging.settings`): on or off, and a list of
@@ -17,29 +17,9 @@ export const AlertSettings = forwardRef<HTMLElement, Omit<ComponentPropsWithoutR
     const alert = form.draft?.afterHoursAlert
     const listError = form.errors['afterHoursAlert.recipients']
     return (
-      <SettingsSection
-        ref={ref}
-        {...props}
-        title={t.alertTitle}
-        description={t.alertBody}
-        allowed={form.canEdit}
-        denied={t.settingsNoPermission}
-        query={{
-          isPending: form.isPending,
-          isError: form.loadError !== null,
-          error: form.loadError,
-          refetch: form.refetch,
-        }}
-      >
+      <SettingsForm ref={ref} {...props} form={form} title={t.alertTitle} description={t.alertBody}>
         {alert && (
-          <form
-            className="sb-form"
-            noValidate
-            onSubmit={(e) => {
-              e.preventDefault()
-              void form.save()
-            }}
-          >
+          <>
             <label className="sb-switch">
               <input
                 type="checkbox"
@@ -102,10 +82,9 @@ export const AlertSettings = forwardRef<HTMLElement, Omit<ComponentPropsWithoutR
                 </p>
               )}
             </div>
-            <SettingsSaveBar form={form} />
-          </form>
+          </>
         )}
-      </SettingsSection>
+      </SettingsForm>
     )
   },
 )

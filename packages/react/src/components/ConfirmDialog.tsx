@@ -6,8 +6,9 @@ import { usePortalContainer } from './portal'
 
 /** Props of {@link ConfirmDialog}. */
 export interface ConfirmDialogProps {
-  /** The button that asks (focus returns to it). */
-  trigger: ReactNode
+  /** The text of the small button that asks (focus returns to it), and its name when it needs more. */
+  triggerText: ReactNode
+  triggerLabel?: string
   title: ReactNode
   body: ReactNode
   confirmLabel: ReactNode
@@ -15,12 +16,14 @@ export interface ConfirmDialogProps {
 }
 
 /** Asks before something that cannot be undone (a Radix AlertDialog in the inbox root): Cancel has focus. */
-export function ConfirmDialog({ trigger, title, body, confirmLabel, onConfirm }: ConfirmDialogProps) {
+export function ConfirmDialog({ triggerText, triggerLabel, title, body, confirmLabel, onConfirm }: ConfirmDialogProps) {
   const t = useStrings()
   const container = usePortalContainer()
   return (
     <AlertDialog.Root>
-      <AlertDialog.Trigger asChild>{trigger}</AlertDialog.Trigger>
+      <AlertDialog.Trigger className="sb-button sb-button--small" aria-label={triggerLabel}>
+        {triggerText}
+      </AlertDialog.Trigger>
       <AlertDialog.Portal container={container}>
         <AlertDialog.Overlay className="sb-dialog__overlay" />
         <AlertDialog.Content className="sb-dialog">

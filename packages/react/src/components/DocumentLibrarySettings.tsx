@@ -6,6 +6,7 @@ import { useDocumentLibrary } from '../hooks/useDocumentLibrary'
 import { formatBytes } from '../model/formatBytes'
 import { format } from '../strings'
 import { ConfirmDialog } from './ConfirmDialog'
+import { InlineRename } from './InlineRename'
 import { SettingsSection } from './SettingsSection'
 
 /**
@@ -72,38 +73,19 @@ export const DocumentLibrarySettings = forwardRef<HTMLElement, Omit<ComponentPro
         <ul className="sb-settings__list" aria-label={t.libraryTitle}>
           {library.data?.map((document) => {
             const { extension } = displayFilename(document.name)
-            const renaming = library.renaming?.id === document.id ? library.renaming : null
+            const renaming = library.rename.renaming?.id === document.id ? library.rename.renaming : null
             return (
               <li key={document.id} className="sb-settings__item">
                 {renaming ? (
-                  <form
-                    className="sb-inline-add__row sb-settings__rename"
-                    onSubmit={(e) => {
-                      e.preventDefault()
-                      void library.saveRename()
-                    }}
-                  >
-                    <input
-                      className="sb-input"
-                      aria-label={format(t.renameDocumentLabel, { name: document.name })}
-                      value={renaming.name}
-                      maxLength={120}
-                      // biome-ignore lint/a11y/noAutofocus: the field was just opened by the Rename button
-                      autoFocus
-                      onChange={(e) => library.setRenameValue(e.target.value)}
-                      onKeyDown={(e) => e.key === 'Escape' && library.cancelRename()}
-                    />
-                    <button
-                      type="submit"
-                      className="sb-button sb-button--small sb-button--primary"
-                      disabled={library.busy}
-                    >
-                      {t.save}
-                    </button>
-                    <button type="button" className="sb-button sb-button--small" onClick={library.cancelRename}>
-                      {t.cancel}
-                    </button>
-                  </form>
+                  <InlineRename
+                    label={format(t.renameDocumentLabel, { name: document.name })}
+                    value={renaming.name}
+                    maxLength={120}
+                    busy={library.busy}
+                    onChange={library.rename.setValue}
+                    onSave={() => void library.rename.save()}
+                    onCancel={library.rename.cancel}
+                  />
                 ) : (
                   <>
                     <div className="sb-settings__item-text">
@@ -116,21 +98,14 @@ export const DocumentLibrarySettings = forwardRef<HTMLElement, Omit<ComponentPro
                       <button
                         type="button"
                         className="sb-button sb-button--small"
-                        onClick={() => library.startRename(document)}
+                        onClick={() => library.rename.start(document)}
                         aria-label={format(t.renameDocumentLabel, { name: document.name })}
                       >
                         {t.rename}
                       </button>
                       <ConfirmDialog
-                        trigger={
-                          <button
-                            type="button"
-                            className="sb-button sb-button--small"
-                            aria-label={format(t.removeDocumentLabel, { name: document.name })}
-                          >
-                            {t.remove}
-                          </button>
-                        }
+                        triggerText={t.remove}
+                        triggerLabel={format(t.removeDocumentLabel, { name: document.name })}
                         title={format(t.removeDocumentTitle, { name: document.name })}
                         body={t.removeDocumentBody}
                         confirmLabel={t.remove}

@@ -4,38 +4,24 @@ import { type ComponentPropsWithoutRef, forwardRef, useId } from 'react'
 import { useStrings } from '../context'
 import { type InboxManagerState, useInboxManager } from '../hooks/useInboxManager'
 import { format } from '../strings'
+import { InlineRename } from './InlineRename'
 import { SettingsSection } from './SettingsSection'
 
 function InboxRow({ inbox, manager }: { inbox: Inbox; manager: InboxManagerState }) {
   const t = useStrings()
-  const renaming = manager.renaming?.id === inbox.id ? manager.renaming : null
+  const renaming = manager.rename.renaming?.id === inbox.id ? manager.rename.renaming : null
   if (renaming) {
     return (
       <li className="sb-settings__item">
-        <form
-          className="sb-inline-add__row sb-settings__rename"
-          onSubmit={(e) => {
-            e.preventDefault()
-            void manager.saveRename()
-          }}
-        >
-          <input
-            className="sb-input"
-            aria-label={format(t.renameInboxLabel, { name: inbox.name })}
-            value={renaming.name}
-            maxLength={60}
-            // biome-ignore lint/a11y/noAutofocus: the field was just opened by the Rename button
-            autoFocus
-            onChange={(e) => manager.setRenameValue(e.target.value)}
-            onKeyDown={(e) => e.key === 'Escape' && manager.cancelRename()}
-          />
-          <button type="submit" className="sb-button sb-button--small sb-button--primary" disabled={manager.busy}>
-            {t.save}
-          </button>
-          <button type="button" className="sb-button sb-button--small" onClick={manager.cancelRename}>
-            {t.cancel}
-          </button>
-        </form>
+        <InlineRename
+          label={format(t.renameInboxLabel, { name: inbox.name })}
+          value={renaming.name}
+          maxLength={60}
+          busy={manager.busy}
+          onChange={manager.rename.setValue}
+          onSave={() => void manager.rename.save()}
+          onCancel={manager.rename.cancel}
+        />
       </li>
     )
   }
@@ -49,7 +35,7 @@ function InboxRow({ inbox, manager }: { inbox: Inbox; manager: InboxManagerState
         <button
           type="button"
           className="sb-button sb-button--small"
-          onClick={() => manager.startRename(inbox)}
+          onClick={() => manager.rename.start(inbox)}
           aria-label={format(t.renameInboxLabel, { name: inbox.name })}
         >
           {t.rename}

@@ -1,7 +1,7 @@
 'use client'
 import type { SegmentInfo } from '@switchboard/protocol'
-import { useStrings } from '../context'
-import { format } from '../strings'
+import { useLocale, useStrings } from '../context'
+import { format, plural } from '../strings'
 
 /**
  * How many SMS a text costs and what is left in the last one, with a hint naming the characters
@@ -9,9 +9,14 @@ import { format } from '../strings'
  */
 export function SegmentCounter({ segments, id }: { segments: SegmentInfo; id?: string }) {
   const t = useStrings()
+  const locale = useLocale()
   return (
     <div className="sb-composer__count" id={id}>
-      {segments.segments > 0 && format(t.segments, { count: segments.segments, remaining: segments.remaining })}
+      {segments.segments > 0 &&
+        format(t.segments, {
+          count: new Intl.NumberFormat(locale).format(segments.segments),
+          remaining: plural(t, 'charactersLeft', segments.remaining, locale),
+        })}
       {segments.encoding === 'UCS-2' && (
         <span className="sb-composer__hint">
           {' '}

@@ -1,6 +1,7 @@
 'use client'
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useId } from 'react'
 import { useStrings } from '../context'
+import { useMe } from '../hooks/useServerData'
 import type { SettingsDraft } from '../hooks/useSettingsDraft'
 import { cx } from './cx'
 import { QueryState } from './QueryState'
@@ -26,15 +27,23 @@ export const SettingsSection = forwardRef<HTMLElement, SettingsSectionProps>(fun
 ) {
   const t = useStrings()
   const id = useId()
+  const me = useMe()
   return (
     <section ref={ref} {...rest} className={cx('sb-settings__section', className)} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="sb-settings__title">
         {title}
       </h2>
       {description && <p className="sb-settings__description">{description}</p>}
-      {!allowed ? (
+      {me.isPending || query?.isPending ? (
+        <QueryState
+          className="sb-settings__state"
+          query={{ ...(query ?? me), isPending: true }}
+          loading={t.loadingSettings}
+        />
+      ) : !allowed ? (
+        // Said only once the user is known: no flash of "not allowed" while loading.
         <p className="sb-settings__denied">{denied}</p>
-      ) : query && (query.isPending || query.isError) ? (
+      ) : query?.isError ? (
         <QueryState className="sb-settings__state" query={query} loading={t.loadingSettings} />
       ) : (
         children
@@ -70,3 +79,53 @@ export function SettingsSaveBar({ form }: SettingsSaveBarProps) {
     </div>
   )
 }
+
+/** Props of {@link SettingsForm}. */
+export interface SettingsFormProps extends Omit<SettingsSectionProps, 'allowed' | 'denied' | 'query' | 'children'> {
+  /** The part's draft, from `useSettingsDraft` or a hook over it. */
+  form: Pick<
+    SettingsDraft<never>,
+    'canEdit' | 'isPending' | 'loadError' | 'refetch' | 'save' | 'dirty' | 'saving' | 'error' | 'justSaved' | 'reset'
+  > & { draft: unknown }
+  /** The fields, once the draft is loaded. */
+  children: ReactNode
+}
+
+/**
+ * A part of the settings edited as a draft: its section (needing `messaging.settings`), a form
+ * that saves on submit, the fields, and Save / Undo changes with "Saved" and the refusal said.
+ */
+export const SettingsForm = forwardRef<HTMLElement, SettingsFormProps>(function SettingsForm(
+  { form, children, ...section },
+  ref,
+) {
+  const t = useStrings()
+  return (
+    <SettingsSection
+      ref={ref}
+      {...section}
+      allowed={form.canEdit}
+      denied={t.settingsNoPermission}
+      query={{
+        isPending: form.isPending,
+        isError: form.loadError !== null,
+        error: form.loadError,
+        refetch: form.refetch,
+      }}
+    >
+      {form.draft !== undefined && (
+        <form
+          className="sb-form"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault()
+            void form.save()
+          }}
+        >
+          {children}
+          <SettingsSaveBar form={form} />
+        </form>
+      )}
+    </SettingsSection>
+  )
+})

@@ -5,7 +5,7 @@ import { useLocale, usePartClassName, useStrings } from '../context'
 import { type SmsMetricsOptions, useSmsMetrics } from '../hooks/useSmsMetrics'
 import { metricsChart } from '../model/metricsChart'
 import type { MetricsPeriod } from '../model/metricsPeriod'
-import { format, type StringKey } from '../strings'
+import { format, plural, type StringKey } from '../strings'
 import { cx } from './cx'
 import { QueryState } from './QueryState'
 
@@ -116,7 +116,7 @@ function Numbers({ metrics, id }: { metrics: Metrics; id: string }) {
           </div>
         ))}
       </dl>
-      <Chart days={metrics.days} id={id} title={format(t.chartTitle, { days: number.format(metrics.days.length) })} />
+      <Chart days={metrics.days} id={id} title={plural(t, 'chartTitle', metrics.days.length, locale)} />
       <div className="sb-metrics__columns">
         <table className="sb-table">
           <caption>{t.byOrigin}</caption>

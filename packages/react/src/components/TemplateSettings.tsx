@@ -184,15 +184,8 @@ export const TemplateSettings = forwardRef<HTMLElement, Omit<ComponentPropsWitho
                   <div className="sb-settings__item-actions">
                     <TemplateDialog template={template} categories={templates.categories} />
                     <ConfirmDialog
-                      trigger={
-                        <button
-                          type="button"
-                          className="sb-button sb-button--small"
-                          aria-label={format(t.deleteTemplate, { name: template.name })}
-                        >
-                          {t.deleteAction}
-                        </button>
-                      }
+                      triggerText={t.deleteAction}
+                      triggerLabel={format(t.deleteTemplate, { name: template.name })}
                       title={format(t.deleteTemplateTitle, { name: template.name })}
                       body={t.deleteTemplateBody}
                       confirmLabel={t.deleteAction}

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useInboxClient } from '../context'
 import { type QueryValue, queryValue } from './queryState'
+import { type RenamingState, useRenaming } from './useRenaming'
 import { useMe, usePermission } from './useServerData'
 import { useSubmission } from './useSubmission'
 
@@ -16,13 +17,8 @@ export interface DocumentLibraryState extends QueryValue<Attachment[]> {
   uploading: { name: string; progress: number } | null
   /** Uploads a file into the library, within the clinic's limits; false with `error` set when refused. */
   upload(file: File): Promise<boolean>
-  /** The document being renamed, and its new name as typed. */
-  renaming: { id: string; name: string } | null
-  startRename(document: Attachment): void
-  setRenameValue(name: string): void
-  cancelRename(): void
-  /** Saves the new name (its extension is kept); false with `error` set when refused. */
-  saveRename(): Promise<boolean>
+  /** The document being renamed in place; its save keeps the extension, refusals in `actionError`. */
+  rename: RenamingState & { save(): Promise<boolean> }
   remove(document: Attachment): Promise<boolean>
   /** Why the last upload, rename or removal was refused, as staff read it. */
   actionError: string | null
@@ -42,7 +38,7 @@ export function useDocumentLibrary(): DocumentLibraryState {
   const query = queryValue<Attachment[]>(useQuery(client.queries.library(), client.queryClient))
   const submission = useSubmission()
   const [uploading, setUploading] = useState<{ name: string; progress: number } | null>(null)
-  const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null)
+  const renaming = useRenaming()
   return {
     ...query,
     canEdit,
@@ -58,18 +54,13 @@ export function useDocumentLibrary(): DocumentLibraryState {
       setUploading(null)
       return done !== null
     },
-    renaming,
-    startRename: (document) => {
-      submission.clear()
-      setRenaming({ id: document.id, name: document.name })
-    },
-    setRenameValue: (name) => setRenaming((r) => (r ? { ...r, name } : r)),
-    cancelRename: () => setRenaming(null),
-    saveRename: async () => {
-      if (!renaming) return false
-      const done = await submission.run(() => client.actions.renameDocument(renaming.id, renaming.name))
-      if (done) setRenaming(null)
-      return done !== null
+    rename: {
+      ...renaming,
+      start: (document) => {
+        submission.clear()
+        renaming.start(document)
+      },
+      save: () => renaming.save((id, name) => submission.run(() => client.actions.renameDocument(id, name))),
     },
     remove: async (document) => (await submission.run(() => client.actions.removeDocument(document.id))) !== null,
     actionError: submission.error,

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { useInboxClient, useStrings } from '../context'
 import { fieldErrors } from '../model/fieldErrors'
 import type { QueryValue } from './queryState'
+import { type RenamingState, useRenaming } from './useRenaming'
 import { useInboxes, usePermission } from './useServerData'
 import { useSubmission } from './useSubmission'
 
@@ -20,12 +21,8 @@ export interface InboxManagerState extends QueryValue<Inbox[]> {
   newNameError: string | null
   /** Creates the typed inbox; false when its name needs fixing or the server refused. */
   create(): Promise<boolean>
-  /** The inbox being renamed and its name as typed. */
-  renaming: { id: string; name: string } | null
-  startRename(inbox: Inbox): void
-  setRenameValue(name: string): void
-  cancelRename(): void
-  saveRename(): Promise<boolean>
+  /** The inbox being renamed in place; its name is checked, refusals in `actionError`. */
+  rename: RenamingState & { save(): Promise<boolean> }
   /** Archives an inbox (it keeps its conversations, takes no new ones) or restores it. */
   setArchived(inbox: Inbox, archived: boolean): Promise<boolean>
   /** The server's refusal, as staff read it. */
@@ -46,7 +43,7 @@ export function useInboxManager(): InboxManagerState {
   const submission = useSubmission()
   const [newName, setNewNameValue] = useState('')
   const [newNameError, setNewNameError] = useState<string | null>(null)
-  const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null)
+  const renaming = useRenaming()
   const problem = (name: string) => {
     const result = createInboxRequestSchema.safeParse({ name })
     return result.success ? null : (Object.values(fieldErrors(result.error.issues, t))[0] ?? t.fieldRequired)
@@ -71,20 +68,19 @@ export function useInboxManager(): InboxManagerState {
       if (done) setNewNameValue('')
       return done !== null
     },
-    renaming,
-    startRename: (inbox) => {
-      submission.clear()
-      setRenaming({ id: inbox.id, name: inbox.name })
-    },
-    setRenameValue: (name) => setRenaming((r) => (r ? { ...r, name } : r)),
-    cancelRename: () => setRenaming(null),
-    saveRename: async () => {
-      if (!renaming) return false
-      const error = problem(renaming.name)
-      if (error) return submission.fail(error) ?? false
-      const done = await submission.run(() => client.actions.updateInbox(renaming.id, { name: renaming.name.trim() }))
-      if (done) setRenaming(null)
-      return done !== null
+    rename: {
+      ...renaming,
+      start: (inbox) => {
+        submission.clear()
+        renaming.start(inbox)
+      },
+      save: () =>
+        renaming.save((id, name) => {
+          const error = problem(name)
+          return error
+            ? Promise.resolve(submission.fail(error))
+            : submission.run(() => client.actions.updateInbox(id, { name: name.trim() }))
+        }),
     },
     setArchived: async (inbox, archived) =>
       (await submission.run(() => client.actions.updateInbox(inbox.id, { archived }))) !== null,

@@ -22,6 +22,21 @@ const withConversation = (
   ...backend({ ...rest, setup: async (b, c) => make(b, c) }),
 })
 
+/** In Spanish (the toolbar's Language): strings, dates and plural forms. */
+export const Spanish: Story = {
+  globals: { locale: 'es' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const list = await canvas.findByRole('listbox', { name: 'Conversaciones' })
+    const [first] = await within(list).findAllByRole('option')
+    await userEvent.click(first as HTMLElement)
+    const box = await canvas.findByRole('textbox', { name: 'Mensaje' })
+    await userEvent.type(box, 'Gracias')
+    await expect(canvas.getByText(/^1 SMS · quedan \d+ caracteres$/)).toBeVisible()
+    await expect(canvas.getByRole('button', { name: 'Enviar' })).toBeVisible()
+  },
+}
+
 export const Default: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)

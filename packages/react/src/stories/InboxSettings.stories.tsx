@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import type { MockBackend } from '@switchboard/mock'
-import { expect, within } from 'storybook/test'
+import { expect, waitFor, within } from 'storybook/test'
 import type { BackendParameters } from '../../../../.storybook/backend'
 import { InboxSettings } from '../index'
 
@@ -47,8 +47,21 @@ export const NoPermission: Story = {
   parameters: backend({ token: 'tok_usr_marcus' }),
   play: async ({ canvasElement }) => {
     const page = within(canvasElement)
-    await expect(await page.findAllByText(/needs the SMS settings permission/)).toHaveLength(4)
+    await waitFor(() => expect(page.getAllByText(/needs the SMS settings permission/)).toHaveLength(4))
     await expect(await page.findByText(/needs the inbox management permission/)).toBeVisible()
     await expect(page.queryByRole('button', { name: /Unblock/ })).toBeNull()
+  },
+}
+
+/** In Spanish (the toolbar's Language): every part, weekdays and dates from Intl. */
+export const Spanish: Story = {
+  parameters: backend(),
+  globals: { locale: 'es' },
+  play: async ({ canvasElement }) => {
+    const page = within(canvasElement)
+    const hours = await page.findByRole('region', { name: 'Respuesta automática fuera de horario' })
+    await expect(await within(hours).findByRole('group', { name: 'lunes' })).toBeVisible()
+    await expect(await page.findByRole('region', { name: 'Números dados de baja y bloqueados' })).toBeVisible()
+    await expect(await page.findByRole('button', { name: 'Desbloquear (650) 555-0162' })).toBeVisible()
   },
 }

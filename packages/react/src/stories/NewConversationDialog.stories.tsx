@@ -145,3 +145,16 @@ export const NoPermissionToAddNumber: Story = {
     await expect(await within(d).findByText(/adding one needs the client editing permission/)).toBeVisible()
   },
 }
+
+/** In Spanish (the toolbar's Language): a typed number checked and its problem said in Spanish. */
+export const Spanish: Story = {
+  parameters: withClients(),
+  globals: { locale: 'es' },
+  play: async () => {
+    const d = await screen.findByRole('dialog', { name: 'Nueva conversación' })
+    await userEvent.click(within(d).getByRole('radio', { name: 'Un número de teléfono' }))
+    await userEvent.type(within(d).getByRole('textbox', { name: 'Número de teléfono' }), '555')
+    await userEvent.click(within(d).getByRole('button', { name: 'Iniciar conversación' }))
+    await expect(await within(d).findByText('Este número es demasiado corto.')).toBeVisible()
+  },
+}

@@ -69,3 +69,14 @@ export const NoPermission: Story = {
     await expect(await page.findByRole('alert', {}, { timeout: 5000 })).toBeVisible()
   },
 }
+
+/** In Spanish (the toolbar's Language): strings, dates and numbers. */
+export const Spanish: Story = {
+  globals: { locale: 'es' },
+  play: async ({ canvasElement }) => {
+    const page = within(canvasElement)
+    await expect(await page.findByRole('img', { name: /Mensajes enviados y recibidos por día, 30 días/ })).toBeVisible()
+    await expect(page.getByText('1 nov – 30 nov')).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Exportar CSV' })).toBeEnabled()
+  },
+}
