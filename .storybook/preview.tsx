@@ -41,7 +41,12 @@ const preview: Preview = {
         <div
           style={{ height: parameters.height ?? '100vh', padding: parameters.padded ? 16 : 0, boxSizing: 'border-box' }}
         >
-          <InboxTheme theme={globals.theme} className="sb-story">
+          <InboxTheme
+            theme={globals.theme}
+            className="sb-story"
+            // A page that grows with its content (settings, reports) keeps its theme down to the bottom.
+            style={parameters.height === 'auto' ? { minHeight: '100vh' } : undefined}
+          >
             <Story />
           </InboxTheme>
         </div>

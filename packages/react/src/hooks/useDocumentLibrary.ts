@@ -2,7 +2,7 @@
 import type { Attachment } from '@switchboard/protocol'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
-import { useInboxClient } from '../context'
+import { useInboxClient, useStrings } from '../context'
 import { type QueryValue, queryValue } from './queryState'
 import { type RenamingState, useRenaming } from './useRenaming'
 import { useMe, usePermission } from './useServerData'
@@ -32,6 +32,7 @@ export interface DocumentLibraryState extends QueryValue<Attachment[]> {
  * extension is kept) and removed (texts that carried one keep it).
  */
 export function useDocumentLibrary(): DocumentLibraryState {
+  const t = useStrings()
   const client = useInboxClient()
   const canEdit = usePermission('messaging.settings')
   const { data: me } = useMe()
@@ -60,7 +61,12 @@ export function useDocumentLibrary(): DocumentLibraryState {
         submission.clear()
         renaming.start(document)
       },
-      save: () => renaming.save((id, name) => submission.run(() => client.actions.renameDocument(id, name))),
+      save: () =>
+        renaming.save((id, name) =>
+          name.trim()
+            ? submission.run(() => client.actions.renameDocument(id, name))
+            : Promise.resolve(submission.fail(t.fieldRequired)),
+        ),
     },
     remove: async (document) => (await submission.run(() => client.actions.removeDocument(document.id))) !== null,
     actionError: submission.error,

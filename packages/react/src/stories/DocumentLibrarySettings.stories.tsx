@@ -74,6 +74,20 @@ export const ServerRefusal: Story = {
   },
 }
 
+/** Invalid input: a name of spaces is refused, and the field stays open. */
+export const InvalidName: Story = {
+  play: async ({ canvasElement }) => {
+    const s = within(await section(canvasElement))
+    const [rename] = await s.findAllByRole('button', { name: /^Rename / })
+    await userEvent.click(rename as HTMLElement)
+    const field = s.getByRole('textbox', { name: /^Rename / })
+    await userEvent.clear(field)
+    await userEvent.type(field, '   {Enter}')
+    await expect(await s.findByRole('alert')).toHaveTextContent('This field is required.')
+    await expect(s.getByRole('textbox', { name: /^Rename / })).toBeVisible()
+  },
+}
+
 /** Without the settings permission. */
 export const NoPermission: Story = {
   parameters: { backend: { realtime: false, token: 'tok_usr_marcus' } },

@@ -68,6 +68,24 @@ export const InvalidAndRefused: Story = {
   },
 }
 
+/** No inboxes yet. */
+export const Empty: Story = {
+  parameters: {
+    backend: {
+      realtime: false,
+      seed: { seed: 7, conversations: 0 },
+      setup: async (b: MockBackend) => {
+        for (const inbox of await b.service.listInboxes(dana))
+          await b.service.updateInbox(dana, inbox.id, { archived: true })
+      },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const s = within(await section(canvasElement))
+    await expect(await s.findByText('No inboxes yet.')).toBeVisible()
+  },
+}
+
 /** Without the inbox management permission. */
 export const NoPermission: Story = {
   parameters: { backend: { realtime: false, token: 'tok_usr_priya' } },
