@@ -8,5 +8,6 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   target: 'es2022',
-  tsconfig: '../../tsconfig.base.json',
+  // The package's own sources only (without it, TypeScript would read every file of the repository).
+  tsconfig: 'tsconfig.build.json',
 })
