@@ -89,6 +89,22 @@ describe('styles.css for a widget inside someone else’s page', () => {
     expect(sheet).toMatch(/@container sb-inbox \(max-width/)
   })
 
+  it('gives each class its look in one part: no part restyles another part’s element by reusing its name', () => {
+    // A rule's own element is the last class of a simple `.sb-root .sb-x` selector.
+    const owners = new Map<string, Set<string>>()
+    for (const rule of all) {
+      const layer = rule.context.find((c) => c.startsWith('@layer')) ?? ''
+      for (const selector of topLevel(rule.selector)) {
+        const own = /^:where\(\.sb-root \.(sb-[\w-]+)\)$/.exec(selector)?.[1]
+        if (own) owners.set(own, new Set([...(owners.get(own) ?? []), layer]))
+      }
+    }
+    const shared = [...owners]
+      .filter(([, layers]) => layers.size > 1)
+      .map(([name, layers]) => `${name}: ${[...layers].join(', ')}`)
+    expect(shared).toEqual([])
+  })
+
   it('takes stacking, shadows and radii from tokens, and never needs !important', () => {
     const literal = all.filter(
       (r) =>

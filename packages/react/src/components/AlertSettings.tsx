@@ -30,13 +30,13 @@ export const AlertSettings = forwardRef<HTMLElement, Omit<ComponentPropsWithoutR
               />
               {t.alertOn}
             </label>
-            <ul className="sb-chips" aria-label={t.alertRecipients}>
+            <ul className="sb-recipients" aria-label={t.alertRecipients}>
               {alert.recipients.map((address) => (
-                <li key={address} className="sb-chip">
-                  <span className="sb-chip__text">{address}</span>
+                <li key={address} className="sb-recipient">
+                  <span className="sb-recipient__text">{address}</span>
                   <button
                     type="button"
-                    className="sb-chip__remove"
+                    className="sb-recipient__remove"
                     onClick={() => form.remove(address)}
                     aria-label={format(t.removeRecipient, { address })}
                   >
