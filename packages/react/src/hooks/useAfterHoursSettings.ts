@@ -61,7 +61,8 @@ export function useAfterHoursSettings(options: { now?: () => Date } = {}): After
   const { update, draft } = settings
   const timezone = draft?.businessHours.timezone ?? 'UTC'
   const [previewAt, setPreviewAt] = useState<string | null>(null)
-  const shownAt = previewAt ?? wallClock((options.now ?? (() => new Date()))(), timezone)
+  const now = options.now ?? (() => new Date())
+  const shownAt = previewAt ?? wallClock(now(), timezone)
   const hours = (change: (h: BusinessHours) => BusinessHours) =>
     update((d) => ({ ...d, businessHours: change(d.businessHours) }))
   const day = (index: number, change: (ranges: TimeRange[]) => TimeRange[]) =>
@@ -84,7 +85,7 @@ export function useAfterHoursSettings(options: { now?: () => Date } = {}): After
     removeRange: (index, r) => day(index, (ranges) => ranges.filter((_, i) => i !== r)),
     setRange: (index, r, change) => day(index, (ranges) => ranges.map((x, i) => (i === r ? { ...x, ...change } : x))),
     addHoliday: () => {
-      const today = wallClock(new Date(), timezone).slice(0, 10)
+      const today = wallClock(now(), timezone).slice(0, 10)
       holidays((list) => [...list, { date: today, name: '' }])
     },
     removeHoliday: (index) => holidays((list) => list.filter((_, i) => i !== index)),
