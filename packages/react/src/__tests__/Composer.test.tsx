@@ -78,7 +78,10 @@ describe('quiet hours', () => {
   it("warns when it is quiet hours in the clinic's time zone", async () => {
     // 05:30 UTC is 21:30 the evening before in Los Angeles (the seed clinic's zone).
     await openAt('2026-12-01T05:30:00Z')
-    expect(await screen.findByText(/for this contact: consider sending after 8 am\./)).toHaveTextContent(/9:30|21:30/)
+    // Said in the reader's language: "9:30 PM" in English (the contact's clock, not the reader's).
+    expect(await screen.findByText(/for this contact: consider sending after 8 am\./)).toHaveTextContent(
+      /^It is 9:30\sPM for this contact/,
+    )
   })
 
   it('says nothing about quiet hours in the daytime', async () => {

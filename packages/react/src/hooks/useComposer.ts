@@ -12,7 +12,7 @@ import type { Client, Conversation, MeResponse, Template, TemplateContext } from
 import { hasPermission, textingRefusal } from '@switchboard/protocol'
 import { useQuery } from '@tanstack/react-query'
 import { type ChangeEvent, type FormEvent, type KeyboardEvent, useCallback, useMemo, useRef, useState } from 'react'
-import { useInboxClient } from '../context'
+import { useInboxClient, useLocale } from '../context'
 import { useAttachments } from './useAttachments'
 import { useConversation } from './useConversations'
 import { useInboxState } from './useInboxState'
@@ -50,6 +50,7 @@ export interface ComposerOptions {
  */
 export function useComposer(conversationId: string, options: ComposerOptions = {}) {
   const inbox = useInboxClient()
+  const locale = useLocale()
   const draft = useInboxState(useCallback((s) => s.drafts[conversationId] ?? '', [conversationId]))
   const { data: me } = useMe()
   const { data: conversation } = useConversation(conversationId)
@@ -65,11 +66,15 @@ export function useComposer(conversationId: string, options: ComposerOptions = {
   const unfilled = useMemo(() => templateVariables(draft), [draft])
   const lock = composerLock(conversation, me)
   // Read in the contact's own time zone where their number tells it, else the clinic's.
+  const now = new Date()
   const quiet =
     conversation && me
-      ? checkQuietHours({ at: new Date(), phone: conversation.contact.phone, clinicTimeZone: me.clinic.timezone })
+      ? checkQuietHours({ at: now, phone: conversation.contact.phone, clinicTimeZone: me.clinic.timezone })
       : null
-  const quietAt = quiet?.quiet ? quiet.localTime : null
+  // The contact's wall clock as the reader's language says it ("9:30 PM", "21:30").
+  const quietAt = quiet?.quiet
+    ? new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: quiet.timeZones[0] }).format(now)
+    : null
 
   const setText = useCallback(
     (text: string) => {
