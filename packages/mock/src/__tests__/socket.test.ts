@@ -86,16 +86,17 @@ describe('socket.io over MSW', () => {
   })
 
   it.each([
-    ['expires by itself', (_token: string) => undefined, 150],
+    // Long enough to connect on a loaded machine; the listeners are in place before it connects.
+    ['expires by itself', (_token: string) => undefined, 1000],
     ['is revoked', (token: string) => backend.expireToken(token), 0],
   ])('a session that %s is told and cut off: no message reaches it afterwards', async (_, end, wait) => {
     const token = backend.createToken('usr_marcus', ['messaging'], { expiresInMs: wait || 60_000 })
     const socket = connect(token)
-    await connected(socket)
     const received: ServerEvent[] = []
     socket.on('event', (e: ServerEvent) => received.push(e))
     const told = new Promise<unknown>((resolve) => socket.once('session_expired', resolve))
     const cut = new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)))
+    await connected(socket)
     end(token)
     expect(await told).toEqual({ code: 'unauthorized', message: 'Your session has expired; sign in again.' })
     expect(await cut).toBe('io server disconnect')

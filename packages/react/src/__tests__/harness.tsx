@@ -35,7 +35,8 @@ export function setup(
   })
   const view = (ui: ReactNode, props: Omit<InboxProviderProps, 'client' | 'children'> = {}) =>
     render(
-      <InboxProvider client={client} {...props}>
+      // English as in the US unless a test says otherwise: dates and times read the same on every machine.
+      <InboxProvider client={client} locale="en-US" {...props}>
         {ui}
       </InboxProvider>,
     )

@@ -183,8 +183,8 @@ describe('quiet hours in the contact’s own time zone', () => {
   it.each([
     // 6:30 am at the clinic in Los Angeles is 9:30 am in New York: no warning for a New York number.
     ['2026-11-30T14:30:00Z', '+12125550123', null],
-    // 7 pm in Los Angeles is 10 pm in New York.
-    ['2026-12-01T03:00:00Z', '+12125550123', '22:00'],
+    // 7 pm in Los Angeles is 10 pm in New York (said as the reader's language says it).
+    ['2026-12-01T03:00:00Z', '+12125550123', '10:00 PM'],
   ])('at %s a text to %s warns: %s', async (iso, phone, time) => {
     vi.useFakeTimers({ toFake: ['Date'] })
     vi.setSystemTime(new Date(iso))
