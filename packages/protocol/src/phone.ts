@@ -14,19 +14,35 @@ export type PhoneParseResult =
  * parsePhone('(415) 555-2671') // { ok: true, e164: '+14155552671', national: '(415) 555-2671', ... }
  */
 export function parsePhone(input: string, defaultCountry = 'US'): PhoneParseResult {
+  // Lists and threads show the same few hundred numbers on every render: each is read once.
+  if (input.length > 64) return parse(input, defaultCountry)
+  const key = `${defaultCountry} ${input}`
+  const known = parsed.get(key)
+  if (known) return known
+  const result = Object.freeze(parse(input, defaultCountry))
+  if (parsed.size >= PARSED_LIMIT) parsed.delete(parsed.keys().next().value as string)
+  parsed.set(key, result)
+  return result
+}
+
+/** Numbers already read, oldest first (a Map keeps insertion order), at most {@link PARSED_LIMIT}. */
+const parsed = new Map<string, PhoneParseResult>()
+const PARSED_LIMIT = 5000
+
+function parse(input: string, defaultCountry: string): PhoneParseResult {
   const trimmed = input.trim()
   if (!trimmed) return { ok: false, reason: 'empty' }
   const digits = trimmed.replace(/\D/g, '')
   if (digits.length < 7) return { ok: false, reason: 'too_short' }
   if (digits.length > 15) return { ok: false, reason: 'too_long' }
-  const parsed = parsePhoneNumberFromString(trimmed, defaultCountry as CountryCode)
-  if (!parsed?.isValid()) return { ok: false, reason: 'invalid' }
+  const phone = parsePhoneNumberFromString(trimmed, defaultCountry as CountryCode)
+  if (!phone?.isValid()) return { ok: false, reason: 'invalid' }
   return {
     ok: true,
-    e164: parsed.number,
-    national: parsed.formatNational(),
-    international: parsed.formatInternational(),
-    country: parsed.country,
+    e164: phone.number,
+    national: phone.formatNational(),
+    international: phone.formatInternational(),
+    country: phone.country,
   }
 }
 

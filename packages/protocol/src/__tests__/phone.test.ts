@@ -44,4 +44,17 @@ describe('phone normalization', () => {
     expect(result.ok && result.national).toBe('(415) 555-2671')
     expect(phoneDigits('+1 (415) 555-2671')).toBe('14155552671')
   })
+
+  it('reads each number once and hands out the same frozen answer', () => {
+    const first = parsePhone('(415) 555-2671')
+    expect(parsePhone('(415) 555-2671')).toBe(first)
+    expect(Object.isFrozen(first)).toBe(true)
+    // Another country reads the same digits differently: not the same answer.
+    expect(parsePhone('(415) 555-2671', 'CA')).not.toBe(first)
+    // Thousands of other numbers later, the answer is still right.
+    for (let i = 0; i < 6000; i++) parsePhone(`+1415555${String(i).padStart(4, '0')}`)
+    expect(parsePhone('(415) 555-2671')).toEqual(first)
+    const long = `+14155552671${' '.repeat(100)}`
+    expect(parsePhone(long)).toEqual(parsePhone(long))
+  })
 })

@@ -28,6 +28,16 @@ describe('typeaheadMatch', () => {
     expect(typeaheadMatch(names, 0, 'zz')).toBeNull()
     expect(typeaheadMatch([], 0, 'a')).toBeNull()
   })
+  it('reads labels only up to the match', () => {
+    const read: number[] = []
+    const at = (i: number) => {
+      read.push(i)
+      return i === 42 ? 'Kim Ode' : 'Ann Lee'
+    }
+    const lazy = { length: 10_000, at }
+    expect(typeaheadMatch(lazy, 40, 'ki')).toBe(42)
+    expect(read).toEqual([40, 41, 42])
+  })
   it('cycles through the rows starting with a repeated letter', () => {
     expect(typeaheadMatch(names, 0, 'm')).toBe(1)
     expect(typeaheadMatch(names, 1, 'mm')).toBe(4)

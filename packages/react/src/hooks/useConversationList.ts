@@ -10,7 +10,6 @@ import {
   useCallback,
   useEffect,
   useId,
-  useMemo,
   useRef,
   useState,
 } from 'react'
@@ -125,7 +124,14 @@ export function useConversationList(options: ConversationListOptions = {}): Conv
 
   const typed = useRef({ text: '', at: 0 })
   const country = me?.clinic.country ?? 'US'
-  const labels = useMemo(() => items.map((c) => displayName(c, country)), [items, country])
+  // Names for typeahead, made only when a key is typed and only up to the match (not per render).
+  const labels = {
+    length: items.length,
+    at: (index: number) => {
+      const conversation = items[index]
+      return conversation ? displayName(conversation, country) : undefined
+    },
+  }
   const moveTo = (index: number) => {
     setActiveId(items[index]?.id ?? null)
     virtualizer.scrollToIndex(index)

@@ -28,11 +28,15 @@ export function navigationTarget(key: string, index: number, count: number, page
 /** Folds a name for prefix matching: case, accents and leading spaces do not count. */
 const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase().trimStart()
 
+/** Row labels: an array, or anything with its `length` and `at` that makes each label when asked. */
+export type Labels = Pick<readonly string[], 'length' | 'at'>
+
 /**
  * The row whose label starts with `typed`, searching forward from `from` and wrapping around;
  * `null` when none. A repeated single letter ("mmm") cycles through the rows starting with it.
+ * Labels are read one at a time up to the match: a lazy `labels` costs only the rows it passes.
  */
-export function typeaheadMatch(labels: readonly string[], from: number, typed: string): number | null {
+export function typeaheadMatch(labels: Labels, from: number, typed: string): number | null {
   const query = fold(typed)
   if (!query || labels.length === 0) return null
   const repeated = [...query].every((c) => c === query[0])
@@ -41,7 +45,7 @@ export function typeaheadMatch(labels: readonly string[], from: number, typed: s
   const offset = repeated ? 1 : 0
   for (let i = 0; i < labels.length; i++) {
     const index = (from + offset + i) % labels.length
-    if (fold(labels[index] ?? '').startsWith(needle)) return index
+    if (fold(labels.at(index) ?? '').startsWith(needle)) return index
   }
   return null
 }

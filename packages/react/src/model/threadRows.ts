@@ -37,6 +37,21 @@ function senderOf(item: ThreadItem, selfId: string | undefined): string {
 /** The minute an item was written in (`2026-11-30T09:41`): the same for every time zone with whole-minute offsets. */
 const minuteOf = (item: ThreadItem) => itemCreatedAt(item).slice(0, 16)
 
+/**
+ * The local day of an item, worked out once per message (a thread is re-derived on every text;
+ * its messages are the same objects from one derivation to the next).
+ */
+const days = new WeakMap<object, string>()
+function dayOf(item: ThreadItem): string {
+  const source = item.kind === 'message' ? item.message : item.entry
+  let day = days.get(source)
+  if (day === undefined) {
+    day = dayKey(itemCreatedAt(item))
+    days.set(source, day)
+  }
+  return day
+}
+
 /** When an item was written (server time for messages, local time for pending sends). */
 export function itemCreatedAt(item: ThreadItem): string {
   return item.kind === 'message' ? item.message.createdAt : item.entry.createdAt
@@ -70,7 +85,7 @@ export function threadRows(items: readonly ThreadItem[], unreadKey: string | nul
       item,
       // Only forward: a pending send stamped by a device clock behind the server's starts no "new" day.
       nextDayAt:
-        nextAt && Date.parse(nextAt) > Date.parse(itemCreatedAt(item)) && dayKey(nextAt) !== dayKey(itemCreatedAt(item))
+        next && nextAt && dayOf(next) !== dayOf(item) && Date.parse(nextAt) > Date.parse(itemCreatedAt(item))
           ? nextAt
           : null,
       firstUnread: item.key === unreadKey,

@@ -1,0 +1,213 @@
+// The browser benchmark: the inbox's components against a bare @tanstack/react-virtual list of the
+// same rows, in headless Chromium, at clinic scale. Prints a table (figures and ratios to the bare
+// list: machines are noisy, ratios hold) and writes bench-results/browser.json. Asserts nothing.
+// Run by `npm run bench` (after the build) or alone: `node scripts/bench-browser.mjs [--quick]`.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:http'
+import { tmpdir } from 'node:os'
+import { extname, join } from 'node:path'
+import { build } from 'esbuild'
+import { chromium } from 'playwright-core'
+import { chromiumArgs, chromiumPath } from './chromium.mjs'
+
+const quick = process.argv.includes('--quick')
+const SIZES = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000]
+const THREADS = quick ? [1_000] : [1_000, 10_000]
+const UPDATES = quick ? 30 : 100
+// `--profile <view> <conversations> <messages> [updates|scroll|burst|mount]`: a CPU profile of that view (code
+// left unminified so the names read), its top functions printed, the profile kept in bench-results.
+const profileAt = process.argv.indexOf('--profile')
+const profile = profileAt > 0 ? process.argv.slice(profileAt + 1, profileAt + 5) : null
+
+// The page and its backend worker, bundled as a vendor would ship them (the packages' dist).
+const dir = mkdtempSync(join(tmpdir(), 'switchboard-bench-browser-'))
+await build({
+  entryPoints: { page: 'scripts/bench-browser/page.tsx', 'backend.worker': 'scripts/bench-browser/backend.worker.ts' },
+  outdir: dir,
+  bundle: true,
+  minify: !profile,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  define: { 'process.env.NODE_ENV': '"production"' },
+  // Not the repository's tsconfig: its paths point at the sources; the bench runs what ships.
+  tsconfigRaw: { compilerOptions: { jsx: 'react-jsx' } },
+  logLevel: 'error',
+})
+writeFileSync(join(dir, 'styles.css'), readFileSync('packages/react/dist/styles.css'))
+writeFileSync(
+  join(dir, 'index.html'),
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Switchboard bench</title>
+<link rel="stylesheet" href="styles.css"><style>
+html,body{margin:0;height:100%;font-family:system-ui,sans-serif}
+#root{height:100vh}.bench--list,.bench--thread{width:420px}
+.bare-scroll{height:100%;overflow:auto}.bare-row{display:grid;gap:2px;padding:10px 14px;border-bottom:1px solid #ddd}
+.bare-row p{margin:0}.bench--inbox{width:1280px}
+</style></head><body><div id="root"></div><script type="module" src="page.js"></script></body></html>`,
+)
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' }
+const server = createServer((request, response) => {
+  const file = join(dir, new URL(request.url ?? '/', 'http://x').pathname.replace(/^\/$/, '/index.html'))
+  let body
+  try {
+    body = readFileSync(file)
+  } catch {
+    response.writeHead(404).end()
+    return
+  }
+  response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' })
+  response.end(body)
+})
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
+const url = `http://127.0.0.1:${server.address().port}/`
+const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
+
+const results = []
+const record = (scenario, metric, ours, bare, unit) =>
+  results.push({ scenario, metric, ours, bare, ratio: bare ? ours / bare : null, unit })
+
+async function openPage(options) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+  page.on('pageerror', (error) => console.error('page error:', error.message))
+  await page.goto(url)
+  await page.waitForFunction(() => 'bench' in window)
+  const cdp = await page.context().newCDPSession(page)
+  const heap = async () => {
+    for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage')
+    return (await cdp.send('Runtime.getHeapUsage')).usedSize
+  }
+  const setup = await page.evaluate((o) => window.bench.setup(o), options)
+  // Warm up: the first mount of each view compiles its code; what is measured is a clinic's day.
+  for (const kind of ['bare-list', 'list', 'inbox']) {
+    await page.evaluate((k) => window.bench.mount(k), kind)
+    await page.evaluate(() => window.bench.unmount())
+  }
+  return { page, heap, setup }
+}
+
+/** Mounts `kind` and its baseline in turn and measures both the same way. */
+async function compare(page, heap, scenario, [ours, bare], options, measure) {
+  const figures = {}
+  for (const kind of [bare, ours]) {
+    const before = await heap()
+    const mounted = await page.evaluate(([k, o]) => window.bench.mount(k, o), [kind, options])
+    const held = (await heap()) - before
+    const extra = measure ? await measure(kind) : {}
+    figures[kind] = { ...mounted, heapMB: held / 1024 / 1024, ...extra }
+    await page.evaluate(() => window.bench.unmount())
+  }
+  const a = figures[ours]
+  const b = figures[bare]
+  record(scenario, 'first paint', a.firstPaintMs, b.firstPaintMs, 'ms')
+  record(scenario, 'DOM elements', a.dom, b.dom, '')
+  record(scenario, 'heap held', a.heapMB, b.heapMB, 'MB')
+  for (const key of Object.keys(a).filter((k) => !['firstPaintMs', 'dom', 'heapMB'].includes(k)))
+    record(scenario, key, a[key], b[key], key.endsWith('Frames') ? '' : 'ms')
+  const shown = results.filter((r) => r.scenario === scenario)
+  for (const r of shown) console.log(line(r))
+}
+
+const moving = (page) => async () => {
+  const updates = await page.evaluate((n) => window.bench.updates(n), UPDATES)
+  const scroll = await page.evaluate(() => window.bench.scroll(120))
+  const burst = await page.evaluate(() => window.bench.burst(1000, 1000))
+  return {
+    'text→frame median': updates.medianMs,
+    'text→frame p95': updates.p95Ms,
+    'scroll frame p95': scroll.p95Ms,
+    'scroll frame max': scroll.maxMs,
+    'burst droppedFrames': burst.droppedFrames,
+    'burst settle': burst.settleMs,
+  }
+}
+
+const fmt = (value, unit) =>
+  value === null || value === undefined
+    ? '–'
+    : unit === 'MB'
+      ? `${value.toFixed(1)} MB`
+      : unit === 'ms'
+        ? `${value.toFixed(1)} ms`
+        : `${Math.round(value)}`
+function line(r) {
+  return `${r.scenario.padEnd(34)} ${r.metric.padEnd(20)} ${fmt(r.ours, r.unit).padStart(10)} ${fmt(r.bare, r.unit).padStart(10)} ${
+    r.ratio === null || !Number.isFinite(r.ratio) ? '–'.padStart(6) : `${r.ratio.toFixed(2)}×`.padStart(6)
+  }`
+}
+
+if (profile) {
+  const [kind, conversations, messages, what = 'updates'] = profile
+  const { page } = await openPage({ conversations: Number(conversations), threads: [Number(messages ?? 1000)] })
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 })
+  if (what === 'mount') await cdp.send('Profiler.start')
+  console.log(await page.evaluate((k) => window.bench.mount(k, { oneReply: true }), kind))
+  if (what !== 'mount') await cdp.send('Profiler.start')
+  if (what === 'updates') console.log(await page.evaluate((n) => window.bench.updates(n), 30))
+  if (what === 'scroll') console.log(await page.evaluate(() => window.bench.scroll(60)))
+  if (what === 'burst') console.log(await page.evaluate(() => window.bench.burst(1000, 1000)))
+  const { profile: cpu } = await cdp.send('Profiler.stop')
+  const self = new Map()
+  const byId = new Map(cpu.nodes.map((n) => [n.id, n]))
+  const counts = new Map()
+  for (const id of cpu.samples) counts.set(id, (counts.get(id) ?? 0) + 1)
+  for (const [id, count] of counts) {
+    const { functionName, url: file, lineNumber } = byId.get(id).callFrame
+    const key = `${functionName || '(anonymous)'} ${file.split('/').pop()}:${lineNumber + 1}`
+    self.set(key, (self.get(key) ?? 0) + count)
+  }
+  const total = cpu.samples.length
+  for (const [key, count] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 40))
+    console.log(`${((count / total) * 100).toFixed(1).padStart(5)} %  ${key}`)
+  mkdirSync('bench-results', { recursive: true })
+  writeFileSync(`bench-results/${kind}-${conversations}-${what}.cpuprofile`, JSON.stringify(cpu))
+  await browser.close()
+  server.close()
+  process.exit(0)
+}
+
+console.log(`\nBrowser: the inbox against a bare react-virtual list (Chromium, ${quick ? 'quick' : 'full'} run)\n`)
+console.log(`${'scenario'.padEnd(34)} ${'metric'.padEnd(20)} ${'inbox'.padStart(10)} ${'bare'.padStart(10)}  ratio`)
+for (const n of SIZES) {
+  const label = n.toLocaleString('en-US')
+  const { page, heap, setup } = await openPage({ conversations: n, threads: n === SIZES[0] ? THREADS : [] })
+  console.log(`  (${label} conversations set up in ${(setup.setupMs / 1000).toFixed(1)} s)`)
+  await compare(page, heap, `Inbox, ${label} convs, paged`, ['inbox', 'bare-list'], {}, null)
+  await compare(page, heap, `List, ${label} convs, one reply`, ['list', 'bare-list'], { oneReply: true }, moving(page))
+  if (n === SIZES[0]) {
+    for (const [index, m] of THREADS.entries()) {
+      const size = m.toLocaleString('en-US')
+      await compare(page, heap, `Thread, ${size} msgs, newest page`, ['thread', 'bare-thread'], { thread: index }, null)
+      await compare(
+        page,
+        heap,
+        `Thread, ${size} msgs, one reply`,
+        ['thread', 'bare-thread'],
+        { thread: index, oneReply: true },
+        moving(page),
+      )
+    }
+    // Opening and closing conversations must not leak: heap after GC, after 20 and after 200.
+    await page.evaluate(() => window.bench.mount('inbox'))
+    await page.evaluate(() => window.bench.openClose(20))
+    const warm = await heap()
+    await page.evaluate(() => window.bench.openClose(180))
+    const after = await heap()
+    record('Inbox, open and close 200', 'heap growth', ((after - warm) / warm) * 100, null, '%')
+    console.log(
+      `${'Inbox, open and close 200'.padEnd(34)} ${'heap growth'.padEnd(20)} ${`${(((after - warm) / warm) * 100).toFixed(1)} %`.padStart(10)}`,
+    )
+    await page.evaluate(() => window.bench.unmount())
+  }
+  await page.close()
+}
+await browser.close()
+server.close()
+rmSync(dir, { recursive: true, force: true })
+mkdirSync('bench-results', { recursive: true })
+writeFileSync(
+  'bench-results/browser.json',
+  `${JSON.stringify({ at: new Date().toISOString(), quick, results }, null, 2)}\n`,
+)
+console.log('\nWritten to bench-results/browser.json')

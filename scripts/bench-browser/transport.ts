@@ -1,0 +1,89 @@
+// The page's side of the backend worker: a `fetch` for the HTTP transport, a socket.io stand-in
+// for its events, and direct calls (texts, bursts) that run on the worker's thread.
+import type { IoFactory, SocketLike } from '@switchboard/core'
+import type { ServerEvent } from '@switchboard/protocol'
+import type { BackendReply, BackendRequest } from './protocol'
+
+type Call = BackendRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never
+
+export function connectBackend(worker: Worker) {
+  let next = 0
+  const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>()
+  const listeners = new Set<(event: ServerEvent) => void>()
+  worker.onmessage = (message: MessageEvent<BackendReply>) => {
+    const reply = message.data
+    if (reply.type === 'event') {
+      for (const listener of listeners) listener(reply.event)
+      return
+    }
+    const waiting = pending.get(reply.id)
+    pending.delete(reply.id)
+    if (reply.error) waiting?.reject(new Error(reply.error))
+    else waiting?.resolve(reply.value)
+  }
+  const call = <T>(request: Call): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      const id = ++next
+      pending.set(id, { resolve: resolve as (value: unknown) => void, reject })
+      worker.postMessage({ ...request, id })
+    })
+
+  /** `fetch` answered by the worker (the signal stays here: the service answers at once). */
+  const fetchFromWorker: typeof fetch = async (input, init = {}) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
+    const headers = Object.fromEntries(new Headers(init.headers))
+    const body = typeof init.body === 'string' ? init.body : undefined
+    const reply = await call<{ status: number; headers: Record<string, string>; body: string }>({
+      type: 'fetch',
+      url: new URL(url, location.href).href,
+      init: { method: init.method ?? 'GET', headers, ...(body !== undefined ? { body } : {}) },
+    })
+    return new Response(reply.status === 204 ? null : reply.body, { status: reply.status, headers: reply.headers })
+  }
+
+  /** socket.io's `io` with the worker as the server: connects at once, pushes each event. */
+  const io: IoFactory = () => {
+    const handlers = new Map<string, Set<(...args: unknown[]) => void>>()
+    const fire = (name: string, ...args: unknown[]) => {
+      for (const handler of handlers.get(name) ?? []) handler(...args)
+    }
+    const forward = (event: ServerEvent) => fire('event', event)
+    const socket: SocketLike & { connected: boolean } = {
+      connected: false,
+      active: true,
+      on(name, handler) {
+        if (!handlers.has(name)) handlers.set(name, new Set())
+        handlers.get(name)?.add(handler)
+        return socket
+      },
+      emit: () => socket,
+      connect() {
+        socket.connected = true
+        listeners.add(forward)
+        setTimeout(() => fire('connect'))
+        return socket
+      },
+      disconnect() {
+        socket.connected = false
+        listeners.delete(forward)
+        return socket
+      },
+      io: { on: () => undefined },
+    }
+    socket.connect()
+    return socket
+  }
+
+  return {
+    call,
+    fetch: fetchFromWorker,
+    io,
+    /** Listens to every event the worker pushes; returns the unsubscribe. */
+    onEvent(listener: (event: ServerEvent) => void) {
+      listeners.add(listener)
+      return () => void listeners.delete(listener)
+    },
+  }
+}
+
+export type BackendConnection = ReturnType<typeof connectBackend>
