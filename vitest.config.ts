@@ -47,6 +47,8 @@ export default defineConfig({
       '@switchboard/mock': src('mock'),
       '@switchboard/core/testing': here('./packages/core/src/testing.ts'),
       '@switchboard/core': src('core'),
+      '@switchboard/react/settings': here('./packages/react/src/settings.ts'),
+      '@switchboard/react/locales/es': here('./packages/react/src/locales/es.ts'),
       '@switchboard/react': src('react'),
       '@switchboard/server': src('server'),
     },

@@ -16,6 +16,8 @@ const config: StorybookConfig = {
     viteConfig.resolve.alias = [
       { find: '@switchboard/core/testing', replacement: src('core', 'testing.ts') },
       { find: '@switchboard/service/http', replacement: src('service', 'http.ts') },
+      { find: '@switchboard/react/settings', replacement: src('react', 'settings.ts') },
+      { find: '@switchboard/react/locales/es', replacement: src('react', 'locales/es.ts') },
       ...['protocol', 'service', 'mock', 'core', 'react'].map((pkg) => ({
         find: `@switchboard/${pkg}`,
         replacement: src(pkg),

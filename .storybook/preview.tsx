@@ -1,5 +1,6 @@
 import type { Preview } from '@storybook/react-vite'
-import { es, InboxProvider, InboxTheme } from '@switchboard/react'
+import { InboxProvider, InboxTheme } from '@switchboard/react'
+import { es } from '@switchboard/react/locales/es'
 import '../packages/react/src/styles/styles.css'
 import './themes.css'
 import { type BackendParameters, loadBackend } from './backend'

@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks'
 import { gzipSync } from 'node:zlib'
 import { createSqliteStorage } from '@switchboard/server'
 import { createInboxService, createMemoryStorage, generateSeed } from '@switchboard/service'
-import { build } from 'esbuild'
+import { bundleSize, measureBudgets } from './sizes.mjs'
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const ms = (x) => `${x.toFixed(2)} ms`
@@ -24,72 +24,56 @@ const row = (label, value) => console.log(`${label.padEnd(68)} ${value}`)
 
 console.log('Switchboard benchmarks (node', process.version, ')\n')
 
-/** Bundles `contents` for the browser (minified ESM) and prints its size, gzipped and not. */
-async function bundleSize(label, contents, external = []) {
-  const out = await build({
-    stdin: { contents, resolveDir: process.cwd(), loader: 'js' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    write: false,
-    platform: 'browser',
-    splitting: true,
-    outdir: 'out',
-    external,
-    metafile: true,
-    logLevel: 'error',
-  })
-  // What loads with the entry: the entry and the chunks it imports statically. Lazily imported
-  // chunks (emoji-mart, the uploader) are not paid on load.
-  const byPath = new Map(out.outputFiles.map((f) => [f.path.slice(f.path.lastIndexOf('out/')), f.contents]))
-  const loaded = new Set()
-  const visit = (path) => {
-    if (loaded.has(path)) return
-    loaded.add(path)
-    for (const i of out.metafile.outputs[path]?.imports ?? [])
-      if (i.kind === 'import-statement' && !i.external) visit(i.path)
-  }
-  visit(Object.keys(out.metafile.outputs).find((p) => p.endsWith('stdin.js')))
-  const parts = [...loaded].map((p) => byPath.get(p) ?? new Uint8Array())
-  const min = parts.reduce((n, b) => n + b.length, 0)
-  const gzip = gzipSync(Buffer.concat(parts)).length // as one file, comparable across splits
-  row(label, `${(gzip / 1024).toFixed(1)} kB (${(min / 1024).toFixed(1)} kB min)`)
+async function size(label, contents, external = []) {
+  const { gzip, min } = await bundleSize(contents, external)
+  row(label, `${gzip.toFixed(1)} kB (${min.toFixed(1)} kB min)`)
 }
 
 // Browser cost of the protocol: what core and the widget pay for schemas, filter and phone rules.
-await bundleSize('protocol, everything (min+gzip)', "export * from '@switchboard/protocol'")
-await bundleSize(
+await size('protocol, everything (min+gzip)', "export * from '@switchboard/protocol'")
+await size(
   'protocol, matchesFilter + compare only (min+gzip)',
   "export { matchesFilter, compareConversations, compareMessages } from '@switchboard/protocol'",
 )
-await bundleSize('protocol, phone parsing only (min+gzip)', "export { parsePhone } from '@switchboard/protocol'")
+await size('protocol, phone parsing only (min+gzip)', "export { parsePhone } from '@switchboard/protocol'")
 const peers = ['@tanstack/query-core', 'zustand', 'zustand/vanilla', 'socket.io-client']
 const core = "export * from '@switchboard/core'"
-await bundleSize('core alone, peers and @switchboard/protocol external (min+gzip)', core, [
+await size('core alone, peers and @switchboard/protocol external (min+gzip)', core, [
   ...peers,
   '@switchboard/protocol',
   'zod',
   'zod/mini',
 ])
-await bundleSize('core + the protocol code it uses, zod and libphonenumber external', core, [
+await size('core + the protocol code it uses, zod and libphonenumber external', core, [
   ...peers,
   'zod',
   'zod/mini',
   'libphonenumber-js',
   'libphonenumber-js/min',
 ])
-await bundleSize('core + protocol + zod/mini + libphonenumber (all but peers)', core, peers)
+await size('core + protocol + zod/mini + libphonenumber (all but peers)', core, peers)
 // The widget: React peers (react, react-dom, TanStack Query, zustand) are the host's.
 const reactPeers = ['react', 'react-dom', 'react/jsx-runtime', '@tanstack/react-query', 'zustand', ...peers]
 const widget = "export * from '@switchboard/react'"
-await bundleSize('react components alone (core, radix, virtual external)', widget, [
+await size('react components alone (core, radix, virtual external)', widget, [
   ...reactPeers,
   '@switchboard/core',
   '@switchboard/protocol',
   'radix-ui',
   '@tanstack/react-virtual',
 ])
-await bundleSize('react + core + protocol + radix + virtual + zod + libphonenumber, on load', widget, reactPeers)
+await size('react + core + protocol + radix + virtual + zod + libphonenumber, on load', widget, reactPeers)
+await size(
+  'react/settings: InboxSettings, SmsMetrics, their parts, the inbox code they share',
+  "export * from '@switchboard/react/settings'",
+  [...reactPeers, '@switchboard/core', '@switchboard/protocol', 'radix-ui', '@tanstack/react-virtual'],
+)
+await size('react/locales/es: the Spanish strings', "export * from '@switchboard/react/locales/es'")
+for (const r of await measureBudgets())
+  row(
+    `${r.name} [budget ${r.budget}${r.goal ? `, goal ${r.goal}` : ''}]`,
+    `${r.gzip.toFixed(1)} kB (${r.min.toFixed(1)} kB min)`,
+  )
 const css = readFileSync('packages/react/dist/styles.css')
 row('styles.css (gzip)', `${(gzipSync(css).length / 1024).toFixed(1)} kB (${(css.length / 1024).toFixed(1)} kB raw)`)
 console.log('')

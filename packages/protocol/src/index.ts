@@ -127,7 +127,7 @@ export {
 } from './ordering'
 export { hasPermission } from './permissions'
 export type { PhoneParseResult } from './phone'
-export { normalizePhone, parsePhone, phoneDigits } from './phone'
+export { normalizePhone, parsePhone, phoneDigits, senderPhone, TEXTING_CALLING_CODES } from './phone'
 export { formatPhone, phoneProblem } from './phoneFormat'
 export type { PhoneLocation } from './phoneLocation'
 export { knownAreaCodes, phoneLocation } from './phoneLocation'

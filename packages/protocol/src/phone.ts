@@ -1,14 +1,19 @@
-import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/min'
+import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/core'
 import { SwitchboardError } from './errors'
+import { PHONE_METADATA, TEXTING_CALLING_CODES } from './phoneMetadata'
+
+export { TEXTING_CALLING_CODES }
 
 /** Result of {@link parsePhone}: the E.164 form, or why the input is not a textable number. */
 export type PhoneParseResult =
   | { ok: true; e164: string; national: string; international: string; country: string | undefined }
-  | { ok: false; reason: 'empty' | 'too_short' | 'too_long' | 'invalid' }
+  | { ok: false; reason: 'empty' | 'too_short' | 'too_long' | 'invalid' | 'unsupported_country' }
 
 /**
  * Parses a phone number typed by a person or sent by a provider.
- * National numbers are read in `defaultCountry` (the clinic's, `US` when not given).
+ * National numbers are read in `defaultCountry` (the clinic's, `US` when not given). Only the
+ * countries a clinic can text are known ({@link TEXTING_CALLING_CODES}: North America, the UK,
+ * Ireland, Australia, New Zealand); another country's number is `unsupported_country`.
  *
  * @example
  * parsePhone('(415) 555-2671') // { ok: true, e164: '+14155552671', national: '(415) 555-2671', ... }
@@ -35,8 +40,14 @@ function parse(input: string, defaultCountry: string): PhoneParseResult {
   const digits = trimmed.replace(/\D/g, '')
   if (digits.length < 7) return { ok: false, reason: 'too_short' }
   if (digits.length > 15) return { ok: false, reason: 'too_long' }
-  const phone = parsePhoneNumberFromString(trimmed, defaultCountry as CountryCode)
-  if (!phone?.isValid()) return { ok: false, reason: 'invalid' }
+  const country = defaultCountry in PHONE_METADATA.countries ? (defaultCountry as CountryCode) : undefined
+  const phone = parsePhoneNumberFromString(trimmed, country ? { defaultCountry: country } : {}, PHONE_METADATA)
+  if (!phone?.isValid()) {
+    const international = /^\s*(\+|00)/.test(trimmed)
+    const code = digits.replace(/^00/, '')
+    const known = TEXTING_CALLING_CODES.some((c) => code.startsWith(c))
+    return { ok: false, reason: international && !known ? 'unsupported_country' : 'invalid' }
+  }
   return {
     ok: true,
     e164: phone.number,
@@ -60,8 +71,25 @@ export function normalizePhone(input: string, defaultCountry = 'US'): string {
     too_short: 'is too short',
     too_long: 'is too long',
     invalid: 'is not a valid number',
+    unsupported_country: 'is in a country the clinic cannot text',
   }[result.reason]
   throw new SwitchboardError('invalid_phone', `Phone number "${input.slice(0, 40)}" ${why}.`, { reason: result.reason })
+}
+
+/**
+ * The sender of an inbound text as the clinic keeps it: normalized when it can be read, and kept
+ * as the provider gave it (E.164) when it is in a country the clinic cannot text, so a text from
+ * abroad is recorded rather than refused. Anything else throws `invalid_phone`.
+ *
+ * @example
+ * senderPhone('+33612345678') // '+33612345678'
+ */
+export function senderPhone(input: string, defaultCountry = 'US'): string {
+  const result = parsePhone(input, defaultCountry)
+  if (result.ok) return result.e164
+  const e164 = input.trim()
+  if (result.reason === 'unsupported_country' && /^\+[1-9]\d{6,14}$/.test(e164)) return e164
+  return normalizePhone(input, defaultCountry)
 }
 
 /** Only the digits of a phone number or query, for search by digits. */

@@ -23,5 +23,6 @@ export function phoneProblem(input: string, clinicCountry = 'US'): string | null
     too_short: 'This number is too short.',
     too_long: 'This number is too long.',
     invalid: 'This is not a valid phone number.',
+    unsupported_country: 'The clinic’s number cannot text this country.',
   }[parsed.reason]
 }

@@ -3,7 +3,7 @@ import type { InboxClient } from '@switchboard/core'
 import { Tooltip } from 'radix-ui'
 import { createContext, type ReactNode, useContext, useEffect, useMemo } from 'react'
 import type { ComponentOverrides } from './components/overrides'
-import { defaultStrings, type Strings } from './strings'
+import { defaultStrings, type InboxStrings, type Strings } from './strings'
 
 /** The parts a host can give its own class names through {@link InboxProviderProps.classNames}. */
 export type InboxPart =
@@ -30,7 +30,8 @@ export type InboxClassNames = Partial<Record<InboxPart, string>>
 
 interface InboxContextValue {
   client: InboxClient
-  strings: Strings
+  /** The inbox's strings with the host's: settings strings only where the host gave them. */
+  strings: InboxStrings & Partial<Strings>
   components: ComponentOverrides
   classNames: InboxClassNames
   locale: string | undefined
@@ -119,7 +120,7 @@ function useInboxContext(): InboxContextValue {
 /** The inbox client of the nearest provider. */
 export const useInboxClient = (): InboxClient => useInboxContext().client
 /** The strings, defaults merged with the host's. */
-export const useStrings = (): Strings => useInboxContext().strings
+export const useStrings = (): InboxStrings => useInboxContext().strings
 /** The host's part overrides. */
 export const useComponents = (): ComponentOverrides => useInboxContext().components
 /** The locale for Intl formatting. */

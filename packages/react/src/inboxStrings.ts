@@ -164,6 +164,7 @@ export const inboxStrings = {
   phoneTooShort: 'This number is too short.',
   phoneTooLong: 'This number is too long.',
   phoneInvalid: 'This is not a valid phone number.',
+  phoneCountryUnsupported: 'The clinic’s number cannot text this country.',
   phoneMobileOnly: 'Texts reach mobile phones only: a landline will not receive them.',
   willText: 'Will text {phone}',
   newConversation: 'New conversation',

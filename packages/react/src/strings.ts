@@ -1,8 +1,12 @@
 import { inboxStrings } from './inboxStrings'
-import { settingsStrings } from './settingsStrings'
+import type { settingsStrings } from './settingsStrings'
 
-/** Every string the components show, in English. Override any of them through `InboxProvider`. */
-export const defaultStrings = { ...inboxStrings, ...settingsStrings }
+/**
+ * The inbox's strings in English (lists, threads, the composer, menus, dialogs). Override any
+ * string through `InboxProvider`. The settings and metrics strings ship with those components, in
+ * `@switchboard/react/settings` (`settingsStrings`), so the inbox does not carry them.
+ */
+export const defaultStrings = inboxStrings
 
 /** The strings said with a count: a dictionary may give each a form per plural category. */
 export type PluralKey = 'unreadTexts' | 'unreadConversations' | 'unreadCount' | 'charactersLeft' | 'chartTitle'
@@ -12,8 +16,11 @@ export type PluralKey = 'unreadTexts' | 'unreadConversations' | 'unreadCount' | 
  * each CLDR plural category of the language, e.g. `unreadTexts_few` and `unreadTexts_many` in
  * Polish or Russian, `unreadTexts_two` in Arabic; the key without a suffix is the fallback.
  */
-export type Strings = typeof defaultStrings & Partial<Record<`${PluralKey}_${Intl.LDMLPluralRule}`, string>>
+export type Strings = InboxStrings & typeof settingsStrings
 export type StringKey = keyof Strings
+/** The strings of the inbox's components (`Strings` without the settings and metrics ones). */
+export type InboxStrings = typeof inboxStrings & PluralForms
+type PluralForms = Partial<Record<`${PluralKey}_${Intl.LDMLPluralRule}`, string>>
 
 /**
  * The string for a count in the locale's plural form: `key_<category>` for the category
@@ -25,8 +32,13 @@ export type StringKey = keyof Strings
  * plural({ ...t, unreadTexts: '{count} nieprzeczytanych', unreadTexts_few: '{count} nieprzeczytane' }, 'unreadTexts', 3, 'pl')
  * // '3 nieprzeczytane'
  */
-export function plural(t: Strings, key: PluralKey, count: number, locale?: string): string {
-  const form = t[`${key}_${new Intl.PluralRules(locale).select(count)}`] ?? t[key]
+export function plural(
+  t: PluralForms & Partial<Record<PluralKey, string>>,
+  key: PluralKey,
+  count: number,
+  locale?: string,
+): string {
+  const form = t[`${key}_${new Intl.PluralRules(locale).select(count)}`] ?? t[key] ?? key
   return format(form, { count: new Intl.NumberFormat(locale).format(count) })
 }
 

@@ -10,7 +10,7 @@ import {
   InboxSettings,
   TemplateSettings,
   TextingModeSettings,
-} from '../index'
+} from '../settings'
 import { dana, setup, startMsw } from './harness'
 
 const server = startMsw()

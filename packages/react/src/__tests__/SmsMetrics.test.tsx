@@ -1,10 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { SmsMetrics } from '../index'
 import { metricsChart } from '../model/metricsChart'
 import { metricsCsv } from '../model/metricsCsv'
 import { resolvePeriod } from '../model/metricsPeriod'
+import { SmsMetrics } from '../settings'
 import { dana, setup, startMsw } from './harness'
 
 const server = startMsw()

@@ -1,8 +1,9 @@
 'use client'
 import { countSegments } from '@switchboard/protocol'
 import { type ComponentPropsWithoutRef, forwardRef, memo, useId } from 'react'
-import { useLocale, useStrings } from '../context'
+import { useLocale } from '../context'
 import { type AfterHoursSettingsState, useAfterHoursSettings } from '../hooks/useAfterHoursSettings'
+import { useSettingsStrings } from '../hooks/useSettingsStrings'
 import { timeZones, WEEK_ORDER, weekdayName } from '../model/weekdays'
 import { format } from '../strings'
 import { SegmentCounter } from './SegmentCounter'
@@ -32,7 +33,7 @@ function FieldError({ id, message }: { id: string; message: string | undefined }
 }
 
 function WeekHours({ form, id }: { form: AfterHoursSettingsState; id: string }) {
-  const t = useStrings()
+  const t = useSettingsStrings()
   const locale = useLocale()
   const weekly = form.draft?.businessHours.weekly ?? []
   return (
@@ -114,7 +115,7 @@ function WeekHours({ form, id }: { form: AfterHoursSettingsState; id: string }) 
 }
 
 function Holidays({ form, id }: { form: AfterHoursSettingsState; id: string }) {
-  const t = useStrings()
+  const t = useSettingsStrings()
   const holidays = form.draft?.businessHours.holidays ?? []
   return (
     <fieldset className="sb-form__group sb-holidays">
@@ -166,7 +167,7 @@ function Holidays({ form, id }: { form: AfterHoursSettingsState; id: string }) {
 }
 
 function Preview({ form, id }: { form: AfterHoursSettingsState; id: string }) {
-  const t = useStrings()
+  const t = useSettingsStrings()
   const locale = useLocale()
   const p = form.preview
   const timezone = form.draft?.businessHours.timezone
@@ -234,7 +235,7 @@ export const AfterHoursSettings = forwardRef<HTMLElement, AfterHoursSettingsProp
   { now, ...rest },
   ref,
 ) {
-  const t = useStrings()
+  const t = useSettingsStrings()
   const id = useId()
   const form = useAfterHoursSettings(now ? { now } : {})
   const draft = form.draft

@@ -1,7 +1,7 @@
 'use client'
 import { type ComponentPropsWithoutRef, forwardRef, useId } from 'react'
-import { useStrings } from '../context'
 import { useAlertSettings } from '../hooks/useAlertSettings'
+import { useSettingsStrings } from '../hooks/useSettingsStrings'
 import { format } from '../strings'
 import { SettingsForm } from './SettingsSection'
 
@@ -11,7 +11,7 @@ import { SettingsForm } from './SettingsSection'
  */
 export const AlertSettings = forwardRef<HTMLElement, Omit<ComponentPropsWithoutRef<'section'>, 'title'>>(
   function AlertSettings(props, ref) {
-    const t = useStrings()
+    const t = useSettingsStrings()
     const id = useId()
     const form = useAlertSettings()
     const alert = form.draft?.afterHoursAlert

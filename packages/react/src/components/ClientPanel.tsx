@@ -6,10 +6,9 @@ import { useLocale, usePartClassName, useStrings } from '../context'
 import { useClientPanel } from '../hooks/useClientPanel'
 import { displayName } from '../model/displayName'
 import { format } from '../strings'
-import { AssignToClientDialog } from './AssignToClientDialog'
 import { ClientEditForm } from './ClientEditForm'
-import { ConsentDialog } from './ConsentDialog'
 import { cx } from './cx'
+import { AssignToClientDialog, ConsentDialog } from './dialogs'
 
 /** Props of {@link ClientPanel}. */
 export interface ClientPanelProps extends Omit<ComponentPropsWithoutRef<'section'>, 'children'> {

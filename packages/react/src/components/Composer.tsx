@@ -4,14 +4,14 @@ import { VisuallyHidden } from 'radix-ui'
 import { type ComponentPropsWithoutRef, createContext, forwardRef, type ReactNode, useId } from 'react'
 import { usePartClassName, useStrings } from '../context'
 import { type ComposerLock, type HostTemplateContext, useComposer } from '../hooks/useComposer'
-import { format, type Strings } from '../strings'
+import { format, type InboxStrings } from '../strings'
 import { ComposerTools } from './ComposerTools'
 import { cx } from './cx'
 import { IconButton } from './IconButton'
 import { usePartContext } from './partContext'
 import { SegmentCounter } from './SegmentCounter'
 
-const LOCKS: Record<Exclude<ComposerLock, null>, keyof Strings> = {
+const LOCKS: Record<Exclude<ComposerLock, null>, keyof InboxStrings> = {
   optedOut: 'lockedOptedOut',
   blocked: 'lockedBlocked',
   oneWay: 'lockedOneWay',

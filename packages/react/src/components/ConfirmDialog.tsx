@@ -1,7 +1,7 @@
 'use client'
 import { AlertDialog } from 'radix-ui'
 import type { ReactNode } from 'react'
-import { useStrings } from '../context'
+import { useSettingsStrings } from '../hooks/useSettingsStrings'
 import { usePortalContainer } from './portal'
 
 /** Props of {@link ConfirmDialog}. */
@@ -17,7 +17,7 @@ export interface ConfirmDialogProps {
 
 /** Asks before something that cannot be undone (a Radix AlertDialog in the inbox root): Cancel has focus. */
 export function ConfirmDialog({ triggerText, triggerLabel, title, body, confirmLabel, onConfirm }: ConfirmDialogProps) {
-  const t = useStrings()
+  const t = useSettingsStrings()
   const container = usePortalContainer()
   return (
     <AlertDialog.Root>

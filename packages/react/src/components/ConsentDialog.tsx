@@ -103,8 +103,14 @@ function ConsentForm({ phone, onDone }: { phone: string; onDone(): void }) {
   )
 }
 
+/** Props of {@link ConsentDialog}. */
+export interface ConsentDialogProps extends FormDialogOptions {
+  /** The number whose consent is recorded. */
+  phone: string
+}
+
 /** "Record consent" for a number (Radix Dialog): markup over {@link useConsentForm}. */
-export function ConsentDialog({ phone, ...dialog }: FormDialogOptions & { phone: string }) {
+export function ConsentDialog({ phone, ...dialog }: ConsentDialogProps) {
   const t = useStrings()
   const { data: me } = useMe()
   return (

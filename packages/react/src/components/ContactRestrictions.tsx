@@ -1,9 +1,10 @@
 'use client'
 import { formatPhone } from '@switchboard/core'
 import { type ComponentPropsWithoutRef, forwardRef, useId } from 'react'
-import { useLocale, useStrings } from '../context'
+import { useLocale } from '../context'
 import { useContactRestrictions } from '../hooks/useContactRestrictions'
 import { useMe } from '../hooks/useServerData'
+import { useSettingsStrings } from '../hooks/useSettingsStrings'
 import { format } from '../strings'
 import { QueryState } from './QueryState'
 import { SettingsSection } from './SettingsSection'
@@ -15,7 +16,7 @@ import { SettingsSection } from './SettingsSection'
  */
 export const ContactRestrictions = forwardRef<HTMLElement, Omit<ComponentPropsWithoutRef<'section'>, 'title'>>(
   function ContactRestrictions(props, ref) {
-    const t = useStrings()
+    const t = useSettingsStrings()
     const locale = useLocale()
     const lists = useContactRestrictions()
     const id = useId()

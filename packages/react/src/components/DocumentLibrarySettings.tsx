@@ -1,8 +1,9 @@
 'use client'
 import { displayFilename } from '@switchboard/protocol'
 import { type ComponentPropsWithoutRef, forwardRef, useId, useRef } from 'react'
-import { useLocale, useStrings } from '../context'
+import { useLocale } from '../context'
 import { useDocumentLibrary } from '../hooks/useDocumentLibrary'
+import { useSettingsStrings } from '../hooks/useSettingsStrings'
 import { formatBytes } from '../model/formatBytes'
 import { format } from '../strings'
 import { ConfirmDialog } from './ConfirmDialog'
@@ -17,7 +18,7 @@ import { SettingsSection } from './SettingsSection'
  */
 export const DocumentLibrarySettings = forwardRef<HTMLElement, Omit<ComponentPropsWithoutRef<'section'>, 'title'>>(
   function DocumentLibrarySettings(props, ref) {
-    const t = useStrings()
+    const t = useSettingsStrings()
     const locale = useLocale()
     const id = useId()
     const library = useDocumentLibrary()

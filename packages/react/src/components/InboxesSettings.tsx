@@ -1,14 +1,14 @@
 'use client'
 import type { Inbox } from '@switchboard/protocol'
 import { type ComponentPropsWithoutRef, forwardRef, useId } from 'react'
-import { useStrings } from '../context'
 import { type InboxManagerState, useInboxManager } from '../hooks/useInboxManager'
+import { useSettingsStrings } from '../hooks/useSettingsStrings'
 import { format } from '../strings'
 import { InlineRename } from './InlineRename'
 import { SettingsSection } from './SettingsSection'
 
 function InboxRow({ inbox, manager }: { inbox: Inbox; manager: InboxManagerState }) {
-  const t = useStrings()
+  const t = useSettingsStrings()
   const renaming = manager.rename.renaming?.id === inbox.id ? manager.rename.renaming : null
   if (renaming) {
     return (
@@ -60,7 +60,7 @@ function InboxRow({ inbox, manager }: { inbox: Inbox; manager: InboxManagerState
  */
 export const InboxesSettings = forwardRef<HTMLElement, Omit<ComponentPropsWithoutRef<'section'>, 'title'>>(
   function InboxesSettings(props, ref) {
-    const t = useStrings()
+    const t = useSettingsStrings()
     const id = useId()
     const manager = useInboxManager()
     return (

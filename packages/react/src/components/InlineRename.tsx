@@ -1,5 +1,5 @@
 'use client'
-import { useStrings } from '../context'
+import { useSettingsStrings } from '../hooks/useSettingsStrings'
 
 /** Props of {@link InlineRename}. */
 export interface InlineRenameProps {
@@ -15,7 +15,7 @@ export interface InlineRenameProps {
 
 /** A list item's name edited in place: the field (focused, Escape cancels), Save and Cancel. */
 export function InlineRename({ label, value, maxLength, busy, onChange, onSave, onCancel }: InlineRenameProps) {
-  const t = useStrings()
+  const t = useSettingsStrings()
   return (
     <form
       className="sb-inline-add__row sb-settings__rename"

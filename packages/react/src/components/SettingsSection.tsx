@@ -1,8 +1,8 @@
 'use client'
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useId } from 'react'
-import { useStrings } from '../context'
 import { useMe } from '../hooks/useServerData'
 import type { SettingsDraft } from '../hooks/useSettingsDraft'
+import { useSettingsStrings } from '../hooks/useSettingsStrings'
 import { cx } from './cx'
 import { QueryState } from './QueryState'
 
@@ -25,7 +25,7 @@ export const SettingsSection = forwardRef<HTMLElement, SettingsSectionProps>(fun
   { title, description, allowed, denied, query, className, children, ...rest },
   ref,
 ) {
-  const t = useStrings()
+  const t = useSettingsStrings()
   const id = useId()
   const me = useMe()
   return (
@@ -59,7 +59,7 @@ export interface SettingsSaveBarProps {
 
 /** Save and Undo changes for a part of the settings, with "Saved" and the server's refusal said. */
 export function SettingsSaveBar({ form }: SettingsSaveBarProps) {
-  const t = useStrings()
+  const t = useSettingsStrings()
   return (
     <div className="sb-settings__actions">
       {form.error && (
@@ -99,7 +99,7 @@ export const SettingsForm = forwardRef<HTMLElement, SettingsFormProps>(function 
   { form, children, ...section },
   ref,
 ) {
-  const t = useStrings()
+  const t = useSettingsStrings()
   return (
     <SettingsSection
       ref={ref}

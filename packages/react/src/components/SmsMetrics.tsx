@@ -1,7 +1,8 @@
 'use client'
 import type { DayCounts, MessageOrigin, Metrics } from '@switchboard/protocol'
 import { type ComponentPropsWithoutRef, forwardRef, useId } from 'react'
-import { useLocale, usePartClassName, useStrings } from '../context'
+import { useLocale, usePartClassName } from '../context'
+import { useSettingsStrings } from '../hooks/useSettingsStrings'
 import { type SmsMetricsOptions, useSmsMetrics } from '../hooks/useSmsMetrics'
 import { metricsChart } from '../model/metricsChart'
 import type { MetricsPeriod } from '../model/metricsPeriod'
@@ -26,7 +27,7 @@ function download(text: string, name: string) {
 }
 
 function Chart({ days, title, id }: { days: DayCounts[]; title: string; id: string }) {
-  const t = useStrings()
+  const t = useSettingsStrings()
   const locale = useLocale()
   const chart = metricsChart(days)
   const number = new Intl.NumberFormat(locale)
@@ -85,7 +86,7 @@ function Chart({ days, title, id }: { days: DayCounts[]; title: string; id: stri
 }
 
 function Numbers({ metrics, id }: { metrics: Metrics; id: string }) {
-  const t = useStrings()
+  const t = useSettingsStrings()
   const locale = useLocale()
   const number = new Intl.NumberFormat(locale)
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 })
@@ -210,7 +211,7 @@ export const SmsMetrics = forwardRef<HTMLDivElement, SmsMetricsProps>(function S
   { defaultPeriod, now, className, ...rest },
   ref,
 ) {
-  const t = useStrings()
+  const t = useSettingsStrings()
   const id = useId()
   const partClass = usePartClassName('metrics', className)
   const metrics = useSmsMetrics({ ...(defaultPeriod ? { defaultPeriod } : {}), ...(now ? { now } : {}) })

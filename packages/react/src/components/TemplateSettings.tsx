@@ -2,7 +2,8 @@
 import { TEMPLATE_VARIABLES, type Template } from '@switchboard/protocol'
 import { Dialog } from 'radix-ui'
 import { type ComponentPropsWithoutRef, forwardRef, useId, useRef } from 'react'
-import { useLocale, useStrings } from '../context'
+import { useLocale } from '../context'
+import { useSettingsStrings } from '../hooks/useSettingsStrings'
 import { useTemplateForm } from '../hooks/useTemplateForm'
 import { useTemplateSettings } from '../hooks/useTemplateSettings'
 import type { StringKey } from '../strings'
@@ -15,7 +16,7 @@ import { SettingsSection } from './SettingsSection'
 
 /** The form of a new or edited template, mounted while its dialog is open. */
 function TemplateForm({ template, categories, onDone }: { template?: Template; categories: string[]; onDone(): void }) {
-  const t = useStrings()
+  const t = useSettingsStrings()
   const id = useId()
   const form = useTemplateForm(template)
   const body = useRef<HTMLTextAreaElement>(null)
@@ -110,7 +111,7 @@ function TemplateForm({ template, categories, onDone }: { template?: Template; c
 }
 
 function TemplateDialog({ template, categories }: { template?: Template; categories: string[] }) {
-  const t = useStrings()
+  const t = useSettingsStrings()
   return (
     <FormDialog
       aria-describedby={undefined}
@@ -149,7 +150,7 @@ function TemplateDialog({ template, categories }: { template?: Template; categor
  */
 export const TemplateSettings = forwardRef<HTMLElement, Omit<ComponentPropsWithoutRef<'section'>, 'title'>>(
   function TemplateSettings(props, ref) {
-    const t = useStrings()
+    const t = useSettingsStrings()
     const locale = useLocale()
     const templates = useTemplateSettings(locale)
     return (

@@ -1,8 +1,8 @@
 'use client'
 import { formatPhone } from '@switchboard/core'
 import { type ComponentPropsWithoutRef, forwardRef } from 'react'
-import { useStrings } from '../context'
 import { useMe } from '../hooks/useServerData'
+import { useSettingsStrings } from '../hooks/useSettingsStrings'
 import { format } from '../strings'
 import { SettingsSection } from './SettingsSection'
 
@@ -13,7 +13,7 @@ import { SettingsSection } from './SettingsSection'
  */
 export const TextingModeSettings = forwardRef<HTMLElement, Omit<ComponentPropsWithoutRef<'section'>, 'title'>>(
   function TextingModeSettings(props, ref) {
-    const t = useStrings()
+    const t = useSettingsStrings()
     const me = useMe()
     const clinic = me.data?.clinic
     return (

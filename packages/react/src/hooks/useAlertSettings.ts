@@ -1,9 +1,9 @@
 'use client'
 import { emailAddressSchema, type Settings, TEXT_LIMITS } from '@switchboard/protocol'
 import { useState } from 'react'
-import { useStrings } from '../context'
 import { format } from '../strings'
 import { type SettingsDraft, useSettingsDraft } from './useSettingsDraft'
+import { useSettingsStrings } from './useSettingsStrings'
 
 /** What {@link useAlertSettings} hands out. */
 export interface AlertSettingsState extends Omit<SettingsDraft<'afterHoursAlert'>, 'update'> {
@@ -27,7 +27,7 @@ export function useAlertSettings(): AlertSettingsState {
   const { update, draft } = settings
   const [adding, setAddingValue] = useState('')
   const [addingError, setAddingError] = useState<string | null>(null)
-  const t = useStrings()
+  const t = useSettingsStrings()
   const alert = (change: Partial<Settings['afterHoursAlert']>) =>
     update((d) => ({ afterHoursAlert: { ...d.afterHoursAlert, ...change } }))
   return {

@@ -2,10 +2,11 @@
 import type { Attachment } from '@switchboard/protocol'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
-import { useInboxClient, useStrings } from '../context'
+import { useInboxClient } from '../context'
 import { type QueryValue, queryValue } from './queryState'
 import { type RenamingState, useRenaming } from './useRenaming'
 import { useMe, usePermission } from './useServerData'
+import { useSettingsStrings } from './useSettingsStrings'
 import { useSubmission } from './useSubmission'
 
 /** What {@link useDocumentLibrary} hands out. */
@@ -32,7 +33,7 @@ export interface DocumentLibraryState extends QueryValue<Attachment[]> {
  * extension is kept) and removed (texts that carried one keep it).
  */
 export function useDocumentLibrary(): DocumentLibraryState {
-  const t = useStrings()
+  const t = useSettingsStrings()
   const client = useInboxClient()
   const canEdit = usePermission('messaging.settings')
   const { data: me } = useMe()

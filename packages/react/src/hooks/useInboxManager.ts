@@ -1,11 +1,12 @@
 'use client'
 import { createInboxRequestSchema, type Inbox } from '@switchboard/protocol'
 import { useState } from 'react'
-import { useInboxClient, useStrings } from '../context'
+import { useInboxClient } from '../context'
 import { fieldErrors } from '../model/fieldErrors'
 import type { QueryValue } from './queryState'
 import { type RenamingState, useRenaming } from './useRenaming'
 import { useInboxes, usePermission } from './useServerData'
+import { useSettingsStrings } from './useSettingsStrings'
 import { useSubmission } from './useSubmission'
 
 /** What {@link useInboxManager} hands out. */
@@ -36,7 +37,7 @@ export interface InboxManagerState extends QueryValue<Inbox[]> {
  * menus at once.
  */
 export function useInboxManager(): InboxManagerState {
-  const t = useStrings()
+  const t = useSettingsStrings()
   const client = useInboxClient()
   const canManage = usePermission('messaging.manageInboxes')
   const inboxes = useInboxes()

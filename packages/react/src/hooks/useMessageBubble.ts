@@ -10,7 +10,7 @@ import {
 import { useInboxClient, useLocale, useStrings } from '../context'
 import { formatMessageTime } from '../model/formatTime'
 import type { MessageGroupPosition } from '../model/threadRows'
-import type { Strings } from '../strings'
+import type { InboxStrings } from '../strings'
 import { format } from '../strings'
 
 /** Options of {@link useMessageBubble}: a server message, or a pending/failed send from the outbox. */
@@ -62,7 +62,7 @@ export interface MessageBubbleState {
   discard: () => void
 }
 
-const STATUS: Record<Message['status'], keyof Strings> = {
+const STATUS: Record<Message['status'], keyof InboxStrings> = {
   queued: 'statusQueued',
   sending: 'statusSending',
   sent: 'statusSent',
@@ -85,7 +85,7 @@ const TYPE_LABELS: Record<string, string> = {
   'image/heic': 'HEIC',
 }
 
-function senderLabel(message: Message, t: Strings): string | null {
+function senderLabel(message: Message, t: InboxStrings): string | null {
   switch (message.origin) {
     case 'staff':
       return message.author ? withoutControls(message.author.name) : null

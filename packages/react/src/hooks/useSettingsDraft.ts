@@ -3,9 +3,10 @@ import type { InboxError } from '@switchboard/core'
 import { type Settings, updateSettingsRequestSchema } from '@switchboard/protocol'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
-import { useInboxClient, useStrings } from '../context'
+import { useInboxClient } from '../context'
 import { settingsErrors } from '../model/settingsErrors'
 import { usePermission } from './useServerData'
+import { useSettingsStrings } from './useSettingsStrings'
 import { useSubmission } from './useSubmission'
 
 /** What {@link useSettingsDraft} hands out: one part of the settings, edited apart from the rest. */
@@ -46,7 +47,7 @@ export interface SettingsDraft<K extends keyof Settings> {
  * const alerts = useSettingsDraft(['afterHoursAlert'])
  */
 export function useSettingsDraft<K extends keyof Settings>(keys: readonly K[]): SettingsDraft<K> {
-  const t = useStrings()
+  const t = useSettingsStrings()
   const client = useInboxClient()
   const canEdit = usePermission('messaging.settings')
   const query = useQuery(client.queries.settings(), client.queryClient)

@@ -2,11 +2,12 @@
 import type { Metrics } from '@switchboard/protocol'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
-import { useInboxClient, useStrings } from '../context'
+import { useInboxClient } from '../context'
 import { METRICS_CSV_COLUMNS, metricsCsv } from '../model/metricsCsv'
 import { type MetricsPeriod, type PeriodProblem, type ResolvedPeriod, resolvePeriod } from '../model/metricsPeriod'
 import { type QueryValue, queryValue } from './queryState'
 import { useMe } from './useServerData'
+import { useSettingsStrings } from './useSettingsStrings'
 
 /** Options of {@link useSmsMetrics}. */
 export interface SmsMetricsOptions {
@@ -39,7 +40,7 @@ export interface SmsMetricsState extends QueryValue<Metrics> {
  * most a year) before anything is asked.
  */
 export function useSmsMetrics(options: SmsMetricsOptions = {}): SmsMetricsState {
-  const t = useStrings()
+  const t = useSettingsStrings()
   const client = useInboxClient()
   const { data: me } = useMe()
   const [period, setPeriod] = useState<MetricsPeriod>(options.defaultPeriod ?? { preset: 'last30' })

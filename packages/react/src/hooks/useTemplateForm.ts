@@ -9,9 +9,10 @@ import {
   templateRequestSchema,
 } from '@switchboard/protocol'
 import { useState } from 'react'
-import { useInboxClient, useStrings } from '../context'
+import { useInboxClient } from '../context'
 import { fieldErrors } from '../model/fieldErrors'
 import { format } from '../strings'
+import { useSettingsStrings } from './useSettingsStrings'
 import { useSubmission } from './useSubmission'
 
 type Values = Pick<Template, 'name' | 'category' | 'body'>
@@ -44,7 +45,7 @@ export interface TemplateFormState {
  * problem under each field, variables inserted at the caret, and a preview with example values.
  */
 export function useTemplateForm(template?: Template): TemplateFormState {
-  const t = useStrings()
+  const t = useSettingsStrings()
   const client = useInboxClient()
   const [values, setValues] = useState<Values>({
     name: template?.name ?? '',

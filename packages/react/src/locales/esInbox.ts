@@ -171,6 +171,7 @@ export const esInbox: typeof inboxStrings & {
   phoneTooShort: 'Este número es demasiado corto.',
   phoneTooLong: 'Este número es demasiado largo.',
   phoneInvalid: 'Este no es un número de teléfono válido.',
+  phoneCountryUnsupported: 'El número de la clínica no puede enviar mensajes a este país.',
   phoneMobileOnly: 'Los mensajes solo llegan a celulares: un teléfono fijo no los recibirá.',
   willText: 'Se enviará a {phone}',
   newConversation: 'Nueva conversación',

@@ -1,4 +1,4 @@
-import type { Strings } from '../strings'
+import type { InboxStrings } from '../strings'
 import { format } from '../strings'
 
 /** What a schema says about one field, as zod reports it. */
@@ -17,7 +17,7 @@ interface Issue {
  * fieldErrors(newClientSchema.safeParse(form).error?.issues ?? [], t)
  * // { firstName: 'Enter a first name.', email: 'Enter an e-mail address like name@example.com.' }
  */
-export function fieldErrors(issues: readonly Issue[], t: Strings): Record<string, string> {
+export function fieldErrors(issues: readonly Issue[], t: InboxStrings): Record<string, string> {
   const errors: Record<string, string> = {}
   for (const issue of issues) {
     const key = issue.path.map(String).join('.')

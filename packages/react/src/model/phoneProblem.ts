@@ -1,13 +1,17 @@
 import type { PhoneParseResult } from '@switchboard/protocol'
-import type { Strings } from '../strings'
+import type { InboxStrings } from '../strings'
 
 /**
  * Why a typed number cannot be texted, in staff's words (from the protocol's one phone rule),
  * or null when it can.
  */
-export function phoneProblem(parsed: PhoneParseResult, t: Strings): string | null {
+export function phoneProblem(parsed: PhoneParseResult, t: InboxStrings): string | null {
   if (parsed.ok) return null
-  return { empty: t.phoneEmpty, too_short: t.phoneTooShort, too_long: t.phoneTooLong, invalid: t.phoneInvalid }[
-    parsed.reason
-  ]
+  return {
+    empty: t.phoneEmpty,
+    too_short: t.phoneTooShort,
+    too_long: t.phoneTooLong,
+    invalid: t.phoneInvalid,
+    unsupported_country: t.phoneCountryUnsupported,
+  }[parsed.reason]
 }

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import type { MockBackend } from '@switchboard/mock'
 import { expect, userEvent, within } from 'storybook/test'
-import { AfterHoursSettings } from '../index'
+import { AfterHoursSettings } from '../settings'
 
 /** Monday 30 November, 10:00 at the clinic. */
 const now = () => new Date('2026-11-30T18:00:00Z')

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import type { MockBackend } from '@switchboard/mock'
 import { expect, userEvent, within } from 'storybook/test'
-import { AlertSettings, TextingModeSettings } from '../index'
+import { AlertSettings, TextingModeSettings } from '../settings'
 
 const dana = {
   clinicId: 'cln_maple',

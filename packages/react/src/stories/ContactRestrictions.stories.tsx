@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import type { MockBackend } from '@switchboard/mock'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
-import { ContactRestrictions } from '../index'
+import { ContactRestrictions } from '../settings'
 
 const dana = {
   clinicId: 'cln_maple',

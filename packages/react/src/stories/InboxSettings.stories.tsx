@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import type { MockBackend } from '@switchboard/mock'
 import { expect, waitFor, within } from 'storybook/test'
 import type { BackendParameters } from '../../../../.storybook/backend'
-import { InboxSettings } from '../index'
+import { InboxSettings } from '../settings'
 
 const manager = {
   clinicId: 'cln_maple',

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import type { MockBackend } from '@switchboard/mock'
 import { expect, screen, userEvent, waitFor, within } from 'storybook/test'
-import { TemplateSettings } from '../index'
+import { TemplateSettings } from '../settings'
 
 const dana = {
   clinicId: 'cln_maple',

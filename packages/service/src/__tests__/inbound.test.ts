@@ -22,6 +22,15 @@ describe('inbound texts', () => {
     expect(leads.items.map((c) => c.id)).toEqual([conversation.id])
   })
 
+  it('from a country the clinic cannot text are kept under the number the provider gave', async () => {
+    const h = setup()
+    const message = await h.text('+33612345678', 'Bonjour, je suis en vacances')
+    const conversation = await h.service.getConversation(h.dana, message.conversationId)
+    expect(conversation.contact.phone).toBe('+33612345678')
+    // A sender that is not a phone number at all is still refused.
+    await expectError(h.text('+33 abc', 'x'), 'invalid_phone')
+  })
+
   it('reopen a closed conversation and move it to the top', async () => {
     const h = setup()
     const first = await h.text('+16505550177', 'Hi')

@@ -7,6 +7,7 @@ import {
   oneLine,
   parseOrThrow,
   SwitchboardError,
+  senderPhone,
 } from '@switchboard/protocol'
 import type { AttachmentRecord, ContactRecord, ConversationRecord, MessageRecord } from '../ports'
 import { classifyKeyword, type Keyword, readsAsOptOutRequest } from '../rules/keywords'
@@ -47,7 +48,7 @@ export async function receiveInbound(ctx: ServiceContext, input: InboundText): P
           return toMessage(seen)
         }
       }
-      const phone = normalizePhone(text.from, w.clinic.clinic.country)
+      const phone = senderPhone(text.from, w.clinic.clinic.country)
       if (phone === w.clinic.clinic.smsNumber) {
         throw new SwitchboardError('validation_failed', "A text from the clinic's own number is not accepted (a loop).")
       }
