@@ -38,8 +38,20 @@ export function plural(
   count: number,
   locale?: string,
 ): string {
-  const form = t[`${key}_${new Intl.PluralRules(locale).select(count)}`] ?? t[key] ?? key
-  return format(form, { count: new Intl.NumberFormat(locale).format(count) })
+  const { rules, numbers } = intlFor(locale)
+  const form = t[`${key}_${rules.select(count)}`] ?? t[key] ?? key
+  return format(form, { count: numbers.format(count) })
+}
+
+/** Plural rules and number format per locale, made once (every row's count asks for them). */
+const intl = new Map<string | undefined, { rules: Intl.PluralRules; numbers: Intl.NumberFormat }>()
+function intlFor(locale: string | undefined) {
+  let found = intl.get(locale)
+  if (!found) {
+    found = { rules: new Intl.PluralRules(locale), numbers: new Intl.NumberFormat(locale) }
+    intl.set(locale, found)
+  }
+  return found
 }
 
 /** Fills `{placeholders}` of a string. */

@@ -170,8 +170,11 @@ export function createCacheSync(options: CacheSyncOptions) {
         seq = stamps.get(next)
         stamps.delete(next)
       }
-      // Other writes (events, optimistic changes) keep unchanged parts as they were, like TanStack's default.
-      if (seq === undefined) return replaceEqualDeep(prev, next)
+      // Other writes (events, optimistic changes) keep unchanged parts as they were, like TanStack's
+      // default; lists and threads already do so row by row (placeInList, mergeMessage): comparing
+      // them deeply again would cost the whole list per text (a conversation moving to the top
+      // shifts every index, and TanStack's sharing is by index).
+      if (seq === undefined) return isPages(next) ? next : replaceEqualDeep(prev, next)
       const merged = rebase(key, data, seq)
       if (merged !== REMOVE) return replaceEqualDeep(prev, merged)
       queueMicrotask(() => qc.removeQueries({ queryKey: key, exact: true }))

@@ -8,6 +8,7 @@ import {
   type Page,
   type Viewer,
 } from '@switchboard/protocol'
+import { replaceEqualDeep } from '@tanstack/query-core'
 
 /**
  * A cached page of a conversation list. `end` is the sort key of its last row when it was fetched:
@@ -31,8 +32,14 @@ export function toCachedPage(page: Page<Conversation>): ConversationPage {
 
 /** The list without `id`; the same object when it was not there. */
 export function removeFromList(data: ConversationListData, id: string): ConversationListData {
-  if (!data.pages.some((p) => p.items.some((c) => c.id === id))) return data
-  return { ...data, pages: data.pages.map((p) => ({ ...p, items: p.items.filter((c) => c.id !== id) })) }
+  const at = data.pages.findIndex((p) => p.items.some((c) => c.id === id))
+  if (at < 0) return data
+  // Only the rows of the page that held it are copied: a long list pays for one page, not all.
+  // Every page object is new, as after any write (a page object stands for one server reply).
+  return {
+    ...data,
+    pages: data.pages.map((p, i) => (i === at ? { ...p, items: p.items.filter((c) => c.id !== id) } : { ...p })),
+  }
 }
 
 /**
@@ -44,17 +51,26 @@ export function removeFromList(data: ConversationListData, id: string): Conversa
  */
 export function placeInList(
   data: ConversationListData,
-  conversation: Conversation,
+  given: Conversation,
   filter: ConversationFilter,
   viewer: Viewer,
 ): ConversationListData {
+  // What did not change keeps its identity: a conversation written back as it is shown (a settled
+  // change, a repeated event) is the same object, and its memoized row skips it.
+  let conversation = given
+  for (const page of data.pages) {
+    const shown = page.items.find((c) => c.id === given.id)
+    if (!shown) continue
+    conversation = replaceEqualDeep(shown, given)
+    break
+  }
   const without = removeFromList(data, conversation.id)
   if (!matchesFilter(conversation, filter, viewer)) return without
-  const pages = without.pages.map((p) => ({ ...p, items: [...p.items] }))
-  for (const page of pages) {
+  const pages = without.pages.map((p) => ({ ...p }))
+  for (const [at, page] of pages.entries()) {
     const index = page.items.findIndex((c) => compareConversations(conversation, c) < 0)
     if (index >= 0) {
-      page.items.splice(index, 0, conversation)
+      pages[at] = { ...page, items: [...page.items.slice(0, index), conversation, ...page.items.slice(index)] }
       return { ...without, pages }
     }
   }
@@ -62,7 +78,7 @@ export function placeInList(
   if (!last) return { ...without, pages: [{ items: [conversation], nextCursor: null, end: null }] }
   const nextPageBringsIt = last.nextCursor !== null && (!last.end || compareConversations(conversation, last.end) > 0)
   if (nextPageBringsIt) return { ...without, pages }
-  last.items.push(conversation)
+  pages[pages.length - 1] = { ...last, items: [...last.items, conversation] }
   return { ...without, pages }
 }
 

@@ -1,5 +1,5 @@
 import { compareMessages, type Message, type MessagePage, type MessageStatus } from '@switchboard/protocol'
-import type { QueryClient } from '@tanstack/query-core'
+import { type QueryClient, replaceEqualDeep } from '@tanstack/query-core'
 import { inboxKeys } from './keys'
 
 /** A cached thread: pages of history, `pages[0]` the newest, each page oldest first. */
@@ -33,7 +33,8 @@ export function mergeMessage(data: ThreadData, message: Message): ThreadData {
     const index = page.items.findIndex((m) => same(m, message))
     if (index < 0) continue
     const current = page.items[index] as Message
-    const winner = newer(current, message)
+    // An equal copy (a repeated event) keeps the shown message: memoized bubbles skip it.
+    const winner = replaceEqualDeep(current, newer(current, message))
     if (winner === current) return data
     const items = [...page.items]
     items[index] = winner

@@ -1,6 +1,6 @@
 'use client'
 import type { Conversation, ConversationFilter } from '@switchboard/protocol'
-import { useVirtualizer } from '@tanstack/react-virtual'
+import { measureElement, useVirtualizer } from '@tanstack/react-virtual'
 import {
   type CSSProperties,
   type HTMLAttributes,
@@ -97,12 +97,30 @@ export function useConversationList(options: ConversationListOptions = {}): Conv
   const activeIndex = Math.max(0, activeAt >= 0 ? activeAt : indexOf(selectedId))
 
   const getItemKey = useCallback((index: number) => items[index]?.id ?? index, [items])
-  const estimateSize = useCallback(() => estimateRowHeight, [estimateRowHeight])
+  // Rows are measured (a host's own row or styles may be any height), and the first one measured
+  // sets the estimate of the rest: react-virtual places every row after one whose size differs
+  // from its estimate again, so rows that match it cost no new layout of a long list per frame.
+  const [rowHeight, setRowHeight] = useState<{ from: number; size: number } | null>(null)
+  const estimate = rowHeight?.from === estimateRowHeight ? rowHeight.size : estimateRowHeight
+  const estimateSize = useCallback(() => estimate, [estimate])
+  const learnt = useRef(false)
+  if (rowHeight && rowHeight.from !== estimateRowHeight) learnt.current = false
+  const measure = useCallback(
+    (...args: Parameters<typeof measureElement>) => {
+      const size = measureElement(...args)
+      if (!learnt.current && size > 0) {
+        learnt.current = true
+        setRowHeight({ from: estimateRowHeight, size })
+      }
+      return size
+    },
+    [estimateRowHeight],
+  )
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scroller.current,
     estimateSize,
-    // Rows are measured: a host's own row or styles may be any height.
+    measureElement: measure,
     getItemKey,
     overscan: 8,
     initialRect: { width: 360, height: 720 },

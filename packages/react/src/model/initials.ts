@@ -8,7 +8,7 @@ export function initials(name: string, locale?: string): string {
     .map((word) => word.replace(/^[^\p{L}\p{N}]+/u, ''))
     .filter((word) => /^\p{L}/u.test(word))
   const pick = words.length > 1 ? [words[0], words.at(-1)] : words.slice(0, 1)
-  const segmenter = new Intl.Segmenter(locale, { granularity: 'grapheme' })
+  const segmenter = segmenterFor(locale)
   return pick
     .map(
       (word) =>
@@ -19,6 +19,17 @@ export function initials(name: string, locale?: string): string {
     )
     .join('')
     .toLocaleUpperCase(locale)
+}
+
+/** A grapheme segmenter per locale, made once (every row's avatar asks for one). */
+const segmenters = new Map<string | undefined, Intl.Segmenter>()
+function segmenterFor(locale: string | undefined): Intl.Segmenter {
+  let segmenter = segmenters.get(locale)
+  if (!segmenter) {
+    segmenter = new Intl.Segmenter(locale, { granularity: 'grapheme' })
+    segmenters.set(locale, segmenter)
+  }
+  return segmenter
 }
 
 /** How many avatar hues the theme defines (`--sb-avatar-1` … `--sb-avatar-6`). */
