@@ -133,7 +133,7 @@ const bench = {
       const phone =
         kind.endsWith('thread') && thread ? thread.phone : (setup.phones[(i * 7) % setup.phones.length] as string)
       void backend.call({ type: 'text', phone, body })
-      await when(() => shown(body), 10_000)
+      await when(() => shown(body), 30_000)
       const painted = await nextPaint()
       samples.push(painted - (arrivals.get(body) ?? painted))
       await sleep(30)

@@ -5,6 +5,7 @@ import type { ActionContext } from './actions/context'
 import { conversationActions } from './actions/conversationActions'
 import { messageActions, recordSent } from './actions/messageActions'
 import { createCacheSync } from './cache/cacheSync'
+import { keepRecentThreads } from './cache/keepRecentThreads'
 import { inboxKeys } from './cache/keys'
 import { InboxError, type InboxError as InboxErrorType, isInboxError, toInboxError } from './errors'
 import type { InboxActions, InboxClient, InboxClientOptions } from './InboxClient'
@@ -49,6 +50,7 @@ export function createInboxClient(options: InboxClientOptions): InboxClient {
   const me = () => queryClient.getQueryData<MeResponse>(inboxKeys.me())
   const viewer = (): Viewer => ({ userId: me()?.user.id ?? '' })
   const sync = createCacheSync({ qc: queryClient, store, viewer })
+  keepRecentThreads(queryClient)
   const queries = createQueries(transport, sync, queryClient, options.pageSize)
 
   const ctx: ActionContext = {

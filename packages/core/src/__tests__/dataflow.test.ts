@@ -159,3 +159,33 @@ describe('the cache under a stream of texts', () => {
     client.destroy()
   })
 })
+
+describe('threads closed', () => {
+  it('keeps the last ten closed histories cached and drops older ones at once; an open one stays', async () => {
+    const { service, client, calls } = setUp({ latencyMs: 0 }, 30)
+    const ids = (await serverList(service)).map((c) => c.id)
+    const cached = () =>
+      client.queryClient
+        .getQueryCache()
+        .findAll({ queryKey: ['switchboard', 'messages'] })
+        .map((q) => q.queryKey[2])
+    const open = new InfiniteQueryObserver(client.queryClient, client.queries.messages(ids[0] as string))
+    const stop = open.subscribe(() => undefined)
+    for (const id of ids.slice(1, 26)) {
+      const observer = new InfiniteQueryObserver(client.queryClient, client.queries.messages(id))
+      const unsubscribe = observer.subscribe(() => undefined)
+      await until(() => observer.getCurrentResult().isSuccess)
+      unsubscribe()
+    }
+    expect(cached()).toHaveLength(11)
+    expect(cached()).toContain(ids[0])
+    expect(cached()).toEqual(expect.arrayContaining(ids.slice(16, 26)))
+    // Going back to one of the last ten reads no history again.
+    const before = calls('listMessages')
+    const again = new InfiniteQueryObserver(client.queryClient, client.queries.messages(ids[25] as string))
+    again.subscribe(() => undefined)
+    expect(again.getCurrentResult().data?.pages.length).toBe(1)
+    expect(calls('listMessages')).toBe(before)
+    stop()
+  })
+})

@@ -11,10 +11,10 @@ import {
   templateSchema,
   unreadTotalsSchema,
 } from '@switchboard/protocol'
-import type { InboxError } from '../errors'
+import { InboxError } from '../errors'
 import { type GetToken, type HttpConfig, httpRequest, stampedRequest } from './httpRequest'
 import { createReaders, type Reader } from './readers'
-import { connectSocket, type SocketOptions } from './socket'
+import type { SocketOptions } from './socket'
 import type { RealtimeHandlers, Transport } from './Transport'
 
 /** Options of {@link createHttpTransport}. */
@@ -77,7 +77,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
   ) => stampedRequest(config, { method: 'GET', path, read, ...(query ? { query } : {}) })
   const sendStamped = <T>(method: 'POST' | 'PATCH', path: string, read: Reader<T>, body?: unknown) =>
     stampedRequest(config, { method, path, read, body: body ?? {} })
-  let realtime: ReturnType<typeof connectSocket> | null = null
+  let realtime: { close(): void; emit(event: string, data: unknown): void } | null = null
   let handlersNow: RealtimeHandlers | null = null
   const read = createReaders(
     (error) =>
@@ -140,12 +140,35 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
     connect(handlers) {
       realtime?.close()
       handlersNow = handlers
-      const connection = connectSocket(
-        options.socketUrl ?? new URL(baseUrl, here()).origin,
-        options.getToken,
-        handlers,
-        options.socket,
-        read.event,
+      handlers.onStatus('connecting')
+      // The socket's code loads with the first connect, beside the first page's request, not with
+      // the page: nothing is drawn from it.
+      let socket: { close(): void; emit(event: string, data: unknown): void } | null = null
+      let closed = false
+      const connection = {
+        close() {
+          if (closed) return
+          closed = true
+          if (socket) socket.close()
+          else handlers.onStatus('disconnected')
+        },
+        emit: (event: string, data: unknown) => socket?.emit(event, data),
+      }
+      import('./socket').then(
+        ({ connectSocket }) => {
+          if (closed) return
+          socket = connectSocket(
+            options.socketUrl ?? new URL(baseUrl, here()).origin,
+            options.getToken,
+            handlers,
+            options.socket,
+            read.event,
+          )
+        },
+        () => {
+          if (!closed)
+            handlers.onStatus('disconnected', new InboxError('network_error', 'The live connection could not load.'))
+        },
       )
       realtime = connection
       return () => {
