@@ -17,6 +17,8 @@ let root: Root | null = null
 let client: InboxClient | null = null
 let select: (id: string | null) => void = () => undefined
 let kind: ViewKind = 'list'
+/** The thread mounted (its index in `setup.threads`): the one texts go to. */
+let threadAt = 0
 
 /** When each text (by its body) reached the page. */
 const arrivals = new Map<string, number>()
@@ -113,6 +115,7 @@ const bench = {
   async mount(next: ViewKind, options: { oneReply?: boolean; thread?: number } = {}) {
     await backend.call({ type: 'oneReply', on: options.oneReply ?? false })
     kind = next
+    threadAt = options.thread ?? 0
     container.className = `bench bench--${kind.replace('bare-', '')}`
     const started = performance.now()
     root = createRoot(container)
@@ -123,7 +126,7 @@ const bench = {
   },
   /** Texts arriving one at a time: from the page's receipt of each to the frame that shows it. */
   async updates(count: number) {
-    const thread = setup.threads[0]
+    const thread = setup.threads[threadAt]
     const samples: number[] = []
     const scroll = scroller()
     if (kind !== 'thread' && kind !== 'bare-thread') scroll.scrollTop = 0
@@ -165,7 +168,7 @@ const bench = {
   },
   /** `count` texts within `ms`: frames dropped meanwhile and the time from the last one's arrival to its frame. */
   async burst(count = 1000, ms = 1000) {
-    const thread = setup.threads[0]
+    const thread = setup.threads[threadAt]
     const scroll = scroller()
     if (!kind.endsWith('thread')) scroll.scrollTop = 0
     else scroll.scrollTop = scroll.scrollHeight

@@ -10,7 +10,7 @@ export interface SetupOptions {
 
 export interface SetupResult {
   baseUrl: string
-  /** The phones of the 200 newest conversations. */
+  /** The phones of the 200 newest conversations, but blocked ones. */
   phones: string[]
   /** Their ids. */
   ids: string[]
