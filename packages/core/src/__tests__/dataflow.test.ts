@@ -161,7 +161,7 @@ describe('the cache under a stream of texts', () => {
 })
 
 describe('threads closed', () => {
-  it('keeps the last ten closed histories cached and drops older ones at once; an open one stays', async () => {
+  it('keeps the last ten closed histories and records cached and drops older ones at once; an open one stays', async () => {
     const { service, client, calls } = setUp({ latencyMs: 0 }, 30)
     const ids = (await serverList(service)).map((c) => c.id)
     const cached = () =>
@@ -173,10 +173,14 @@ describe('threads closed', () => {
     const stop = open.subscribe(() => undefined)
     for (const id of ids.slice(1, 26)) {
       const observer = new InfiniteQueryObserver(client.queryClient, client.queries.messages(id))
-      const unsubscribe = observer.subscribe(() => undefined)
-      await until(() => observer.getCurrentResult().isSuccess)
-      unsubscribe()
+      const record = new QueryObserver(client.queryClient, client.queries.conversation(id))
+      const unsubscribe = [observer.subscribe(() => undefined), record.subscribe(() => undefined)]
+      await until(() => observer.getCurrentResult().isSuccess && record.getCurrentResult().isSuccess)
+      for (const stop of unsubscribe) stop()
     }
+    // The conversations' own records too: the last ten closed.
+    const records = client.queryClient.getQueryCache().findAll({ queryKey: ['switchboard', 'conversation'] })
+    expect(records.map((q) => q.queryKey[2]).sort()).toEqual(ids.slice(16, 26).sort())
     expect(cached()).toHaveLength(11)
     expect(cached()).toContain(ids[0])
     expect(cached()).toEqual(expect.arrayContaining(ids.slice(16, 26)))

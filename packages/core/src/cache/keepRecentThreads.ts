@@ -3,14 +3,19 @@ import type { QueryClient } from '@tanstack/query-core'
 /**
  * Keeps the histories of the last `count` closed threads cached, for a quick return to them, and
  * drops older ones at once instead of after TanStack's five minutes: staff who open hundreds of
- * conversations a day do not keep hundreds of histories in memory. An open thread is never dropped.
+ * conversations a day do not keep hundreds of histories in memory. The same for a closed
+ * conversation's own record. What is on screen is never dropped.
  */
 export function keepRecentThreads(qc: QueryClient, count = 10): () => void {
   const cache = qc.getQueryCache()
-  const closed: string[] = [] // query hashes, the longest closed first
+  // Query hashes by kind (threads, records), the longest closed first.
+  const closedOf = new Map<unknown, string[]>()
   return cache.subscribe((event) => {
-    if (event.type !== 'observerRemoved' || event.query.queryKey[1] !== 'messages') return
+    const kind = event.query.queryKey[1]
+    if (event.type !== 'observerRemoved' || (kind !== 'messages' && kind !== 'conversation')) return
     if (event.query.getObserversCount() > 0) return
+    const closed = closedOf.get(kind) ?? []
+    closedOf.set(kind, closed)
     const hash = event.query.queryHash
     const at = closed.indexOf(hash)
     if (at >= 0) closed.splice(at, 1)
