@@ -38,7 +38,16 @@ export async function bundleSize(contents, external = []) {
 
 const queryPeers = ['@tanstack/query-core', 'zustand', 'zustand/vanilla', 'socket.io-client']
 const reactPeers = ['react', 'react-dom', 'react/jsx-runtime', '@tanstack/react-query', ...queryPeers]
-const ownOnly = ['@switchboard/core', '@switchboard/protocol', 'radix-ui', '@tanstack/react-virtual', 'zod', 'zod/mini']
+const ownOnly = [
+  '@switchboard/core',
+  '@switchboard/protocol',
+  'radix-ui',
+  '@radix-ui/*',
+  '@floating-ui/dom',
+  '@tanstack/react-virtual',
+  'zod',
+  'zod/mini',
+]
 
 /** A page with the whole inbox, as a vendor's app would have it: React, react-dom and every dependency. */
 export const INBOX_PAGE = `import { createRoot } from 'react-dom/client'
@@ -70,8 +79,8 @@ export const BUDGETS = [
     name: 'the whole Inbox page: React, react-dom and everything',
     contents: INBOX_PAGE,
     external: [],
-    budget: 199,
-    goal: 180,
+    // Issue 14's goal is 180; the budget sits a little above today's size so it cannot creep.
+    budget: 170,
   },
 ]
 

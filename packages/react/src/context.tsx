@@ -1,8 +1,8 @@
 'use client'
 import type { InboxClient } from '@switchboard/core'
-import { Tooltip } from 'radix-ui'
 import { createContext, type ReactNode, useContext, useEffect, useMemo } from 'react'
 import type { ComponentOverrides } from './components/overrides'
+import { TooltipLayer } from './components/TooltipLayer'
 import { defaultStrings, type InboxStrings, type Strings } from './strings'
 
 /** The parts a host can give its own class names through {@link InboxProviderProps.classNames}. */
@@ -106,7 +106,8 @@ export function InboxProvider({
   )
   return (
     <InboxContext.Provider value={value}>
-      <Tooltip.Provider delayDuration={500}>{children}</Tooltip.Provider>
+      {children}
+      <TooltipLayer />
     </InboxContext.Provider>
   )
 }

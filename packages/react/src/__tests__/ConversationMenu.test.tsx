@@ -136,3 +136,48 @@ describe('icon-only buttons', () => {
     }
   })
 })
+
+describe('menus and tooltips loaded on first use', () => {
+  it('a menu says it is one before its code is in, and the keyboard opens it on its first item', async () => {
+    const user = userEvent.setup()
+    const { backend, view } = setup(server)
+    const m = await backend.simulateInbound('+16505550177', 'Hello')
+    view(<Inbox selectedId={m.conversationId} />)
+    const button = await screen.findByRole('button', { name: 'Conversation actions' })
+    expect(button).toHaveAttribute('aria-haspopup', 'menu')
+    expect(button).toHaveAttribute('aria-expanded', 'false')
+    expect(screen.queryByRole('menu')).toBeNull()
+    button.focus()
+    await user.keyboard('{Enter}')
+    const menu = await screen.findByRole('menu')
+    await waitFor(() => expect(screen.getAllByRole('menuitem')[0]).toHaveFocus())
+    expect(menu).toContainElement(screen.getAllByRole('menuitem')[0] ?? null)
+    await user.keyboard('{Escape}')
+    await waitFor(() => expect(screen.queryByRole('menu')).toBeNull())
+    const again = screen.getByRole('button', { name: 'Conversation actions' })
+    expect(again).toHaveAttribute('aria-expanded', 'false')
+    await waitFor(() => expect(again).toHaveFocus())
+  })
+
+  it('a tooltip shows after the pointer rests on a button, stays on it, and Escape hides it', async () => {
+    const user = userEvent.setup()
+    const { backend, view } = setup(server)
+    const m = await backend.simulateInbound('+16505550177', 'Hello')
+    view(<Inbox selectedId={m.conversationId} />)
+    const emoji = await screen.findByRole('button', { name: 'Insert emoji' })
+    await user.hover(emoji)
+    expect(screen.queryByRole('tooltip')).toBeNull() // not at once: the pointer may be passing
+    const tip = await screen.findByRole('tooltip')
+    expect(tip).toHaveTextContent('Insert emoji')
+    expect(tip.closest('.sb-root')).not.toBeNull() // in the inbox root: it keeps its theme
+    await user.hover(tip)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(screen.getByRole('tooltip')).toBeInTheDocument()
+    await user.keyboard('{Escape}')
+    await waitFor(() => expect(screen.queryByRole('tooltip')).toBeNull())
+    await user.hover(screen.getByRole('button', { name: 'Insert a template' }))
+    expect(await screen.findByRole('tooltip')).toHaveTextContent('Insert a template')
+    await user.unhover(screen.getByRole('button', { name: 'Insert a template' }))
+    await waitFor(() => expect(screen.queryByRole('tooltip')).toBeNull())
+  })
+})

@@ -1,6 +1,6 @@
 'use client'
+import * as VisuallyHidden from '@radix-ui/react-visually-hidden'
 import type { Attachment, Client, Conversation } from '@switchboard/protocol'
-import { VisuallyHidden } from 'radix-ui'
 import { type ComponentPropsWithoutRef, createContext, forwardRef, type ReactNode, useId } from 'react'
 import { usePartClassName, useStrings } from '../context'
 import { type ComposerLock, type HostTemplateContext, useComposer } from '../hooks/useComposer'

@@ -1,5 +1,5 @@
 'use client'
-import { VisuallyHidden } from 'radix-ui'
+import * as VisuallyHidden from '@radix-ui/react-visually-hidden'
 import { type ComponentPropsWithoutRef, forwardRef, useId } from 'react'
 import { usePartClassName, useStrings } from '../context'
 import { useConversationFilters } from '../hooks/useConversationFilters'

@@ -1,5 +1,15 @@
 'use client'
-import { type ComponentPropsWithoutRef, forwardRef, memo, useCallback, useMemo, useRef, useState } from 'react'
+import {
+  type ComponentPropsWithoutRef,
+  forwardRef,
+  lazy,
+  memo,
+  Suspense,
+  useCallback,
+  useMemo,
+  useRef,
+  useState,
+} from 'react'
 import { useComponents, usePartClassName, useStrings } from '../context'
 import { type ConversationListOptions, useConversationList } from '../hooks/useConversationList'
 import { useInboxState } from '../hooks/useInboxState'
@@ -9,7 +19,9 @@ import { useComposedRefs } from './composeRefs'
 import { cx } from './cx'
 import { Icon } from './Icon'
 import { QueryState } from './QueryState'
-import { RowMenu } from './RowMenu'
+
+// The row menu's code (Radix's menu and popper) loads when a row's menu is first opened.
+const RowMenu = lazy(() => import('./RowMenu').then((m) => ({ default: m.RowMenu })))
 
 /** Props of {@link ConversationList}: the hook's options, and any attribute for the list element. */
 export interface ConversationListProps
@@ -96,14 +108,16 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
             </div>
           ))}
           {menu && (
-            <RowMenu
-              conversationId={menu.id}
-              open={menu.open && menuRow !== undefined}
-              onOpenChange={(open) => setMenu({ id: menu.id, open })}
-              top={menuRow?.start ?? 0}
-              onCloseFocus={() => listElement.current?.focus()}
-              onError={setMenuError}
-            />
+            <Suspense fallback={null}>
+              <RowMenu
+                conversationId={menu.id}
+                open={menu.open && menuRow !== undefined}
+                onOpenChange={(open) => setMenu({ id: menu.id, open })}
+                top={menuRow?.start ?? 0}
+                onCloseFocus={() => listElement.current?.focus()}
+                onError={setMenuError}
+              />
+            </Suspense>
           )}
         </div>
       </div>

@@ -1,7 +1,7 @@
 'use client'
+import * as VisuallyHidden from '@radix-ui/react-visually-hidden'
 import { activePresence, VIEWING_TTL } from '@switchboard/core'
 import { type Conversation, isUnread, type TeamMember } from '@switchboard/protocol'
-import { VisuallyHidden } from 'radix-ui'
 import { type ComponentPropsWithoutRef, forwardRef } from 'react'
 import { useLocale, usePartClassName, useStrings } from '../context'
 import { displayName } from '../model/displayName'

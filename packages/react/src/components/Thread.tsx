@@ -1,5 +1,5 @@
 'use client'
-import { VisuallyHidden } from 'radix-ui'
+import * as VisuallyHidden from '@radix-ui/react-visually-hidden'
 import { type ComponentPropsWithoutRef, forwardRef } from 'react'
 import { useComponents, useLocale, usePartClassName, useStrings } from '../context'
 import { useThreadView } from '../hooks/useThreadView'

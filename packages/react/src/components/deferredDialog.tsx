@@ -1,19 +1,8 @@
 'use client'
-import {
-  type ComponentType,
-  cloneElement,
-  type ForwardedRef,
-  isValidElement,
-  type MouseEvent,
-  type ReactElement,
-  type RefAttributes,
-  Suspense,
-  useState,
-} from 'react'
+import { type ComponentType, type ForwardedRef, type RefAttributes, Suspense, useState } from 'react'
 import { useControllableState } from '../hooks/useControllableState'
+import { deferredTrigger } from './deferredTrigger'
 import type { FormDialogOptions } from './FormDialog'
-
-type Clickable = ReactElement<{ onClick?: (event: MouseEvent) => void }>
 
 /** Props of {@link DeferredDialog}. */
 export interface DeferredDialogProps<P extends FormDialogOptions> {
@@ -42,19 +31,7 @@ export function DeferredDialog<P extends FormDialogOptions>({
   })
   const [wanted, setWanted] = useState(open)
   if (open && !wanted) setWanted(true)
-  const trigger = isValidElement(props.trigger)
-    ? cloneElement(
-        props.trigger as Clickable,
-        {
-          'aria-haspopup': 'dialog',
-          'aria-expanded': false,
-          onClick: (event: MouseEvent) => {
-            ;(props.trigger as Clickable).props.onClick?.(event)
-            if (!event.defaultPrevented) setOpen(true)
-          },
-        } as object,
-      )
-    : null
+  const trigger = deferredTrigger(props.trigger, 'dialog', () => setOpen(true))
   if (!wanted) return trigger
   const { defaultOpen: _default, ...rest } = props
   return (

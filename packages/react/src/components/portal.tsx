@@ -1,5 +1,5 @@
 'use client'
-import { Direction } from 'radix-ui'
+import * as Direction from '@radix-ui/react-direction'
 import { createContext, type ReactNode, useContext, useEffect, useLayoutEffect, useState } from 'react'
 
 /** Where menus and dialogs portal to: inside the inbox root, so they keep its theme. */
