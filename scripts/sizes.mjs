@@ -66,7 +66,7 @@ export const BUDGETS = [
     name: '@switchboard/core, own code (peers, protocol, zod external)',
     contents: "export * from '@switchboard/core'",
     external: [...queryPeers, '@switchboard/protocol', 'zod', 'zod/mini'],
-    budget: 13.4,
+    budget: 13.5,
     goal: 12,
   },
   {

@@ -1,8 +1,8 @@
 import { hasPermission, type InboxEvent, isAllowedFileUrl, type MeResponse, type Viewer } from '@switchboard/protocol'
-import { QueryClient } from '@tanstack/query-core'
+import { notifyManager, QueryClient } from '@tanstack/query-core'
 import { actionsOnDemand } from './actions/actionsOnDemand'
+import { createMarkRead } from './actions/changeConversation'
 import type { ActionContext } from './actions/context'
-import { conversationActions } from './actions/conversationActions'
 import { messageActions, recordSent } from './actions/messageActions'
 import { createCacheSync } from './cache/cacheSync'
 import { keepRecentThreads } from './cache/keepRecentThreads'
@@ -72,10 +72,10 @@ export function createInboxClient(options: InboxClientOptions): InboxClient {
     newId,
   }
   const presence = createPresence(transport)
-  const conversations = conversationActions(ctx)
+  const markRead = createMarkRead(ctx)
   const reading = createReading({
     qc: queryClient,
-    markRead: (id) => void conversations.markRead(id).catch(reportError),
+    markRead: (id) => void markRead(id).catch(reportError),
   })
 
   const apply = (event: InboxEvent) => {
@@ -95,6 +95,7 @@ export function createInboxClient(options: InboxClientOptions): InboxClient {
     onCaughtUp: () => ctx.outbox.resume(),
     onConnected: () => presence.reannounce(),
     onError: reportError,
+    batch: notifyManager.batch,
   })
 
   // Drafts survive a reload like the outbox does.
@@ -140,8 +141,8 @@ export function createInboxClient(options: InboxClientOptions): InboxClient {
   const onDemand = actionsOnDemand(ctx, messages.upload)
   const actions: InboxActions = {
     ...messages,
-    ...conversations,
     ...onDemand.actions,
+    markRead,
     setViewing: (conversationId) => {
       presence.setViewing(conversationId)
       reading.setViewing(conversationId)

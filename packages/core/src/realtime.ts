@@ -22,6 +22,8 @@ export interface RealtimeOptions {
   /** Called each time the connection is (re)established. */
   onConnected?(): void
   onError?(error: InboxError): void
+  /** Runs the application of several events as one change for the cache's observers. */
+  batch?<T>(run: () => T): T
 }
 
 /** How long a typing signal shows without a refresh (ms). */
@@ -30,6 +32,12 @@ export const TYPING_TTL = 6000
 export const VIEWING_TTL = 45_000
 /** How often an open conversation is announced again (ms). */
 export const VIEWING_HEARTBEAT = 20_000
+
+/**
+ * Events are applied at most once per this many ms: one text is applied as it comes, a burst
+ * (hundreds a second) once a frame, so the screen draws each frame once instead of once a text.
+ */
+export const EVENT_BATCH_MS = 16
 
 /** The people of a presence list whose signal is still fresh. */
 export function activePresence<T extends { at: number }>(
@@ -143,14 +151,34 @@ export function createRealtime(options: RealtimeOptions) {
     })
   }
 
+  const batch = options.batch ?? (<T>(run: () => T) => run())
+  function applyPending(): void {
+    if (catchingUp || lastSeq() === null || pending.length === 0) return
+    if (!batch(drain)) requestCatchUp()
+  }
+  // At most one application a frame: the first event of a quiet spell at once, the rest of a
+  // burst together at the end of the frame.
+  let appliedAt = Number.NEGATIVE_INFINITY
+  let waiting: ReturnType<typeof setTimeout> | null = null
+  const now = () => globalThis.performance?.now() ?? Date.now()
   function onEvent(event: ServerEvent): void {
     if (event.type === 'typing' || event.type === 'viewing') {
       onPresence(event)
       return
     }
     pending.push(event)
-    if (catchingUp || lastSeq() === null) return
-    if (!drain()) requestCatchUp()
+    if (waiting) return
+    const since = now() - appliedAt
+    if (since >= EVENT_BATCH_MS) {
+      appliedAt = now()
+      applyPending()
+      return
+    }
+    waiting = setTimeout(() => {
+      waiting = null
+      appliedAt = now()
+      applyPending()
+    }, EVENT_BATCH_MS - since)
   }
 
   return {
@@ -171,6 +199,8 @@ export function createRealtime(options: RealtimeOptions) {
     disconnect(): void {
       close?.()
       close = null
+      if (waiting) clearTimeout(waiting)
+      waiting = null
     },
     /** Catches up now (e.g. when the tab becomes visible). */
     sync(): Promise<void> {

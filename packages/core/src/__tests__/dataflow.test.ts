@@ -1,7 +1,7 @@
 import { createServiceTransport, type ServiceTransportOptions } from '@switchboard/mock'
 import { type Conversation, PERMISSIONS, type UnreadTotals } from '@switchboard/protocol'
 import { createInboxService, createMemoryStorage, generateSeed } from '@switchboard/service'
-import { InfiniteQueryObserver, QueryObserver } from '@tanstack/query-core'
+import { InfiniteQueryObserver, notifyManager, QueryObserver } from '@tanstack/query-core'
 import { describe, expect, it } from 'vitest'
 import { type ConversationListData, createInboxClient, memoryStorageAdapter } from '../index'
 
@@ -98,6 +98,78 @@ describe('the cache under a stream of texts', () => {
     client.destroy()
   })
 
+  it('a burst of texts into the open conversation: each shown read at once, a mark-read or two at a time, not one per text', async () => {
+    const { service, client, calls } = setUp({ latencyMs: 40, eventLatencyMs: 1 })
+    await client.connect()
+    const qc = client.queryClient
+    const open = (await serverList(service))[2] as Conversation
+    new InfiniteQueryObserver(qc, client.queries.messages(open.id)).subscribe(() => undefined)
+    const unreadShown: number[] = []
+    new QueryObserver(qc, client.queries.conversation(open.id)).subscribe(
+      (r) => r.data && unreadShown.push(r.data.unreadCount),
+    )
+    const badge: number[] = []
+    new QueryObserver(qc, client.queries.unread()).subscribe((r) => r.data && badge.push(r.data.messages))
+    client.actions.setViewing(open.id)
+    await until(() => qc.isFetching() === 0 && badge.length > 0 && unreadShown.at(-1) === 0)
+    await sleep(100)
+    const start = { read: calls('markRead'), badge: badge.length, unread: unreadShown.length }
+    for (let i = 0; i < 60; i++) {
+      await service.receiveInbound({ to: CLINIC, from: open.contact.phone, body: `burst ${i}` })
+      if (i % 10 === 0) await sleep(1)
+    }
+    await until(() => qc.isFetching() === 0)
+    await sleep(200)
+    await client.sync()
+    // 60 texts in well under the request's 40 ms round trips: a handful of requests.
+    expect(calls('markRead') - start.read).toBeGreaterThan(0)
+    expect(calls('markRead') - start.read).toBeLessThanOrEqual(10)
+    expect(unreadShown.slice(start.unread)).toEqual(unreadShown.slice(start.unread).map(() => 0))
+    const shown = badge.slice(start.badge - 1)
+    for (const [i, value] of shown.entries()) if (i > 0) expect(value).toBeLessThanOrEqual(shown[i - 1] as number)
+    expect((await service.getConversation(dana, open.id)).unreadCount).toBe(0)
+    expect(qc.getQueryData<UnreadTotals>(client.queries.unread().queryKey)).toEqual(await service.unreadTotals(dana))
+    client.destroy()
+  })
+
+  it('a burst of events is applied a frame at a time, in order: the screen is told once a frame, not once a text', async () => {
+    const { service, client } = setUp({ latencyMs: 0, eventLatencyMs: 1 })
+    await client.connect()
+    const qc = client.queryClient
+    const list = new InfiniteQueryObserver(qc, client.queries.conversations({ status: 'all' }))
+    let told = 0
+    // As React's hooks listen: the notifications of one flush come in one task, as one render.
+    let counting = false
+    list.subscribe(
+      notifyManager.batchCalls(() => {
+        if (counting) return
+        counting = true
+        told++
+        queueMicrotask(() => {
+          counting = false
+        })
+      }),
+    )
+    await until(() => qc.isFetching() === 0 && list.getCurrentResult().data !== undefined)
+    await client.sync()
+    await sleep(50)
+    const phones = (await serverList(service)).map((c) => c.contact.phone)
+    told = 0
+    const started = Date.now()
+    for (let i = 0; i < 100; i++) {
+      await service.receiveInbound({ to: CLINIC, from: phones[i % 9] as string, body: `burst ${i}` })
+      if (i % 5 === 4) await sleep(1) // the texts come over a few frames, in separate tasks
+    }
+    await sleep(100)
+    await client.sync()
+    const frames = Math.ceil((Date.now() - started) / 16)
+    expect(told).toBeLessThanOrEqual(frames + 2)
+    expect(told).toBeLessThan(50)
+    const loaded = (list.getCurrentResult().data as ConversationListData).pages.flatMap((p) => p.items)
+    expect(loaded).toEqual((await serverList(service)).slice(0, loaded.length))
+    client.destroy()
+  })
+
   it('start-up reads each query once; the catch-up starts from what the replies reflect and reads nothing again', async () => {
     const { service, client, net } = setUp()
     const qc = client.queryClient
@@ -148,7 +220,7 @@ describe('the cache under a stream of texts', () => {
     expect(shown()?.assigneeId).toBe('usr_nobody')
     // Meanwhile the client texts: the event lands while the refusal is on its way.
     await service.receiveInbound({ to: CLINIC, from: target.contact.phone, body: 'still there?' })
-    await sleep(10)
+    await until(() => shown()?.lastMessage?.body === 'still there?')
     expect(shown()?.assigneeId).toBe('usr_nobody')
     net.holdReplies(false)
     net.releaseAll()

@@ -2,8 +2,22 @@ import { toInboxError } from '../errors'
 import type { InboxActions } from '../InboxClient'
 import type { ActionContext } from './context'
 
-/** The contact, client and clinic actions: used from menus, dialogs and settings. */
-type ContactNames = 'block' | 'unblock' | 'recordConsent' | 'recordOptOut' | 'createClient' | 'updateClient'
+/** The conversation, contact and client actions: used from menus and dialogs. */
+type MenuNames =
+  | 'close'
+  | 'reopen'
+  | 'markUnread'
+  | 'assign'
+  | 'moveToInbox'
+  | 'dismissOptOutRequest'
+  | 'assignToClient'
+  | 'remove'
+  | 'block'
+  | 'unblock'
+  | 'recordConsent'
+  | 'recordOptOut'
+  | 'createClient'
+  | 'updateClient'
 type SettingsNames =
   | 'updateSettings'
   | 'createInbox'
@@ -14,9 +28,17 @@ type SettingsNames =
   | 'addDocument'
   | 'renameDocument'
   | 'removeDocument'
-type OnDemand = Pick<InboxActions, ContactNames | SettingsNames>
+type OnDemand = Pick<InboxActions, MenuNames | SettingsNames>
 
-const CONTACT_NAMES: ContactNames[] = [
+const MENU_NAMES: MenuNames[] = [
+  'close',
+  'reopen',
+  'markUnread',
+  'assign',
+  'moveToInbox',
+  'dismissOptOutRequest',
+  'assignToClient',
+  'remove',
   'block',
   'unblock',
   'recordConsent',
@@ -56,20 +78,26 @@ function lazy<N extends string>(names: readonly N[], load: () => Promise<Record<
 }
 
 /**
- * The contact, client and clinic actions (block, consent, opt-out, client records) and the
- * settings actions (settings, inboxes, templates, library), each loaded with its first use (the
- * contact ones also by `preload()` once the inbox is up), not with the inbox: nobody needs them
- * to see a conversation, and the widget lives inside someone else's app.
+ * The menus' actions (close, reopen, mark unread, assign, move, assign to a client, delete, block,
+ * consent, opt-out, client records) and the settings actions (settings, inboxes, templates,
+ * library), each loaded with its first use (the menus' also by `preload()` once the inbox is up),
+ * not with the inbox: nobody needs them to see a conversation, and the widget lives inside
+ * someone else's app. A call made while its module loads waits for it, then runs as usual.
  */
 export function actionsOnDemand(
   ctx: ActionContext,
   upload: InboxActions['upload'],
 ): { actions: OnDemand; preload(): void } {
-  const contacts = lazy(CONTACT_NAMES, () => import('./contactActions').then((m) => m.contactActions(ctx)))
+  const menus = lazy(MENU_NAMES, () =>
+    Promise.all([import('./conversationActions'), import('./contactActions')]).then(([c, m]) => ({
+      ...c.conversationActions(ctx),
+      ...m.contactActions(ctx),
+    })),
+  )
   const settings = lazy(SETTINGS_NAMES, () => import('./settingsActions').then((m) => m.settingsActions(ctx, upload)))
   return {
-    actions: { ...contacts.actions, ...settings.actions } as unknown as OnDemand,
-    // The inbox's menus need the contact actions soon; the settings ones wait for a settings page.
-    preload: contacts.preload,
+    actions: { ...menus.actions, ...settings.actions } as unknown as OnDemand,
+    // The inbox's menus need theirs soon; the settings ones wait for a settings page.
+    preload: menus.preload,
   }
 }

@@ -1,12 +1,7 @@
-import type {
-  AssignToClientRequest,
-  Client,
-  Conversation,
-  PatchConversationRequest,
-  Stamped,
-} from '@switchboard/protocol'
+import type { AssignToClientRequest, Client, Conversation, PatchConversationRequest } from '@switchboard/protocol'
 import { inboxKeys } from '../cache/keys'
 import type { ConversationChange } from '../cache/pendingChanges'
+import { changeConversation } from './changeConversation'
 import type { ActionContext } from './context'
 import { optimistic } from './optimistic'
 
@@ -23,25 +18,15 @@ function knownClient(ctx: ActionContext, clientId: string): Client | undefined {
   )
 }
 
+/**
+ * The actions on a conversation from its menus (close, reopen, mark unread, assign, move, assign
+ * to a client, delete): loaded after the inbox is up, not with it (see `actionsOnDemand`).
+ * `markRead`, which opening a conversation needs, is in `changeConversation`.
+ */
 export function conversationActions(ctx: ActionContext) {
   const t = ctx.transport
-  /**
-   * Changes a conversation optimistically: every list, the detail and the badge show the change
-   * at once and keep showing it over incoming events until the server's answer (stamped with its
-   * seq) is placed; a refusal shows the server's state again and rejects with a typed `InboxError`.
-   */
-  const change = async (
-    id: string,
-    shown: ConversationChange | null,
-    call: () => Promise<Stamped<Conversation>>,
-  ): Promise<Conversation> => {
-    const { data } = await optimistic(ctx, {
-      ...(shown ? { conversation: { id, change: shown } } : {}),
-      call,
-      place: (reply) => ctx.sync.placeReply(reply.data, reply.seq),
-    })
-    return data
-  }
+  const change = (id: string, shown: ConversationChange | null, call: () => ReturnType<typeof t.markRead>) =>
+    changeConversation(ctx, id, shown, call)
   /** A change through `PATCH /conversations/:id`, shown at once as the patch itself. */
   const patch = (
     id: string,
@@ -53,13 +38,6 @@ export function conversationActions(ctx: ActionContext) {
     close: (id: string) =>
       patch(id, { status: 'closed' }, (c) => ({ ...c, status: 'closed', closedAt: c.closedAt ?? nowIso() })),
     reopen: (id: string) => patch(id, { status: 'open' }, (c) => ({ ...c, status: 'open', closedAt: null })),
-    /** Marks read: one request; the row and the badge change at once. */
-    markRead: (id: string) =>
-      change(
-        id,
-        (c) => ({ ...c, unreadCount: 0, markedUnread: false }),
-        () => t.markRead(id),
-      ),
     markUnread: (id: string) =>
       change(
         id,

@@ -29,24 +29,56 @@ const same = (a: Message, b: Message) =>
  * newest page in `seq` order.
  */
 export function mergeMessage(data: ThreadData, message: Message): ThreadData {
-  for (const [i, page] of data.pages.entries()) {
-    const index = page.items.findIndex((m) => same(m, message))
-    if (index < 0) continue
-    const current = page.items[index] as Message
-    // An equal copy (a repeated event) keeps the shown message: memoized bubbles skip it.
-    const winner = replaceEqualDeep(current, newer(current, message))
-    if (winner === current) return data
-    const items = [...page.items]
-    items[index] = winner
-    const pages = [...data.pages]
-    pages[i] = { ...page, items }
-    return { ...data, pages }
+  if (mayHold(data, message)) {
+    for (const [i, page] of data.pages.entries()) {
+      const index = page.items.findIndex((m) => same(m, message))
+      if (index < 0) continue
+      const current = page.items[index] as Message
+      // An equal copy (a repeated event) keeps the shown message: memoized bubbles skip it.
+      const winner = replaceEqualDeep(current, newer(current, message))
+      if (winner === current) return data
+      const items = [...page.items]
+      items[index] = winner
+      const pages = [...data.pages]
+      pages[i] = { ...page, items }
+      return { ...data, pages }
+    }
   }
   const [first, ...rest] = data.pages
   const newest = first ?? { items: [], nextBefore: null }
-  const items = [...newest.items, message].sort(compareMessages)
-  return { ...data, pages: [{ ...newest, items }, ...rest] }
+  const last = newest.items.at(-1)
+  // A new text is almost always the newest: appended, not sorted in.
+  const items =
+    !last || compareMessages(last, message) <= 0
+      ? [...newest.items, message]
+      : [...newest.items, message].sort(compareMessages)
+  const merged = { ...data, pages: [{ ...newest, items }, ...rest] }
+  keysOf.set(
+    merged,
+    keys(data)
+      .add(message.id)
+      .add(message.clientMessageId ?? message.id),
+  )
+  return merged
 }
+
+/**
+ * Each thread's message ids and client ids, or more: a set is handed on to the thread made from
+ * it, so an older thread's set may hold keys it does not have. A key missing from it is missing
+ * from the thread, so a new message skips the scan of every page.
+ */
+const keysOf = new WeakMap<ThreadData, Set<string>>()
+function keys(data: ThreadData): Set<string> {
+  let known = keysOf.get(data)
+  if (!known) {
+    known = new Set()
+    for (const page of data.pages) for (const m of page.items) known.add(m.id).add(m.clientMessageId ?? m.id)
+    keysOf.set(data, known)
+  }
+  return known
+}
+const mayHold = (data: ThreadData, message: Message) =>
+  keys(data).has(message.id) || (message.clientMessageId !== undefined && keys(data).has(message.clientMessageId))
 
 /** The whole loaded history, oldest first, without duplicates: sorted only when the pages overlap or disagree. */
 export function flattenThread(data: ThreadData | undefined): Message[] {
