@@ -14,7 +14,7 @@ const quick = process.argv.includes('--quick')
 const SIZES = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000]
 const THREADS = quick ? [1_000] : [1_000, 10_000]
 const UPDATES = quick ? 30 : 100
-// `--profile <view> <conversations> <messages> [updates|scroll|burst|mount]`: a CPU profile of that view (code
+// `--profile <view> <conversations> <messages> [updates|scroll|burst|mount][-paged]`: a CPU profile of that view (code
 // left unminified so the names read), its top functions printed, the profile kept in bench-results.
 const profileAt = process.argv.indexOf('--profile')
 const profile = profileAt > 0 ? process.argv.slice(profileAt + 1, profileAt + 5) : null
@@ -136,13 +136,17 @@ function line(r) {
 }
 
 if (profile) {
-  const [kind, conversations, messages, what = 'updates'] = profile
+  const [kind, conversations, messages, asked = 'updates'] = profile
+  // `mount-paged` (and so on): the view fetching pages as the server gives them, not all rows in one reply.
+  const what = asked.replace(/-paged$/, '')
   const { page } = await openPage({ conversations: Number(conversations), threads: [Number(messages ?? 1000)] })
   const cdp = await page.context().newCDPSession(page)
   await cdp.send('Profiler.enable')
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 })
   if (what === 'mount') await cdp.send('Profiler.start')
-  console.log(await page.evaluate((k) => window.bench.mount(k, { oneReply: true }), kind))
+  console.log(
+    await page.evaluate((k) => window.bench.mount(k[0], { oneReply: k[1] }), [kind, !asked.endsWith('-paged')]),
+  )
   if (what !== 'mount') await cdp.send('Profiler.start')
   if (what === 'updates') console.log(await page.evaluate((n) => window.bench.updates(n), 30))
   if (what === 'scroll') console.log(await page.evaluate(() => window.bench.scroll(60)))

@@ -17,6 +17,7 @@ import { createQueries } from './queries'
 import { createReading } from './reading'
 import { createRealtime } from './realtime'
 import { createInboxStore } from './store'
+import { trackRequests } from './transport/trackRequests'
 import { watchSession } from './transport/watchSession'
 
 /**
@@ -32,9 +33,12 @@ import { watchSession } from './transport/watchSession'
 export function createInboxClient(options: InboxClientOptions): InboxClient {
   const store = createInboxStore()
   // Any call refused as unauthorized means the session is over: say so where the UI looks.
-  const transport = watchSession(options.transport, (error) =>
+  const watched = watchSession(options.transport, (error) =>
     store.setState((s) => ({ connection: { ...s.connection, error } })),
   )
+  // Its requests followed: the events a reply on its way may need are kept, the older forgotten.
+  const requests = trackRequests(watched, () => store.getState().connection.lastSeq)
+  const transport = requests.transport
   const queryClient =
     options.queryClient ??
     new QueryClient({
@@ -80,6 +84,7 @@ export function createInboxClient(options: InboxClientOptions): InboxClient {
 
   const apply = (event: InboxEvent) => {
     sync.apply(event)
+    sync.forgetUpTo(requests.oldest())
     if (event.type === 'message.created' || event.type === 'message.updated') {
       if (event.message.clientMessageId) ctx.outbox.acknowledge(event.message.clientMessageId)
     }

@@ -34,9 +34,12 @@ export const VIEWING_TTL = 45_000
 export const VIEWING_HEARTBEAT = 20_000
 
 /**
- * Events are applied at most once per this many ms: one text is applied as it comes, a burst
- * (hundreds a second) once a frame, so the screen draws each frame once instead of once a text.
+ * A burst is more than this many events within {@link EVENT_BATCH_MS}: up to it each event is
+ * applied as it comes (a text is a few events; none waits), beyond it they are applied together,
+ * at most once per {@link EVENT_BATCH_MS}, until the burst has passed.
  */
+export const BURST_EVENTS = 8
+/** In a burst, events are applied at most once per this many ms: the screen draws it once a frame. */
 export const EVENT_BATCH_MS = 16
 
 /** The people of a presence list whose signal is still fresh. */
@@ -156,9 +159,9 @@ export function createRealtime(options: RealtimeOptions) {
     if (catchingUp || lastSeq() === null || pending.length === 0) return
     if (!batch(drain)) requestCatchUp()
   }
-  // At most one application a frame: the first event of a quiet spell at once, the rest of a
-  // burst together at the end of the frame.
-  let appliedAt = Number.NEGATIVE_INFINITY
+  // A quiet stream is applied as it comes; a burst at most once a frame (see BURST_EVENTS).
+  let windowStart = Number.NEGATIVE_INFINITY
+  let inWindow = 0
   let waiting: ReturnType<typeof setTimeout> | null = null
   const now = () => globalThis.performance?.now() ?? Date.now()
   function onEvent(event: ServerEvent): void {
@@ -168,17 +171,25 @@ export function createRealtime(options: RealtimeOptions) {
     }
     pending.push(event)
     if (waiting) return
-    const since = now() - appliedAt
-    if (since >= EVENT_BATCH_MS) {
-      appliedAt = now()
+    const at = now()
+    if (at - windowStart >= EVENT_BATCH_MS) {
+      windowStart = at
+      inWindow = 0
+    }
+    if (inWindow < BURST_EVENTS) {
+      inWindow++
       applyPending()
       return
     }
-    waiting = setTimeout(() => {
-      waiting = null
-      appliedAt = now()
-      applyPending()
-    }, EVENT_BATCH_MS - since)
+    waiting = setTimeout(
+      () => {
+        waiting = null
+        // Still a burst for the next window: what comes within it waits for its end too.
+        windowStart = now()
+        applyPending()
+      },
+      Math.max(0, EVENT_BATCH_MS - (at - windowStart)),
+    )
   }
 
   return {

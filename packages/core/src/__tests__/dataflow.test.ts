@@ -4,6 +4,7 @@ import { createInboxService, createMemoryStorage, generateSeed } from '@switchbo
 import { InfiniteQueryObserver, notifyManager, QueryObserver } from '@tanstack/query-core'
 import { describe, expect, it } from 'vitest'
 import { type ConversationListData, createInboxClient, memoryStorageAdapter } from '../index'
+import { BURST_EVENTS } from '../realtime'
 
 const dana = { clinicId: 'cln_maple', userId: 'usr_dana', permissions: [...PERMISSIONS] }
 const CLINIC = '+14155550100'
@@ -163,7 +164,7 @@ describe('the cache under a stream of texts', () => {
     await sleep(100)
     await client.sync()
     const frames = Math.ceil((Date.now() - started) / 16)
-    expect(told).toBeLessThanOrEqual(frames + 2)
+    expect(told).toBeLessThanOrEqual(frames + BURST_EVENTS + 2)
     expect(told).toBeLessThan(50)
     const loaded = (list.getCurrentResult().data as ConversationListData).pages.flatMap((p) => p.items)
     expect(loaded).toEqual((await serverList(service)).slice(0, loaded.length))
@@ -235,7 +236,8 @@ describe('the cache under a stream of texts', () => {
 describe('threads closed', () => {
   it('keeps the last ten closed histories and records cached and drops older ones at once; an open one stays', async () => {
     const { service, client, calls } = setUp({ latencyMs: 0 }, 30)
-    const ids = (await serverList(service)).map((c) => c.id)
+    const all = await serverList(service)
+    const ids = all.map((c) => c.id)
     const cached = () =>
       client.queryClient
         .getQueryCache()
@@ -246,13 +248,31 @@ describe('threads closed', () => {
     for (const id of ids.slice(1, 26)) {
       const observer = new InfiniteQueryObserver(client.queryClient, client.queries.messages(id))
       const record = new QueryObserver(client.queryClient, client.queries.conversation(id))
-      const unsubscribe = [observer.subscribe(() => undefined), record.subscribe(() => undefined)]
-      await until(() => observer.getCurrentResult().isSuccess && record.getCurrentResult().isSuccess)
+      // The client panel's record of the conversation's client, when it has one.
+      const clientId = all.find((c) => c.id === id)?.client?.id
+      const panel = clientId ? new QueryObserver(client.queryClient, client.queries.client(clientId)) : null
+      const unsubscribe = [observer, record, ...(panel ? [panel] : [])].map((o) => o.subscribe(() => undefined))
+      await until(
+        () =>
+          observer.getCurrentResult().isSuccess &&
+          record.getCurrentResult().isSuccess &&
+          (!panel || panel.getCurrentResult().isSuccess),
+      )
       for (const stop of unsubscribe) stop()
     }
     // The conversations' own records too: the last ten closed.
     const records = client.queryClient.getQueryCache().findAll({ queryKey: ['switchboard', 'conversation'] })
     expect(records.map((q) => q.queryKey[2]).sort()).toEqual(ids.slice(16, 26).sort())
+    // And their clients' records: no more than ten (two conversations may share a client).
+    const clients = client.queryClient.getQueryCache().findAll({ queryKey: ['switchboard', 'client'] })
+    const lastClients = new Set(
+      all
+        .slice(1, 26)
+        .map((c) => c.client?.id)
+        .filter((id) => id !== undefined),
+    )
+    expect(lastClients.size).toBeGreaterThan(10)
+    expect(clients.length).toBeLessThanOrEqual(10)
     expect(cached()).toHaveLength(11)
     expect(cached()).toContain(ids[0])
     expect(cached()).toEqual(expect.arrayContaining(ids.slice(16, 26)))

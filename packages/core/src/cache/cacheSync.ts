@@ -228,6 +228,13 @@ export function createCacheSync(options: CacheSyncOptions) {
     snapshot(): CacheSnapshot {
       return { seq: applied(), entries: qc.getQueriesData({ queryKey: inboxKeys.all }) }
     },
+    /**
+     * Forgets the applied events up to `seq` (null: none), kept to bring replies up to date: no
+     * reply on its way is older (the client's requests are followed by `trackRequests`).
+     */
+    forgetUpTo(seq: number | null): void {
+      if (seq !== null) history.forgetUpTo(seq)
+    },
     /** The part of a snapshot whose queries changed since it was taken (what a change touched). */
     changedSince(saved: CacheSnapshot): CacheSnapshot {
       return { seq: saved.seq, entries: saved.entries.filter(([key, data]) => qc.getQueryData(key) !== data) }

@@ -23,6 +23,14 @@ export function createEventHistory(limit = 2000) {
         base = dropped.at(-1)?.seq ?? base
       }
     },
+    /** Forgets the events up to `seq`: no reply on its way is older (see `trackRequests`). */
+    forgetUpTo(seq: number): void {
+      if (base === null || seq <= base) return
+      let drop = 0
+      while (drop < events.length && (events[drop] as InboxEvent).seq <= seq) drop++
+      if (drop > 0) events = events.slice(drop)
+      base = seq
+    },
     /** The events after `seq`, oldest first; null when some of them are no longer (or not yet) kept. */
     since(seq: number): InboxEvent[] | null {
       if (base === null || seq < base) return null

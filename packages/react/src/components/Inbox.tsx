@@ -5,6 +5,7 @@ import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useState } f
 import { usePartClassName, useStrings, useUnstyled } from '../context'
 import type { HostTemplateContext } from '../hooks/useComposer'
 import { useConversation } from '../hooks/useConversations'
+import { useInboxPrefetch } from '../hooks/useInboxPrefetch'
 import { useSelectedConversation } from '../hooks/useSelectedConversation'
 import { useMe } from '../hooks/useServerData'
 import { ClientPanel } from './ClientPanel'
@@ -55,6 +56,7 @@ export const Inbox = forwardRef<HTMLElement, InboxProps>(function Inbox(
   const partClass = usePartClassName('inbox', className)
   const t = useStrings()
   const unstyled = useUnstyled()
+  useInboxPrefetch()
   const { data: me, error: meError } = useMe()
   const [selected, choose] = useSelectedConversation(selectedId, onSelect)
   const { data: conversation } = useConversation(selected)

@@ -27,7 +27,7 @@ export interface ConversationListOptions {
   /** The selected conversation (controlled); the store's selection otherwise. */
   selectedId?: string | null
   onSelect?: (conversationId: string) => void
-  /** A row's expected height (px) before it is measured. Default 76. */
+  /** A row's expected height (px) before it is measured. Default 72, the stylesheet's `--sb-row-height`. */
   estimateRowHeight?: number
   /**
    * Opens a row's menu: asked by a right click on the row, or the ContextMenu key / Shift+F10 on
@@ -70,7 +70,7 @@ export interface ConversationListView {
   }
 }
 
-const DEFAULT_ROW_HEIGHT = 76
+const DEFAULT_ROW_HEIGHT = 72
 
 /**
  * Everything a conversation list does, for the default `ConversationList` or a host's own markup:

@@ -57,7 +57,9 @@ export const Keyboard: Story = {
     const list = await within(canvasElement).findByRole('listbox', { name: 'Conversations' })
     await within(list).findAllByRole('option')
     list.focus()
-    const inView = Math.floor(list.clientHeight / 76)
+    // A view at a time: as many rows as fit, by the rows' own height.
+    const rowHeight = (within(list).getAllByRole('option')[0] as HTMLElement).getBoundingClientRect().height
+    const inView = Math.floor(list.clientHeight / rowHeight)
     await userEvent.keyboard('{PageDown}')
     await expect(positionOf(list)).toBe(inView)
     await userEvent.keyboard('{PageUp}')

@@ -1,0 +1,58 @@
+import type { Transport } from './Transport'
+
+/** Transport members that are not requests answered later. */
+const NOT_REQUESTS = new Set<PropertyKey>(['connect', 'sendTyping', 'sendViewing', 'fileOrigins'])
+
+/**
+ * The transport with its requests followed: `oldest()` is the event-log position the client had
+ * reached when the oldest request still on its way started (the current one when none is). A
+ * reply is never older than the position at its request's start, so the events up to `oldest()`
+ * are never needed to bring a reply up to date, and the client can forget them.
+ */
+export function trackRequests(
+  transport: Transport,
+  position: () => number | null,
+): { transport: Transport; oldest(): number | null } {
+  const started = new Map<number, number | null>()
+  let next = 0
+  const wrapped = new Map<PropertyKey, unknown>()
+  const proxy = new Proxy(transport, {
+    get(target, name) {
+      const value = Reflect.get(target, name, target)
+      if (typeof value !== 'function' || NOT_REQUESTS.has(name)) return value
+      let call = wrapped.get(name)
+      if (!call) {
+        call = (...args: unknown[]) => {
+          const id = next++
+          started.set(id, position())
+          let result: unknown
+          try {
+            result = (value as (...a: unknown[]) => unknown).apply(target, args)
+          } catch (error) {
+            started.delete(id)
+            throw error
+          }
+          if (result instanceof Promise) {
+            return result.finally(() => started.delete(id))
+          }
+          started.delete(id)
+          return result
+        }
+        wrapped.set(name, call)
+      }
+      return call
+    },
+  })
+  return {
+    transport: proxy,
+    oldest() {
+      let oldest = position()
+      if (oldest === null) return null
+      for (const at of started.values()) {
+        if (at === null) return null
+        if (at < oldest) oldest = at
+      }
+      return oldest
+    },
+  }
+}
