@@ -15,10 +15,9 @@ import { defaultStorageAdapter } from './outbox/storageAdapter'
 import { createPresence } from './presence'
 import { createQueries } from './queries'
 import { createReading } from './reading'
-import { createRealtime } from './realtime'
+import type { Realtime, RealtimeOptions } from './realtime'
 import { createInboxStore } from './store'
 import { trackRequests } from './transport/trackRequests'
-import { watchSession } from './transport/watchSession'
 
 /**
  * Creates the headless inbox client: server state in a TanStack Query cache kept live by
@@ -32,12 +31,13 @@ import { watchSession } from './transport/watchSession'
  */
 export function createInboxClient(options: InboxClientOptions): InboxClient {
   const store = createInboxStore()
-  // Any call refused as unauthorized means the session is over: say so where the UI looks.
-  const watched = watchSession(options.transport, (error) =>
-    store.setState((s) => ({ connection: { ...s.connection, error } })),
+  // Its requests followed: the events a reply on its way may need are kept, the older forgotten;
+  // any call refused as unauthorized means the session is over: say so where the UI looks.
+  const requests = trackRequests(
+    options.transport,
+    () => store.getState().connection.lastSeq,
+    (error) => store.setState((s) => ({ connection: { ...s.connection, error } })),
   )
-  // Its requests followed: the events a reply on its way may need are kept, the older forgotten.
-  const requests = trackRequests(watched, () => store.getState().connection.lastSeq)
   const transport = requests.transport
   const queryClient =
     options.queryClient ??
@@ -90,7 +90,19 @@ export function createInboxClient(options: InboxClientOptions): InboxClient {
     }
     reading.afterEvent(event)
   }
-  const realtime = createRealtime({
+  // The live part (event ordering, catch-up, presence signals) loads with the first connect, beside
+  // the profile's request, like the socket it listens to: nothing on the first paint needs it.
+  let realtime: Realtime | null = null
+  let loadingRealtime: Promise<Realtime> | null = null
+  const loadRealtime = () =>
+    (loadingRealtime ??= import('./realtime').then(
+      ({ createRealtime }) => (realtime = createRealtime(realtimeOptions)),
+      (error: unknown) => {
+        loadingRealtime = null
+        throw toInboxError(error)
+      },
+    ))
+  const realtimeOptions: RealtimeOptions = {
     transport,
     store,
     apply,
@@ -101,7 +113,7 @@ export function createInboxClient(options: InboxClientOptions): InboxClient {
     onConnected: () => presence.reannounce(),
     onError: reportError,
     batch: notifyManager.batch,
-  })
+  }
 
   // Drafts survive a reload like the outbox does.
   const draftsKey = `${storageKey}:drafts`
@@ -125,15 +137,15 @@ export function createInboxClient(options: InboxClientOptions): InboxClient {
   const close = () => {
     if (connected) listen(false)
     connected = false
-    realtime.disconnect()
+    realtime?.disconnect()
   }
   const onVisible = () => {
     if (globalThis.document?.visibilityState === 'hidden') return
-    if (connected) void realtime.sync()
+    if (connected) void realtime?.sync()
     reading.becameVisible()
   }
   const onOnline = () => {
-    if (connected) void realtime.sync()
+    if (connected) void realtime?.sync()
   }
   const listen = (on: boolean) => {
     const method = on ? 'addEventListener' : 'removeEventListener'
@@ -143,7 +155,7 @@ export function createInboxClient(options: InboxClientOptions): InboxClient {
 
   const fileOrigins = () => transport.fileOrigins ?? (globalThis.location ? [globalThis.location.origin] : [])
   const messages = messageActions(ctx)
-  const onDemand = actionsOnDemand(ctx, messages.upload)
+  const onDemand = actionsOnDemand(ctx)
   const actions: InboxActions = {
     ...messages,
     ...onDemand.actions,
@@ -169,6 +181,7 @@ export function createInboxClient(options: InboxClientOptions): InboxClient {
     async connect(): Promise<MeResponse> {
       holds++
       let profile: MeResponse
+      const live = options.realtime === false ? null : loadRealtime()
       try {
         profile = await queryClient.fetchQuery(queries.me())
         if (!hasPermission(profile.user, 'messaging')) {
@@ -178,12 +191,21 @@ export function createInboxClient(options: InboxClientOptions): InboxClient {
         holds = Math.max(0, holds - 1)
         return refuse(toInboxError(error))
       }
+      if (live) {
+        try {
+          await live
+        } catch (error) {
+          holds = Math.max(0, holds - 1)
+          return refuse(toInboxError(error))
+        }
+      }
       if (holds > 0 && !connected) {
         connected = true
         listen(true)
-        if (options.realtime !== false) realtime.connect()
+        if (live) realtime?.connect()
       }
       ctx.outbox.resume()
+      ctx.outbox.preload()
       onDemand.preload()
       return profile
     },
@@ -191,7 +213,7 @@ export function createInboxClient(options: InboxClientOptions): InboxClient {
       holds = Math.max(0, holds - 1)
       if (holds === 0) close()
     },
-    sync: () => realtime.sync(),
+    sync: async () => (await loadRealtime()).sync(),
     destroy(): void {
       actions.setViewing(null)
       presence.stop()

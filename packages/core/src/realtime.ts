@@ -26,13 +26,6 @@ export interface RealtimeOptions {
   batch?<T>(run: () => T): T
 }
 
-/** How long a typing signal shows without a refresh (ms). */
-export const TYPING_TTL = 6000
-/** How long a viewing signal shows without a refresh (ms); viewers repeat it every 20 s. */
-export const VIEWING_TTL = 45_000
-/** How often an open conversation is announced again (ms). */
-export const VIEWING_HEARTBEAT = 20_000
-
 /**
  * A burst is more than this many events within {@link EVENT_BATCH_MS}: up to it each event is
  * applied as it comes (a text is a few events; none waits), beyond it they are applied together,
@@ -41,15 +34,6 @@ export const VIEWING_HEARTBEAT = 20_000
 export const BURST_EVENTS = 8
 /** In a burst, events are applied at most once per this many ms: the screen draws it once a frame. */
 export const EVENT_BATCH_MS = 16
-
-/** The people of a presence list whose signal is still fresh. */
-export function activePresence<T extends { at: number }>(
-  list: readonly T[] | undefined,
-  ttl: number,
-  now = Date.now(),
-): T[] {
-  return (list ?? []).filter((p) => now - p.at < ttl)
-}
 
 /**
  * Keeps the cache in step with the server's event log: applies pushed events in `seq` order,
@@ -220,3 +204,6 @@ export function createRealtime(options: RealtimeOptions) {
     },
   }
 }
+
+/** The live part of a client, as made by {@link createRealtime}. */
+export type Realtime = ReturnType<typeof createRealtime>

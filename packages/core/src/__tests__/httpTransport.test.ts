@@ -87,7 +87,11 @@ describe('createHttpTransport', () => {
     }
     const thread = await reply({ items: [message, { id: 'msg_2' }], nextBefore: null }).listMessages('cnv_1')
     expect(thread.data.items).toEqual([{ ...message, attachments: [photo] }])
-    expect(reported).toHaveLength(3)
+    expect(reported.map((e) => e.message)).toEqual([
+      'The server sent a conversation that breaks the contract; it is not shown.',
+      'The server sent an attachment that breaks the contract; it is not shown.',
+      'The server sent a message that breaks the contract; it is not shown.',
+    ])
 
     const broken = await failure(reply({ nextCursor: null }).listConversations({}))
     expect(broken).toMatchObject({ code: 'malformed_response', retryable: false })

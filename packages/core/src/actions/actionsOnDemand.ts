@@ -18,6 +18,9 @@ type MenuNames =
   | 'recordOptOut'
   | 'createClient'
   | 'updateClient'
+  | 'startConversation'
+  | 'resend'
+  | 'upload'
 type SettingsNames =
   | 'updateSettings'
   | 'createInbox'
@@ -45,6 +48,9 @@ const MENU_NAMES: MenuNames[] = [
   'recordOptOut',
   'createClient',
   'updateClient',
+  'startConversation',
+  'resend',
+  'upload',
 ]
 const SETTINGS_NAMES: SettingsNames[] = [
   'updateSettings',
@@ -79,22 +85,16 @@ function lazy<N extends string>(names: readonly N[], load: () => Promise<Record<
 
 /**
  * The menus' actions (close, reopen, mark unread, assign, move, assign to a client, delete, block,
- * consent, opt-out, client records) and the settings actions (settings, inboxes, templates,
- * library), each loaded with its first use (the menus' also by `preload()` once the inbox is up),
- * not with the inbox: nobody needs them to see a conversation, and the widget lives inside
+ * consent, opt-out, client records, uploading a file, starting a conversation, sending a failed
+ * text again) and the settings actions (settings, inboxes, templates, library), each loaded with
+ * its first use (the menus' also by `preload()` once the inbox is up), not with the inbox: nobody needs them to see a conversation, and the widget lives inside
  * someone else's app. A call made while its module loads waits for it, then runs as usual.
  */
-export function actionsOnDemand(
-  ctx: ActionContext,
-  upload: InboxActions['upload'],
-): { actions: OnDemand; preload(): void } {
-  const menus = lazy(MENU_NAMES, () =>
-    Promise.all([import('./conversationActions'), import('./contactActions')]).then(([c, m]) => ({
-      ...c.conversationActions(ctx),
-      ...m.contactActions(ctx),
-    })),
+export function actionsOnDemand(ctx: ActionContext): { actions: OnDemand; preload(): void } {
+  const menus = lazy(MENU_NAMES, () => import('./menuActions').then((m) => m.menuActions(ctx)))
+  const settings = lazy(SETTINGS_NAMES, () =>
+    import('./settingsActions').then((m) => m.settingsActions(ctx, menus.actions.upload as InboxActions['upload'])),
   )
-  const settings = lazy(SETTINGS_NAMES, () => import('./settingsActions').then((m) => m.settingsActions(ctx, upload)))
   return {
     actions: { ...menus.actions, ...settings.actions } as unknown as OnDemand,
     // The inbox's menus need theirs soon; the settings ones wait for a settings page.

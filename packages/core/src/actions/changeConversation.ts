@@ -1,7 +1,29 @@
 import type { Conversation, Stamped } from '@switchboard/protocol'
 import type { ConversationChange } from '../cache/pendingChanges'
+import { toInboxError } from '../errors'
 import type { ActionContext } from './context'
-import { optimistic } from './optimistic'
+
+const seqOf = (result: unknown): number | null => {
+  const seq = (result as Partial<Stamped<unknown>> | undefined)?.seq
+  return typeof seq === 'number' ? seq : null
+}
+
+/**
+ * Shows a change of one conversation at once (every list, the detail and the badge), over
+ * whatever the server says next, until the request's answer: `answered` with it (the change goes
+ * once the events up to its seq are applied; at once when it carries none) or `refused`.
+ */
+export function showConversationChange(ctx: ActionContext, id: string, change: ConversationChange) {
+  const shown = ctx.sync.change(id, change)
+  return {
+    refused: () => shown.drop(),
+    answered(result: unknown): void {
+      const seq = seqOf(result)
+      if (seq === null) shown.drop()
+      else shown.answered(seq)
+    },
+  }
+}
 
 /**
  * Changes a conversation optimistically: every list, the detail and the badge show the change
@@ -14,12 +36,17 @@ export async function changeConversation(
   shown: ConversationChange | null,
   call: () => Promise<Stamped<Conversation>>,
 ): Promise<Conversation> {
-  const { data } = await optimistic(ctx, {
-    ...(shown ? { conversation: { id, change: shown } } : {}),
-    call,
-    place: (reply) => ctx.sync.placeReply(reply.data, reply.seq),
-  })
-  return data
+  const change = shown ? showConversationChange(ctx, id, shown) : null
+  let reply: Stamped<Conversation>
+  try {
+    reply = await call()
+  } catch (error) {
+    change?.refused()
+    throw toInboxError(error)
+  }
+  ctx.sync.placeReply(reply.data, reply.seq)
+  change?.answered(reply)
+  return reply.data
 }
 
 const read: ConversationChange = (c) => ({ ...c, unreadCount: 0, markedUnread: false })

@@ -1,6 +1,7 @@
-import type { Stamped } from '@switchboard/protocol'
 import type { ConversationChange } from '../cache/pendingChanges'
+import { changedSince, restore, snapshot } from '../cache/rollback'
 import { toInboxError } from '../errors'
+import { showConversationChange } from './changeConversation'
 import type { ActionContext } from './context'
 
 /** What an optimistic action shows at once and how its answer is placed. */
@@ -15,34 +16,26 @@ export interface OptimisticPlan<T> {
   place?: (result: T) => void
 }
 
-const seqOf = (result: unknown): number | null => {
-  const seq = (result as Partial<Stamped<unknown>> | undefined)?.seq
-  return typeof seq === 'number' ? seq : null
-}
-
 /**
- * The one optimistic-update helper of the client: shows the change at once, places the server's
- * answer, and on a refusal shows exactly what the server has (events applied meanwhile kept,
- * nothing read again) and rejects with a typed `InboxError`.
+ * The optimistic-update helper of the menus' and settings' actions: shows the change at once,
+ * places the server's answer, and on a refusal shows exactly what the server has (events applied
+ * meanwhile kept, nothing read again) and rejects with a typed `InboxError`. A change of one
+ * conversation alone is `changeConversation`, which loads with the inbox (mark read).
  */
 export async function optimistic<T>(ctx: ActionContext, plan: OptimisticPlan<T>): Promise<T> {
-  const change = plan.conversation ? ctx.sync.change(plan.conversation.id, plan.conversation.change) : null
-  const before = plan.show ? ctx.sync.snapshot() : null
+  const change = plan.conversation ? showConversationChange(ctx, plan.conversation.id, plan.conversation.change) : null
+  const before = plan.show ? snapshot(ctx.qc, ctx.store) : null
   plan.show?.()
-  const touched = before ? ctx.sync.changedSince(before) : null
+  const touched = before ? changedSince(ctx.qc, before) : null
   let result: T
   try {
     result = await plan.call()
   } catch (error) {
-    change?.drop()
-    if (touched) ctx.sync.restore(touched)
+    change?.refused()
+    if (touched) restore(ctx.qc, ctx.sync, touched)
     throw toInboxError(error)
   }
   plan.place?.(result)
-  const seq = seqOf(result)
-  if (change) {
-    if (seq === null) change.drop()
-    else change.answered(seq)
-  }
+  change?.answered(result)
   return result
 }

@@ -224,10 +224,6 @@ export function createCacheSync(options: CacheSyncOptions) {
       const newer = history.since(seq)?.some((e) => e.type === 'contact.updated' && e.contact.phone === contact.phone)
       if (!newer) write({ type: 'contact.updated', contact })
     },
-    /** What the cache holds now, to put back with {@link restore} if an optimistic change is refused. */
-    snapshot(): CacheSnapshot {
-      return { seq: applied(), entries: qc.getQueriesData({ queryKey: inboxKeys.all }) }
-    },
     /**
      * Forgets the applied events up to `seq` (null: none), kept to bring replies up to date: no
      * reply on its way is older (the client's requests are followed by `trackRequests`).
@@ -235,28 +231,10 @@ export function createCacheSync(options: CacheSyncOptions) {
     forgetUpTo(seq: number | null): void {
       if (seq !== null) history.forgetUpTo(seq)
     },
-    /** The part of a snapshot whose queries changed since it was taken (what a change touched). */
-    changedSince(saved: CacheSnapshot): CacheSnapshot {
-      return { seq: saved.seq, entries: saved.entries.filter(([key, data]) => qc.getQueryData(key) !== data) }
-    },
-    /**
-     * Puts back what changed since `saved`, with every event applied since replayed onto it: the
-     * server's state without the refused change, and without reading anything again.
-     */
-    restore(saved: CacheSnapshot): void {
-      const events = saved.seq === null ? [] : history.since(saved.seq)
-      const ctx = context()
-      for (const [key, data] of saved.entries) {
-        if (qc.getQueryData(key) === data) continue
-        if (events === null) {
-          void qc.invalidateQueries({ queryKey: key, exact: true }).catch(() => undefined)
-          continue
-        }
-        const restored = replay(key, data, events, ctx)
-        if (restored === REMOVE) qc.removeQueries({ queryKey: key, exact: true })
-        else qc.setQueryData(key, restored)
-      }
-    },
+    /** The events applied after `seq` (null: some are no longer kept), to replay onto older data. */
+    eventsSince: (seq: number) => history.since(seq),
+    /** How events are applied now: for this viewer, with the waiting changes on top. */
+    context,
     /**
      * Shows `change` on a conversation at once, over whatever the server says next, until the
      * server has answered and its events are applied (`answered`) or the change is refused (`drop`).
@@ -278,12 +256,6 @@ export function createCacheSync(options: CacheSyncOptions) {
       }
     },
   }
-}
-
-/** The cached data before an optimistic change, and the seq it reflected. */
-export interface CacheSnapshot {
-  seq: number | null
-  entries: Array<[QueryKey, unknown]>
 }
 
 /** The cache writer of a client. */

@@ -1,9 +1,9 @@
 import type { Message } from '@switchboard/protocol'
-import { toInboxError } from '../errors'
 import type { InboxStore } from '../store'
 import type { Transport } from '../transport/Transport'
-import { backoffDelay, type RetryOptions } from './backoff'
+import type { RetryOptions } from './backoff'
 import type { OutboxEntry } from './outboxEntry'
+import type { Sender } from './outboxSender'
 import type { StorageAdapter } from './storageAdapter'
 
 export interface OutboxOptions {
@@ -37,10 +37,8 @@ function isEntry(value: unknown): value is OutboxEntry {
  * unknown outcome safe.
  */
 export function createOutbox(options: OutboxOptions) {
-  const { store, transport, storage, storageKey } = options
+  const { store, storage, storageKey } = options
   const now = options.now ?? Date.now
-  const busy = new Set<string>()
-  const timers = new Map<string, ReturnType<typeof setTimeout>>()
   let stopped = false
   let persisting = Promise.resolve()
 
@@ -76,53 +74,22 @@ export function createOutbox(options: OutboxOptions) {
     })
   })()
 
-  function schedule(conversationId: string, delay: number): void {
-    clearTimeout(timers.get(conversationId))
-    timers.set(
-      conversationId,
-      setTimeout(() => {
-        timers.delete(conversationId)
-        void pump(conversationId)
-      }, delay),
+  // The sender (turns, retries with backoff) loads with the first message to send, or with
+  // `preload()` once the inbox is up; the queue itself is here, so a message shows at once.
+  let sender: Promise<Sender> | null = null
+  const loadSender = () =>
+    (sender ??= import('./outboxSender').then(
+      ({ createSender }) => createSender({ ...options, now, hydrated, entries, patch, remove, stopped: () => stopped }),
+      (error: unknown) => {
+        sender = null
+        throw error
+      },
+    ))
+  const pump = (conversationId: string) =>
+    void loadSender().then(
+      (s) => s.pump(conversationId),
+      () => undefined, // not loaded (offline): the next send, retry or reconnect tries again
     )
-  }
-
-  async function pump(conversationId: string): Promise<void> {
-    await hydrated
-    if (stopped || busy.has(conversationId)) return
-    const head = entries().find((e) => e.conversationId === conversationId && e.status !== 'failed')
-    if (!head) return
-    const wait = head.nextAttemptAt - now()
-    if (wait > 0) return schedule(conversationId, wait)
-    busy.add(conversationId)
-    patch(head.clientMessageId, { status: 'sending', attempts: head.attempts + 1 })
-    try {
-      const message = await transport.sendMessage(conversationId, {
-        clientMessageId: head.clientMessageId,
-        body: head.body,
-        attachmentIds: head.attachments.map((a) => a.id),
-      })
-      remove(head.clientMessageId)
-      options.onSent(message, head)
-    } catch (thrown) {
-      const error = toInboxError(thrown)
-      const summary = { code: error.code, message: error.message, retryable: error.retryable }
-      if (!entries().some((e) => e.clientMessageId === head.clientMessageId)) {
-        // discarded or acknowledged by an event meanwhile
-      } else if (error.retryable) {
-        patch(head.clientMessageId, {
-          status: 'queued',
-          error: summary,
-          nextAttemptAt: now() + backoffDelay(head.attempts + 1, options.retry),
-        })
-      } else {
-        patch(head.clientMessageId, { status: 'failed', error: summary })
-      }
-    } finally {
-      busy.delete(conversationId)
-    }
-    await pump(conversationId)
-  }
 
   const conversationsWithWork = () => [
     ...new Set(
@@ -144,7 +111,7 @@ export function createOutbox(options: OutboxOptions) {
         error: null,
       }
       store.setState((s) => ({ outbox: [...s.outbox, full] }))
-      void pump(entry.conversationId)
+      pump(entry.conversationId)
       return full
     },
     /** The server has the message (its event arrived): forget the entry. */
@@ -156,7 +123,7 @@ export function createOutbox(options: OutboxOptions) {
       const entry = entries().find((e) => e.clientMessageId === clientMessageId)
       if (!entry || entry.status === 'sending') return
       patch(clientMessageId, { status: 'queued', nextAttemptAt: 0, error: null })
-      void pump(entry.conversationId)
+      pump(entry.conversationId)
     },
     /** Drops a waiting or failed message. One already on the wire may still arrive. */
     discard(clientMessageId: string): void {
@@ -170,29 +137,24 @@ export function createOutbox(options: OutboxOptions) {
           outbox: s.outbox.map((e) => (e.status === 'queued' ? { ...e, nextAttemptAt: 0 } : e)),
         }))
       }
-      for (const id of conversationsWithWork()) void pump(id)
+      for (const id of conversationsWithWork()) pump(id)
     },
     /** Stops sending (timers cleared); queued messages stay, persisted. */
     stop(): void {
       stopped = true
-      for (const timer of timers.values()) clearTimeout(timer)
-      timers.clear()
+      void sender?.then(
+        (s) => s.stop(),
+        () => undefined,
+      )
     },
     /** Resolves once stored entries are loaded and the last change is persisted. */
     async flushed(): Promise<void> {
       await hydrated
       await persisting
     },
-    /** Resolves when nothing is sending or due within `withinMs`. For tests and shutdown. */
-    async idle(withinMs = 0): Promise<void> {
-      await hydrated
-      for (;;) {
-        const pending = entries().filter(
-          (e) => e.status === 'sending' || (e.status === 'queued' && e.nextAttemptAt - now() <= withinMs),
-        )
-        if (pending.length === 0 && busy.size === 0) return
-        await new Promise((r) => setTimeout(r, 5))
-      }
+    /** Loads the sender now, so the first message goes out without waiting for it. */
+    preload(): void {
+      void loadSender().catch(() => undefined)
     },
     dispose(): void {
       this.stop()

@@ -1,19 +1,15 @@
 import {
-  attachmentSchema,
-  clientSchema,
-  contactSchema,
   conversationSchema,
   inboxSchema,
   meResponseSchema,
-  metricsSchema,
-  settingsSchema,
   teamMemberSchema,
-  templateSchema,
   unreadTotalsSchema,
 } from '@switchboard/protocol'
-import { InboxError } from '../errors'
-import { type GetToken, type HttpConfig, httpRequest, stampedRequest } from './httpRequest'
-import { createReaders, type Reader } from './readers'
+import { InboxError, toInboxError } from '../errors'
+import type { GetToken, HttpConfig } from './httpRequest'
+import type { LaterRoutes } from './laterRoutes'
+import { createReaders } from './readers'
+import { routeKit } from './routeKit'
 import type { SocketOptions } from './socket'
 import type { RealtimeHandlers, Transport } from './Transport'
 
@@ -44,6 +40,39 @@ export interface HttpTransportOptions {
 }
 
 const encode = encodeURIComponent
+
+/** The routes in `laterRoutes`, loaded after the inbox is up. */
+const LATER_ROUTES = [
+  'startConversation',
+  'updateConversation',
+  'deleteConversation',
+  'markUnread',
+  'assignToClient',
+  'resendMessage',
+  'listLibrary',
+  'renameDocument',
+  'removeDocument',
+  'searchClients',
+  'getClient',
+  'createClient',
+  'updateClient',
+  'clientMessages',
+  'block',
+  'unblock',
+  'listContacts',
+  'recordConsent',
+  'createInbox',
+  'updateInbox',
+  'listTemplates',
+  'createTemplate',
+  'updateTemplate',
+  'deleteTemplate',
+  'getSettings',
+  'updateSettings',
+  'metrics',
+] as const satisfies readonly (keyof Transport)[]
+/** The name of a route in `laterRoutes`. */
+export type LaterRouteName = (typeof LATER_ROUTES)[number]
 const here = () => globalThis.location?.href ?? 'http://localhost/'
 
 /**
@@ -62,21 +91,6 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
     fetch: options.fetch ?? ((...args) => globalThis.fetch(...args)),
     timeoutMs: options.timeoutMs ?? 15_000,
   }
-  const get = <T>(path: string, read: Reader<T>, query?: Record<string, string | number | boolean | undefined>) =>
-    httpRequest(config, { method: 'GET', path, read, ...(query ? { query } : {}) })
-  const send = <T>(method: 'POST' | 'PATCH' | 'PUT', path: string, read: Reader<T>, body?: unknown) =>
-    httpRequest(config, { method, path, read, body: body ?? {} })
-  const remove = async (path: string): Promise<void> => {
-    await httpRequest(config, { method: 'DELETE', path, read: null })
-  }
-  // Replies about conversations, messages, contacts and unread totals carry their event-log seq.
-  const getStamped = <T>(
-    path: string,
-    read: Reader<T>,
-    query?: Record<string, string | number | boolean | undefined>,
-  ) => stampedRequest(config, { method: 'GET', path, read, ...(query ? { query } : {}) })
-  const sendStamped = <T>(method: 'POST' | 'PATCH', path: string, read: Reader<T>, body?: unknown) =>
-    stampedRequest(config, { method, path, read, body: body ?? {} })
   let realtime: { close(): void; emit(event: string, data: unknown): void } | null = null
   let handlersNow: RealtimeHandlers | null = null
   const read = createReaders(
@@ -84,58 +98,41 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
       options.onMalformed?.(error) ?? (handlersNow?.onError ? handlersNow.onError(error) : console.warn(error.message)),
   )
   const { strict } = read
+  const routes = routeKit(config, read)
+  const { get, send, getStamped, sendStamped } = routes
+  // The routes no inbox needs on load (dialogs, menus, settings, the client panel) load with the
+  // first connect, beside the socket, or with their first call if that comes first.
+  let loadingLater: Promise<LaterRoutes> | null = null
+  const later = () =>
+    (loadingLater ??= import('./laterRoutes').then(
+      (m) => m.laterRoutes(routes),
+      (error: unknown) => {
+        loadingLater = null
+        throw toInboxError(error)
+      },
+    ))
+  const laterRoutes = Object.fromEntries(
+    LATER_ROUTES.map((name) => [
+      name,
+      async (...args: unknown[]) => ((await later())[name] as (...a: unknown[]) => unknown)(...args),
+    ]),
+  ) as unknown as LaterRoutes
 
   return {
     fileOrigins: [new URL(baseUrl, here()).origin, ...(options.fileOrigins ?? [])],
     me: () => get('/me', strict(meResponseSchema)),
     listConversations: (query) => getStamped('/conversations', read.conversationPage, { ...query }),
     getConversation: (id) => getStamped(`/conversations/${encode(id)}`, strict(conversationSchema)),
-    startConversation: (request) => sendStamped('POST', '/conversations', read.startConversation, request),
-    updateConversation: (id, patch) =>
-      sendStamped('PATCH', `/conversations/${encode(id)}`, strict(conversationSchema), patch),
-    deleteConversation: (id) =>
-      stampedRequest(config, { method: 'DELETE', path: `/conversations/${encode(id)}`, read: null }),
     markRead: (id) => sendStamped('POST', `/conversations/${encode(id)}/read`, strict(conversationSchema)),
-    markUnread: (id) => sendStamped('POST', `/conversations/${encode(id)}/unread`, strict(conversationSchema)),
-    assignToClient: (id, request) =>
-      sendStamped('POST', `/conversations/${encode(id)}/client`, strict(conversationSchema), request),
     listMessages: (id, query = {}) => getStamped(`/conversations/${encode(id)}/messages`, read.messagePage, query),
     sendMessage: (id, request) => send('POST', `/conversations/${encode(id)}/messages`, read.message, request),
-    resendMessage: (id, messageId, request) =>
-      send('POST', `/conversations/${encode(id)}/messages/${encode(messageId)}/resend`, read.message, request),
     // The uploader (XMLHttpRequest, for progress) loads with the first file attached, not with the inbox.
     uploadAttachment: async (file, uploadOptions = {}) =>
       (await import('./upload')).upload(config, file, uploadOptions),
-    listLibrary: () => get('/attachments/library', read.attachments),
-    renameDocument: (id, name) =>
-      send('PATCH', `/attachments/library/${encode(id)}`, strict(attachmentSchema), { name }),
-    removeDocument: (id) => remove(`/attachments/library/${encode(id)}`),
-    searchClients: (q) => get('/clients', read.list(clientSchema, 'client'), { q }),
-    getClient: (id) => get(`/clients/${encode(id)}`, strict(clientSchema)),
-    createClient: (request) => send('POST', '/clients', strict(clientSchema), request),
-    updateClient: (id, patch) => send('PATCH', `/clients/${encode(id)}`, strict(clientSchema), patch),
-    clientMessages: (id, query = {}) => get(`/clients/${encode(id)}/messages`, read.clientHistory, query),
-    block: (phone) => sendStamped('POST', `/contacts/${encode(phone)}/block`, strict(contactSchema)),
-    unblock: (phone) => sendStamped('POST', `/contacts/${encode(phone)}/unblock`, strict(contactSchema)),
-    listContacts: (query = {}) =>
-      getStamped('/contacts', read.list(contactSchema, 'contact'), {
-        optedOut: query.optedOut,
-        blocked: query.blocked,
-      }),
-    recordConsent: (phone, request) =>
-      sendStamped('POST', `/contacts/${encode(phone)}/consent`, strict(contactSchema), request),
     listInboxes: () => get('/inboxes', read.list(inboxSchema, 'inbox')),
-    createInbox: (name) => send('POST', '/inboxes', strict(inboxSchema), { name }),
-    updateInbox: (id, patch) => send('PATCH', `/inboxes/${encode(id)}`, strict(inboxSchema), patch),
     listTeam: () => get('/team', read.list(teamMemberSchema, 'team member')),
-    listTemplates: () => get('/templates', read.list(templateSchema, 'template')),
-    createTemplate: (request) => send('POST', '/templates', strict(templateSchema), request),
-    updateTemplate: (id, patch) => send('PATCH', `/templates/${encode(id)}`, strict(templateSchema), patch),
-    deleteTemplate: (id) => remove(`/templates/${encode(id)}`),
     unread: () => getStamped('/unread', strict(unreadTotalsSchema)),
-    getSettings: () => get('/settings', strict(settingsSchema)),
-    updateSettings: (settings) => send('PUT', '/settings', strict(settingsSchema), settings),
-    metrics: (query) => get('/metrics', strict(metricsSchema), query),
+    ...laterRoutes,
     eventsAfter: (seq) => get('/events', read.events, { after: seq }),
     connect(handlers) {
       realtime?.close()
@@ -154,6 +151,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
         },
         emit: (event: string, data: unknown) => socket?.emit(event, data),
       }
+      void later().catch(() => undefined)
       import('./socket').then(
         ({ connectSocket }) => {
           if (closed) return

@@ -1,7 +1,5 @@
 import {
-  type Attachment,
   attachmentSchema,
-  type ClientHistoryPage,
   type Conversation,
   conversationSchema,
   type EventsResponse,
@@ -12,7 +10,6 @@ import {
   messageSchema,
   type Page,
   type ServerEvent,
-  type StartConversationResponse,
   serverEventSchema,
 } from '@switchboard/protocol'
 import * as z from 'zod/mini'
@@ -41,7 +38,8 @@ export function strict<S extends z.ZodMiniType>(schema: S): Reader<z.infer<S>> {
   return (body, what) => validate(schema, body, what)
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
+/** Whether a value is a plain object (not null, not an array). */
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /**
@@ -52,10 +50,14 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 export function createReaders(report: ReportMalformed) {
   const dropped = (what: string, issues: readonly z.core.$ZodIssue[]) =>
     report(
-      new InboxError('malformed_response', `The server sent a ${what} that breaks the contract; it is not shown.`, {
-        retryable: false,
-        details: issues.slice(0, 3),
-      }),
+      new InboxError(
+        'malformed_response',
+        `The server sent ${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what} that breaks the contract; it is not shown.`,
+        {
+          retryable: false,
+          details: issues.slice(0, 3),
+        },
+      ),
     )
 
   /** Validates each item on its own, leaving out (and reporting) those that fail. */
@@ -107,34 +109,19 @@ export function createReaders(report: ReportMalformed) {
     strict,
     message,
     list,
-    attachments: list<Attachment>(attachmentSchema, 'attachment'),
+    page,
+    withValidAttachments,
     messagePage: page(
       messageSchema,
       z.object({ nextBefore: z.nullable(z.number().check(z.int())) }),
       'message',
       withValidAttachments,
     ) as Reader<MessagePage>,
-    clientHistory: page(
-      messageSchema,
-      z.object({ nextBefore: z.nullable(z.string()) }),
-      'message',
-      withValidAttachments,
-    ) as Reader<ClientHistoryPage>,
     conversationPage: page(
       conversationSchema,
       z.object({ nextCursor: z.nullable(z.string()) }),
       'conversation',
     ) as Reader<Page<Conversation>>,
-    startConversation: ((body, reply) => {
-      const raw = isRecord(body)
-        ? { ...body, message: body.message ? withValidAttachments(body.message) : body.message }
-        : body
-      return validate(
-        z.object({ conversation: conversationSchema, created: z.boolean(), message: z.nullable(messageSchema) }),
-        raw,
-        reply,
-      )
-    }) as Reader<StartConversationResponse>,
     events: ((body, reply) => {
       const { events, lastSeq } = validate(z.object({ events: z.array(z.unknown()), lastSeq: z.number() }), body, reply)
       return { events: each<InboxEvent>(inboxEventSchema, events, 'event', withValidEventAttachments), lastSeq }

@@ -1,17 +1,24 @@
+import { type InboxError, toInboxError } from '../errors'
 import type { Transport } from './Transport'
 
 /** Transport members that are not requests answered later. */
 const NOT_REQUESTS = new Set<PropertyKey>(['connect', 'sendTyping', 'sendViewing', 'fileOrigins'])
 
 /**
- * The transport with its requests followed: `oldest()` is the event-log position the client had
- * reached when the oldest request still on its way started (the current one when none is). A
- * reply is never older than the position at its request's start, so the events up to `oldest()`
- * are never needed to bring a reply up to date, and the client can forget them.
+ * The transport with its requests followed, for two things:
+ *
+ * - `oldest()` is the event-log position the client had reached when the oldest request still on
+ *   its way started (the current one when none is). A reply is never older than the position at
+ *   its request's start, so the events up to `oldest()` are never needed to bring a reply up to
+ *   date, and the client can forget them.
+ * - A request refused as `unauthorized` (after the token refresh the transport already tried)
+ *   means the session is over: `onUnauthorized` hears it, whichever request found out first, so
+ *   the UI shows it. Callers still get the rejection.
  */
 export function trackRequests(
   transport: Transport,
   position: () => number | null,
+  onUnauthorized: (error: InboxError) => void = () => undefined,
 ): { transport: Transport; oldest(): number | null } {
   const started = new Map<number, number | null>()
   let next = 0
@@ -33,6 +40,10 @@ export function trackRequests(
             throw error
           }
           if (result instanceof Promise) {
+            result.catch((error: unknown) => {
+              const e = toInboxError(error)
+              if (e.code === 'unauthorized') onUnauthorized(e)
+            })
             return result.finally(() => started.delete(id))
           }
           started.delete(id)
