@@ -18,6 +18,10 @@ const UPDATES = quick ? 30 : 100
 // left unminified so the names read), its top functions printed, the profile kept in bench-results.
 const profileAt = process.argv.indexOf('--profile')
 const profile = profileAt > 0 ? process.argv.slice(profileAt + 1, profileAt + 5) : null
+// `--trace <view> <conversations> <messages> [-paged]`: the browser's own timeline of a mount (script, style,
+// layout, paint), the longest events listed in order: where a first paint's time goes besides script.
+const traceAt = process.argv.indexOf('--trace')
+const trace = traceAt > 0 ? process.argv.slice(traceAt + 1, traceAt + 5) : null
 
 // The page and its backend worker, bundled as a vendor would ship them (the packages' dist).
 const dir = mkdtempSync(join(tmpdir(), 'switchboard-bench-browser-'))
@@ -133,6 +137,44 @@ function line(r) {
   return `${r.scenario.padEnd(34)} ${r.metric.padEnd(20)} ${fmt(r.ours, r.unit).padStart(10)} ${fmt(r.bare, r.unit).padStart(10)} ${
     r.ratio === null || !Number.isFinite(r.ratio) ? '–'.padStart(6) : `${r.ratio.toFixed(2)}×`.padStart(6)
   }`
+}
+
+if (trace) {
+  const [kind, conversations, messages, paged = ''] = trace
+  const { page } = await openPage({ conversations: Number(conversations), threads: [Number(messages ?? 1000)] })
+  const cdp = await page.context().newCDPSession(page)
+  const events = []
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value))
+  const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve))
+  await cdp.send('Tracing.start', {
+    categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing',
+    transferMode: 'ReportEvents',
+  })
+  console.log(await page.evaluate((k) => window.bench.mount(k[0], { oneReply: k[1] }), [kind, paged !== '-paged']))
+  await cdp.send('Tracing.end')
+  await done
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+  const mine = events.filter((e) => e.ph === 'X' && e.pid === main?.pid && e.tid === main?.tid && e.dur)
+  const start = Math.min(...mine.map((e) => e.ts))
+  const totals = new Map()
+  for (const e of mine) totals.set(e.name, (totals.get(e.name) ?? 0) + e.dur / 1000)
+  for (const [name, ms] of [...totals].sort((a, b) => b[1] - a[1]).slice(0, 14))
+    console.log(`${ms.toFixed(1).padStart(8)} ms  ${name}`)
+  console.log('\nlongest, in order (ms from the first event):')
+  const marks = events.filter((e) => e.cat.includes('user_timing') && e.pid === main?.pid && /^[→←]/.test(e.name))
+  const long = [
+    ...mine.filter((e) => e.dur > 1500 && !['RunTask', 'ThreadControllerImpl::RunTask'].includes(e.name)),
+    ...marks.map((e) => ({ ...e, dur: 0 })),
+  ]
+  for (const e of long.sort((a, b) => a.ts - b.ts))
+    console.log(
+      `${((e.ts - start) / 1000).toFixed(1).padStart(8)} +${(e.dur / 1000).toFixed(1).padStart(6)} ms  ${e.name} ${
+        e.name === 'Layout' || e.name === 'UpdateLayoutTree' ? JSON.stringify(e.args?.beginData ?? e.args ?? {}) : ''
+      }`,
+    )
+  await browser.close()
+  server.close()
+  process.exit(0)
 }
 
 if (profile) {

@@ -33,11 +33,15 @@ export function connectBackend(worker: Worker) {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
     const headers = Object.fromEntries(new Headers(init.headers))
     const body = typeof init.body === 'string' ? init.body : undefined
+    // Marks on the timeline (`--trace` lists them): when each call left and when its answer came.
+    const what = `${init.method ?? 'GET'} ${new URL(url, location.href).pathname.replace(/^\/api/, '')}`
+    performance.mark(`→ ${what}`)
     const reply = await call<{ status: number; headers: Record<string, string>; body: string }>({
       type: 'fetch',
       url: new URL(url, location.href).href,
       init: { method: init.method ?? 'GET', headers, ...(body !== undefined ? { body } : {}) },
     })
+    performance.mark(`← ${what}`)
     return new Response(reply.status === 204 ? null : reply.body, { status: reply.status, headers: reply.headers })
   }
 

@@ -6,6 +6,7 @@ import {
   type CSSProperties,
   type HTMLAttributes,
   type RefCallback,
+  type UIEvent,
   useCallback,
   useEffect,
   useLayoutEffect,
@@ -124,6 +125,8 @@ export function useThreadView(conversationId: string): ThreadView {
     paddingStart: THREAD_HEAD_SIZE,
     paddingEnd: 12,
     initialRect: { width: 600, height: 640 },
+    // Opened at the newest message: the first rows drawn are the last ones, not the first page's top.
+    initialOffset: () => Number.MAX_SAFE_INTEGER,
   })
 
   // What you are reading stays put when rows above it change size. Rows measured for the first
@@ -199,9 +202,13 @@ export function useThreadView(conversationId: string): ThreadView {
   const loadOlder = useCallback(() => {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage()
   }, [hasNextPage, isFetchingNextPage, fetchNextPage])
-  const onScroll = () => {
-    if (virtualizer.isAtEnd()) setNewBelow(0)
-    if ((virtualizer.scrollOffset ?? 0) < LOAD_OLDER_THRESHOLD && !isFetchNextPageError) loadOlder()
+  // Where the scroller is now, from the element: the virtualizer learns of this scroll in its own
+  // listener, which may run after this one (its offset read here could still be the opening's 0,
+  // and ask for older history nobody scrolled to).
+  const onScroll = (event: UIEvent<HTMLElement>) => {
+    const { scrollTop, scrollHeight, clientHeight } = event.currentTarget
+    if (scrollHeight - clientHeight - scrollTop <= END_THRESHOLD) setNewBelow(0)
+    if (scrollTop < LOAD_OLDER_THRESHOLD && !isFetchNextPageError) loadOlder()
   }
   const setScroller = useCallback((node: HTMLElement | null) => {
     scroller.current = node

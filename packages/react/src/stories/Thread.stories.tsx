@@ -46,6 +46,28 @@ export const Conversation: Story = {
   },
 }
 
+/** A conversation that fits without scrolling: every message is drawn, the first one too. */
+export const FitsTheView: Story = {
+  parameters: {
+    height: 1100,
+    ...conversation(async (b) => {
+      const phone = '+16505550178'
+      const { conversationId } = await b.simulateInbound(phone, 'Text 1: hello')
+      for (let i = 2; i <= 10; i++) {
+        if (i % 2) await b.simulateInbound(phone, `Text ${i}: ok`)
+        else await b.service.sendMessage(staff, conversationId, { clientMessageId: `fit-${i}`, body: `Text ${i}: ok` })
+      }
+      return conversationId
+    }),
+  },
+  play: async ({ canvasElement }) => {
+    const log = await within(canvasElement).findByRole('log')
+    await expect(await within(log).findByText(/^Text 10: ok/)).toBeInTheDocument()
+    await waitFor(() => expect(within(log).getByText('Text 1: hello')).toBeVisible())
+    await expect(log.scrollHeight).toBeLessThanOrEqual(log.clientHeight + 1)
+  },
+}
+
 export const CampaignAndAutoReply: Story = {
   parameters: conversation(async (b) => {
     await b.service.sendCampaignMessage('cln_maple', {
