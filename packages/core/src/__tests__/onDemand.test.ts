@@ -9,13 +9,19 @@ import { httpClient, useMsw } from './mockHarness'
 
 const msw = useMsw()
 
-/** Makes the first `failures` imports of `path` fail as a chunk that cannot be fetched. */
-function failingImport(path: string, failures = 1) {
-  let left = failures
+/**
+ * A client (fresh modules) whose first import of `path` fails as a chunk that cannot be fetched;
+ * later imports load it.
+ */
+async function clientFailingToLoad(path: string) {
+  vi.resetModules()
+  let left = 1
   vi.doMock(path, async (importOriginal) => {
     if (left-- > 0) throw new TypeError('Failed to fetch dynamically imported module')
     return importOriginal()
   })
+  const { httpClient: freshClient } = await import('./mockHarness')
+  return freshClient(msw.backend())
 }
 
 async function firstConversation(client: InboxClient): Promise<string> {
@@ -33,10 +39,7 @@ afterEach(() => {
 
 describe('parts that load later', () => {
   it('a menu action whose code cannot load rejects with network_error; the next call loads it and works', async () => {
-    vi.resetModules()
-    failingImport('../actions/menuActions')
-    const { httpClient: freshClient } = await import('./mockHarness')
-    const client = freshClient(msw.backend())
+    const client = await clientFailingToLoad('../actions/menuActions')
     const id = await firstConversation(client)
     await expect(client.actions.close(id)).rejects.toMatchObject({ name: 'InboxError', code: 'network_error' })
     await expect(client.actions.close(id)).resolves.toMatchObject({ id, status: 'closed' })
@@ -44,21 +47,14 @@ describe('parts that load later', () => {
   })
 
   it('a transport route whose code cannot load rejects typed; the next call reaches the server', async () => {
-    vi.resetModules()
-    failingImport('../transport/laterRoutes')
-    const { httpClient: freshClient } = await import('./mockHarness')
-    const client = freshClient(msw.backend())
+    const client = await clientFailingToLoad('../transport/laterRoutes')
     await expect(client.transport.getSettings()).rejects.toMatchObject({ code: 'network_error', retryable: true })
     await expect(client.transport.getSettings()).resolves.toHaveProperty('autoReply.enabled')
     client.destroy()
   })
 
   it('a message sent while the sender cannot load shows queued, and goes out with the next connect', async () => {
-    vi.resetModules()
-    failingImport('../outbox/outboxSender')
-    const { httpClient: freshClient } = await import('./mockHarness')
-    const backend = msw.backend()
-    const client = freshClient(backend)
+    const client = await clientFailingToLoad('../outbox/outboxSender')
     const id = await firstConversation(client)
     const entry = client.actions.send(id, { body: 'Biscuit is ready for pick-up!' })
     expect(client.store.getState().outbox).toMatchObject([{ clientMessageId: entry.clientMessageId, status: 'queued' }])
@@ -73,10 +69,7 @@ describe('parts that load later', () => {
   })
 
   it('a catch-up whose code cannot load rejects typed; the next one catches up', async () => {
-    vi.resetModules()
-    failingImport('../realtime')
-    const { httpClient: freshClient } = await import('./mockHarness')
-    const client = freshClient(msw.backend())
+    const client = await clientFailingToLoad('../realtime')
     await expect(client.sync()).rejects.toMatchObject({ name: 'InboxError', code: 'network_error' })
     await client.sync()
     expect(client.store.getState().connection.lastSeq).toEqual(expect.any(Number))
