@@ -12,6 +12,7 @@ import type { InboxActions, InboxClient, InboxClientOptions } from './InboxClien
 import { createOutbox } from './outbox/createOutbox'
 import { defaultStorageAdapter } from './outbox/storageAdapter'
 
+import { pageUrl } from './pageUrl'
 import { createPresence } from './presence'
 import { createQueries } from './queries'
 import { createReading } from './reading'
@@ -175,15 +176,18 @@ export function createInboxClient(options: InboxClientOptions): InboxClient {
     store,
     queries,
     transport,
-    isFileUrlAllowed: (url) => isAllowedFileUrl(url, fileOrigins(), globalThis.location?.href ?? 'http://localhost/'),
+    isFileUrlAllowed: (url) => isAllowedFileUrl(url, fileOrigins(), pageUrl()),
     actions,
     outbox: { flushed: () => ctx.outbox.flushed() },
     async connect(): Promise<MeResponse> {
       holds++
       let profile: MeResponse
-      const live = options.realtime === false ? null : loadRealtime()
       try {
-        profile = await queryClient.fetchQuery(queries.me())
+        // The live part loads beside the profile's request; either failing refuses the connect.
+        ;[profile] = await Promise.all([
+          queryClient.fetchQuery(queries.me()),
+          options.realtime === false ? null : loadRealtime(),
+        ])
         if (!hasPermission(profile.user, 'messaging')) {
           throw new InboxError('forbidden', 'You do not have permission to use the SMS inbox.')
         }
@@ -191,18 +195,10 @@ export function createInboxClient(options: InboxClientOptions): InboxClient {
         holds = Math.max(0, holds - 1)
         return refuse(toInboxError(error))
       }
-      if (live) {
-        try {
-          await live
-        } catch (error) {
-          holds = Math.max(0, holds - 1)
-          return refuse(toInboxError(error))
-        }
-      }
       if (holds > 0 && !connected) {
         connected = true
         listen(true)
-        if (live) realtime?.connect()
+        if (options.realtime !== false) realtime?.connect()
       }
       ctx.outbox.resume()
       ctx.outbox.preload()

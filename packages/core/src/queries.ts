@@ -103,7 +103,7 @@ export function createQueries(transport: Transport, sync: CacheSync, qc: QueryCl
       queryKey,
       async () => {
         const { data, seq } = await read()
-        return sync.stamp(data, seq)
+        return sync.stamp(queryKey, data, seq)
       },
       30_000,
     ),
@@ -118,7 +118,7 @@ export function createQueries(transport: Transport, sync: CacheSync, qc: QueryCl
     queryKey: tag<TData>(queryKey),
     queryFn: async ({ pageParam }) => {
       const { data, seq } = await read(pageParam as TParam | null)
-      return sync.stamp(data, seq)
+      return sync.stamp(queryKey, data, seq)
     },
     initialPageParam: null,
     getNextPageParam: next,

@@ -37,6 +37,17 @@ function setUp(network: ServiceTransportOptions = { latencyMs: 40, eventLatencyM
 const serverList = async (service: ReturnType<typeof setUp>['service']) =>
   (await service.listConversations(dana, { status: 'all', limit: 200 })).items
 
+/** A connected client without latency whose list of every conversation is on screen, its first page in. */
+async function showingTheList() {
+  const setup = setUp({ latencyMs: 0 })
+  await setup.client.connect()
+  const qc = setup.client.queryClient
+  const list = new InfiniteQueryObserver(qc, setup.client.queries.conversations({ status: 'all' }))
+  list.subscribe(() => undefined)
+  await until(() => qc.isFetching() === 0 && list.getCurrentResult().data !== undefined)
+  return { ...setup, qc, list }
+}
+
 describe('the cache under a stream of texts', () => {
   it('fetchNextPage during a stream is one next-page fetch that lands; the loaded rows stay the server prefix', async () => {
     const { service, client, calls } = setUp()
@@ -202,12 +213,7 @@ describe('the cache under a stream of texts', () => {
   })
 
   it('a refused change shows the server state with the events applied meanwhile, reading nothing again', async () => {
-    const { service, client, net, calls } = setUp({ latencyMs: 0 })
-    await client.connect()
-    const qc = client.queryClient
-    const list = new InfiniteQueryObserver(qc, client.queries.conversations({ status: 'all' }))
-    list.subscribe(() => undefined)
-    await until(() => qc.isFetching() === 0 && list.getCurrentResult().data !== undefined)
+    const { service, client, net, calls, list } = await showingTheList()
     await client.sync()
     const target = (await serverList(service))[3] as Conversation
     const reads = calls('listConversations') + calls('getConversation')
@@ -229,6 +235,36 @@ describe('the cache under a stream of texts', () => {
     expect(shown()).toEqual(await service.getConversation(dana, target.id))
     expect(shown()?.lastMessage?.body).toBe('still there?')
     expect(calls('listConversations') + calls('getConversation')).toBe(reads)
+    client.destroy()
+  })
+  it('a list refetched page by page while texts arrive reads each page once: the first page waits for the last with the events it needs kept', async () => {
+    const { service, client, net, calls, qc, list } = await showingTheList()
+    await list.fetchNextPage()
+    expect(list.getCurrentResult().data?.pages).toHaveLength(2)
+    await client.sync()
+    const loaded = () => (list.getCurrentResult().data as ConversationListData).pages.flatMap((p) => p.items)
+    const phones = loaded().map((c) => c.contact.phone)
+    const text = async (i: number) => {
+      await service.receiveInbound({ to: CLINIC, from: phones[10 + i] as string, body: `during the refetch ${i}` })
+      await until(() => loaded().some((c) => c.lastMessage?.body === `during the refetch ${i}`))
+    }
+    const reads = calls('listConversations')
+    net.holdReplies(true)
+    const refetch = list.refetch()
+    await until(() => net.heldReplies() === 1) // the first page is asked
+    await text(0)
+    net.release() // the first page arrives (older than text 0), and the second is asked
+    await until(() => net.heldReplies() === 1)
+    await text(1) // the first page is still not placed: text 0 must still be known to bring it up to date
+    net.holdReplies(false)
+    net.releaseAll()
+    await refetch
+    await until(() => qc.isFetching() === 0)
+    await sleep(20)
+    expect(calls('listConversations') - reads).toBe(2)
+    const truth = await serverList(service)
+    expect(loaded().map((c) => c.id)).toEqual(truth.slice(0, loaded().length).map((c) => c.id))
+    expect(loaded()).toEqual(truth.slice(0, loaded().length))
     client.destroy()
   })
 })

@@ -13,6 +13,8 @@ const deferred = <T>() => {
   return { promise, resolve, reject }
 }
 
+const nextTask = () => new Promise((r) => setTimeout(r, 0))
+
 describe('trackRequests', () => {
   it('answers the log position at the start of the oldest request on its way, else the current one', async () => {
     let position: number | null = 5
@@ -34,9 +36,11 @@ describe('trackRequests', () => {
     expect(tracked.oldest()).toBe(5)
     replies[0]?.resolve(1)
     await first
+    await nextTask()
     expect(tracked.oldest()).toBe(9)
     replies[1]?.reject(new Error('down'))
     await expect(second).rejects.toThrow('down')
+    await nextTask()
     expect(tracked.oldest()).toBe(12)
     expect(() => tracked.transport.me()).toThrow('refused at once')
     expect(tracked.oldest()).toBe(12)
@@ -53,7 +57,24 @@ describe('trackRequests', () => {
     expect(tracked.oldest()).toBeNull()
     reply.resolve(0)
     await call
+    await nextTask()
     expect(tracked.oldest()).toBe(3)
+  })
+
+  it('a request counts until the task that received its reply ends: its caller places the reply a few steps later', async () => {
+    let position: number | null = 4
+    const reply = deferred<number>()
+    const tracked = trackRequests({ unread: () => reply.promise } as unknown as Transport, () => position)
+    const placed = (async () => {
+      await tracked.transport.unread()
+      await Promise.resolve() // the caller's own steps before it places the reply
+      return tracked.oldest()
+    })()
+    position = 8 // events applied meanwhile (a catch-up answered at the same moment)
+    reply.resolve(0)
+    expect(await placed).toBe(4)
+    await nextTask()
+    expect(tracked.oldest()).toBe(8)
   })
 })
 

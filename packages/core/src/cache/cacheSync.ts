@@ -1,5 +1,5 @@
 import type { Contact, Conversation, InboxEvent, UnreadTotals, Viewer } from '@switchboard/protocol'
-import { type QueryClient, type QueryKey, replaceEqualDeep } from '@tanstack/query-core'
+import { hashKey, type QueryClient, type QueryKey, replaceEqualDeep } from '@tanstack/query-core'
 import type { InboxStore } from '../store'
 import { findConversation } from './conversationCache'
 import { type ConversationListData, findInList } from './conversationLists'
@@ -53,6 +53,12 @@ export function createCacheSync(options: CacheSyncOptions) {
   const history = createEventHistory(options.historyLimit)
   const pending = createPendingChanges()
   const stamps = new WeakMap<object, number>()
+  /**
+   * The oldest seq among a query's replies received and not yet placed, by query hash: a list
+   * refetched page by page places its first page only once the last one is in, and the events
+   * after that page's seq must be kept until then.
+   */
+  const unplaced = new Map<string, number>()
   /** The oldest seq among replies placed before the client followed the log. */
   let floor: number | null = null
 
@@ -201,9 +207,15 @@ export function createCacheSync(options: CacheSyncOptions) {
     },
     /** Applies a local change that is not (yet) in the log, e.g. an optimistic deletion. */
     applyLocal: write,
-    /** Marks a reply with the seq it reflects, for {@link mergeFor} to merge when TanStack stores it. */
-    stamp<T>(data: T, seq: number): T {
-      if (typeof data === 'object' && data !== null) stamps.set(data, seq)
+    /**
+     * Marks a reply to the query `key` with the seq it reflects, for {@link mergeFor} to merge when
+     * TanStack stores it; the events after `seq` are kept until then.
+     */
+    stamp<T>(key: QueryKey, data: T, seq: number): T {
+      if (typeof data !== 'object' || data === null) return data
+      stamps.set(data, seq)
+      const hash = hashKey(key)
+      unplaced.set(hash, Math.min(seq, unplaced.get(hash) ?? seq))
       return data
     },
     /** The `structuralSharing` option of a query, so its stamped replies merge with applied events. */
@@ -226,10 +238,19 @@ export function createCacheSync(options: CacheSyncOptions) {
     },
     /**
      * Forgets the applied events up to `seq` (null: none), kept to bring replies up to date: no
-     * reply on its way is older (the client's requests are followed by `trackRequests`).
+     * reply on its way is older (the client's requests are followed by `trackRequests`). The events
+     * a received reply still waiting to be placed needs are kept; a query whose fetch ended
+     * (placed, refused, cancelled) or that is gone waits for nothing.
      */
     forgetUpTo(seq: number | null): void {
-      if (seq !== null) history.forgetUpTo(seq)
+      if (seq === null) return
+      let keep = seq
+      for (const [hash, at] of unplaced) {
+        const query = qc.getQueryCache().get(hash)
+        if (!query || query.state.fetchStatus === 'idle') unplaced.delete(hash)
+        else keep = Math.min(keep, at)
+      }
+      history.forgetUpTo(keep)
     },
     /** The events applied after `seq` (null: some are no longer kept), to replay onto older data. */
     eventsSince: (seq: number) => history.since(seq),

@@ -6,6 +6,7 @@ import {
   unreadTotalsSchema,
 } from '@switchboard/protocol'
 import { InboxError, toInboxError } from '../errors'
+import { pageUrl } from '../pageUrl'
 import type { GetToken, HttpConfig } from './httpRequest'
 import type { LaterRoutes } from './laterRoutes'
 import { createReaders } from './readers'
@@ -70,10 +71,10 @@ const LATER_ROUTES = [
   'getSettings',
   'updateSettings',
   'metrics',
+  'eventsAfter',
 ] as const satisfies readonly (keyof Transport)[]
 /** The name of a route in `laterRoutes`. */
 export type LaterRouteName = (typeof LATER_ROUTES)[number]
-const here = () => globalThis.location?.href ?? 'http://localhost/'
 
 /**
  * The default transport: HTTP with `fetch` for calls, socket.io for events, every answer validated
@@ -100,8 +101,9 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
   const { strict } = read
   const routes = routeKit(config, read)
   const { get, send, getStamped, sendStamped } = routes
-  // The routes no inbox needs on load (dialogs, menus, settings, the client panel) load with the
-  // first connect, beside the socket, or with their first call if that comes first.
+  // The routes no inbox needs on load (dialogs, menus, settings, the client panel, the catch-up that
+  // runs once connected) load with the first connect, beside the socket, or with their first call
+  // if that comes first.
   let loadingLater: Promise<LaterRoutes> | null = null
   const later = () =>
     (loadingLater ??= import('./laterRoutes').then(
@@ -119,7 +121,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
   ) as unknown as LaterRoutes
 
   return {
-    fileOrigins: [new URL(baseUrl, here()).origin, ...(options.fileOrigins ?? [])],
+    fileOrigins: [new URL(baseUrl, pageUrl()).origin, ...(options.fileOrigins ?? [])],
     me: () => get('/me', strict(meResponseSchema)),
     listConversations: (query) => getStamped('/conversations', read.conversationPage, { ...query }),
     getConversation: (id) => getStamped(`/conversations/${encode(id)}`, strict(conversationSchema)),
@@ -133,7 +135,6 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
     listTeam: () => get('/team', read.list(teamMemberSchema, 'team member')),
     unread: () => getStamped('/unread', strict(unreadTotalsSchema)),
     ...laterRoutes,
-    eventsAfter: (seq) => get('/events', read.events, { after: seq }),
     connect(handlers) {
       realtime?.close()
       handlersNow = handlers
@@ -156,7 +157,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
         ({ connectSocket }) => {
           if (closed) return
           socket = connectSocket(
-            options.socketUrl ?? new URL(baseUrl, here()).origin,
+            options.socketUrl ?? new URL(baseUrl, pageUrl()).origin,
             options.getToken,
             handlers,
             options.socket,

@@ -5,6 +5,9 @@ import {
   clientSchema,
   contactSchema,
   conversationSchema,
+  type EventsResponse,
+  type InboxEvent,
+  inboxEventSchema,
   inboxSchema,
   messageSchema,
   metricsSchema,
@@ -24,8 +27,8 @@ export type LaterRoutes = Pick<Transport, LaterRouteName>
 const encode = encodeURIComponent
 
 /**
- * The routes of dialogs, menus, the client panel and settings: nobody needs them to see the
- * inbox, so they are not in its first load.
+ * The routes of dialogs, menus, the client panel and settings, and the catch-up (which runs once
+ * connected): nobody needs them to see the inbox, so they are not in its first load.
  */
 export function laterRoutes({ read, get, send, remove, getStamped, sendStamped }: RouteKit): LaterRoutes {
   const { strict } = read
@@ -41,6 +44,10 @@ export function laterRoutes({ read, get, send, remove, getStamped, sendStamped }
       isRecord(body) && body.message ? { ...body, message: read.withValidAttachments(body.message) } : body,
       reply,
     )
+  const events: Reader<EventsResponse> = (body, reply) => {
+    const { events, lastSeq } = validate(z.object({ events: z.array(z.unknown()), lastSeq: z.number() }), body, reply)
+    return { events: read.each<InboxEvent>(inboxEventSchema, events, 'event', read.withValidEventAttachments), lastSeq }
+  }
   return {
     startConversation: (request) => sendStamped('POST', '/conversations', startConversation, request),
     updateConversation: (id, patch) =>
@@ -78,5 +85,6 @@ export function laterRoutes({ read, get, send, remove, getStamped, sendStamped }
     getSettings: () => get('/settings', strict(settingsSchema)),
     updateSettings: (settings) => send('PUT', '/settings', strict(settingsSchema), settings),
     metrics: (query) => get('/metrics', strict(metricsSchema), query),
+    eventsAfter: (seq) => get('/events', events, { after: seq }),
   }
 }

@@ -2,9 +2,6 @@ import {
   attachmentSchema,
   type Conversation,
   conversationSchema,
-  type EventsResponse,
-  type InboxEvent,
-  inboxEventSchema,
   type Message,
   type MessagePage,
   messageSchema,
@@ -122,10 +119,8 @@ export function createReaders(report: ReportMalformed) {
       z.object({ nextCursor: z.nullable(z.string()) }),
       'conversation',
     ) as Reader<Page<Conversation>>,
-    events: ((body, reply) => {
-      const { events, lastSeq } = validate(z.object({ events: z.array(z.unknown()), lastSeq: z.number() }), body, reply)
-      return { events: each<InboxEvent>(inboxEventSchema, events, 'event', withValidEventAttachments), lastSeq }
-    }) as Reader<EventsResponse>,
+    each,
+    withValidEventAttachments,
     /** A pushed event, or null (reported) when it breaks the contract. */
     event(payload: unknown): ServerEvent | null {
       const [event] = each<ServerEvent>(serverEventSchema, [payload], 'live event', withValidEventAttachments)

@@ -10,7 +10,9 @@ const NOT_REQUESTS = new Set<PropertyKey>(['connect', 'sendTyping', 'sendViewing
  * - `oldest()` is the event-log position the client had reached when the oldest request still on
  *   its way started (the current one when none is). A reply is never older than the position at
  *   its request's start, so the events up to `oldest()` are never needed to bring a reply up to
- *   date, and the client can forget them.
+ *   date, and the client can forget them. A request counts as on its way until the task that
+ *   received its reply ends: its caller places the reply a few promise steps after it arrives,
+ *   and events applied in between (a catch-up answered at the same moment) must not be forgotten.
  * - A request refused as `unauthorized` (after the token refresh the transport already tried)
  *   means the session is over: `onUnauthorized` hears it, whichever request found out first, so
  *   the UI shows it. Callers still get the rejection.
@@ -44,7 +46,7 @@ export function trackRequests(
               const e = toInboxError(error)
               if (e.code === 'unauthorized') onUnauthorized(e)
             })
-            return result.finally(() => started.delete(id))
+            return result.finally(() => void setTimeout(() => started.delete(id), 0))
           }
           started.delete(id)
           return result
