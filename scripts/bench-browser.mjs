@@ -18,10 +18,11 @@ const UPDATES = quick ? 30 : 100
 // left unminified so the names read), its top functions printed, the profile kept in bench-results.
 const profileAt = process.argv.indexOf('--profile')
 const profile = profileAt > 0 ? process.argv.slice(profileAt + 1, profileAt + 5) : null
-// `--trace <view> <conversations> <messages> [-paged]`: the browser's own timeline of a mount (script, style,
-// layout, paint), the longest events listed in order: where a first paint's time goes besides script.
+// `--trace <view> <conversations> <messages> [-paged] [updates]`: the browser's own timeline of a mount (script,
+// style, layout, paint), the longest events listed in order: where a first paint's time goes besides script.
+// With `updates`, the timeline of three texts arriving after the mount instead (each arrival marked).
 const traceAt = process.argv.indexOf('--trace')
-const trace = traceAt > 0 ? process.argv.slice(traceAt + 1, traceAt + 5) : null
+const trace = traceAt > 0 ? process.argv.slice(traceAt + 1, traceAt + 6) : null
 
 // The page and its backend worker, bundled as a vendor would ship them (the packages' dist).
 const dir = mkdtempSync(join(tmpdir(), 'switchboard-bench-browser-'))
@@ -140,22 +141,31 @@ function line(r) {
 }
 
 if (trace) {
-  const [kind, conversations, messages, paged = ''] = trace
+  const [kind, conversations, messages, ...rest] = trace
+  const paged = rest.includes('-paged')
+  const updates = rest.includes('updates')
   const { page } = await openPage({ conversations: Number(conversations), threads: [Number(messages ?? 1000)] })
   const cdp = await page.context().newCDPSession(page)
   const events = []
   cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value))
   const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve))
-  await cdp.send('Tracing.start', {
-    categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing',
-    transferMode: 'ReportEvents',
-  })
-  console.log(await page.evaluate((k) => window.bench.mount(k[0], { oneReply: k[1] }), [kind, paged !== '-paged']))
+  const start = () =>
+    cdp.send('Tracing.start', {
+      categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing',
+      transferMode: 'ReportEvents',
+    })
+  if (!updates) await start()
+  console.log(await page.evaluate((k) => window.bench.mount(k[0], { oneReply: k[1] }), [kind, !paged]))
+  if (updates) {
+    await page.evaluate(() => window.bench.updates(5))
+    await start()
+    console.log(await page.evaluate(() => window.bench.updates(3)))
+  }
   await cdp.send('Tracing.end')
   await done
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
   const mine = events.filter((e) => e.ph === 'X' && e.pid === main?.pid && e.tid === main?.tid && e.dur)
-  const start = Math.min(...mine.map((e) => e.ts))
+  const first = Math.min(...mine.map((e) => e.ts))
   const totals = new Map()
   for (const e of mine) totals.set(e.name, (totals.get(e.name) ?? 0) + e.dur / 1000)
   for (const [name, ms] of [...totals].sort((a, b) => b[1] - a[1]).slice(0, 14))
@@ -163,15 +173,36 @@ if (trace) {
   console.log('\nlongest, in order (ms from the first event):')
   const marks = events.filter((e) => e.cat.includes('user_timing') && e.pid === main?.pid && /^[→←]/.test(e.name))
   const long = [
-    ...mine.filter((e) => e.dur > 1500 && !['RunTask', 'ThreadControllerImpl::RunTask'].includes(e.name)),
+    ...mine.filter(
+      (e) => e.dur > (updates ? 300 : 1500) && !['RunTask', 'ThreadControllerImpl::RunTask'].includes(e.name),
+    ),
     ...marks.map((e) => ({ ...e, dur: 0 })),
   ]
   for (const e of long.sort((a, b) => a.ts - b.ts))
     console.log(
-      `${((e.ts - start) / 1000).toFixed(1).padStart(8)} +${(e.dur / 1000).toFixed(1).padStart(6)} ms  ${e.name} ${
+      `${((e.ts - first) / 1000).toFixed(1).padStart(8)} +${(e.dur / 1000).toFixed(1).padStart(6)} ms  ${e.name} ${
         e.name === 'Layout' || e.name === 'UpdateLayoutTree' ? JSON.stringify(e.args?.beginData ?? e.args ?? {}) : ''
       }`,
     )
+  await browser.close()
+  server.close()
+  process.exit(0)
+}
+
+// `--leak`: only the open-and-close measurement, three times (heap growth is noisy: compare runs).
+if (process.argv.includes('--leak')) {
+  const { page, heap } = await openPage({ conversations: 1_000, threads: [1_000] })
+  for (let run = 0; run < 3; run++) {
+    await page.evaluate(() => window.bench.mount('inbox'))
+    await page.evaluate(() => window.bench.openClose(20))
+    const warm = await heap()
+    await page.evaluate(() => window.bench.openClose(180))
+    const after = await heap()
+    console.log(
+      `open and close 200: heap ${(warm / 1e6).toFixed(2)} → ${(after / 1e6).toFixed(2)} MB, ${(((after - warm) / warm) * 100).toFixed(1)} %`,
+    )
+    await page.evaluate(() => window.bench.unmount())
+  }
   await browser.close()
   server.close()
   process.exit(0)

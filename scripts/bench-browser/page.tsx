@@ -23,7 +23,10 @@ let threadAt = 0
 /** When each text (by its body) reached the page. */
 const arrivals = new Map<string, number>()
 backend.onEvent((event) => {
-  if (event.type === 'message.created') arrivals.set(event.message.body, performance.now())
+  if (event.type === 'message.created') {
+    arrivals.set(event.message.body, performance.now())
+    performance.mark('→ text arrives')
+  }
 })
 
 const get = async (path: string) => {

@@ -91,9 +91,10 @@ export interface InboxQueries {
  * refetched because of them.
  */
 export function createQueries(transport: Transport, sync: CacheSync, qc: QueryClient, pageSize?: number): InboxQueries {
-  const tag = <T>(key: QueryKey) => key as DataTag<QueryKey, T, InboxError>
+  // The key tagged with its data's type (a cast, not a call: nothing to run).
+  type Tagged<T> = DataTag<QueryKey, T, InboxError>
   const simple = <T>(queryKey: QueryKey, queryFn: () => Promise<T>, staleTime = 60_000): InboxQueryOptions<T> => ({
-    queryKey: tag<T>(queryKey),
+    queryKey: queryKey as Tagged<T>,
     queryFn,
     staleTime,
   })
@@ -115,7 +116,7 @@ export function createQueries(transport: Transport, sync: CacheSync, qc: QueryCl
     read: (param: TParam | null) => Promise<Stamped<TPage>>,
     next: (last: TPage) => TParam | null,
   ): InboxInfiniteQueryOptions<TPage, TParam | null, TData> => ({
-    queryKey: tag<TData>(queryKey),
+    queryKey: queryKey as Tagged<TData>,
     queryFn: async ({ pageParam }) => {
       const { data, seq } = await read(pageParam as TParam | null)
       return sync.stamp(queryKey, data, seq)
@@ -155,12 +156,12 @@ export function createQueries(transport: Transport, sync: CacheSync, qc: QueryCl
     clients: (q) => simple(inboxKeys.clients(q.trim()), () => transport.searchClients(q.trim()), 30_000),
     client: (id) => simple(inboxKeys.client(id), () => transport.getClient(id)),
     clientMessages: (id) => ({
-      queryKey: tag<InfiniteData<ClientHistoryPage>>(inboxKeys.clientMessages(id)),
+      queryKey: inboxKeys.clientMessages(id) as QueryKey as Tagged<InfiniteData<ClientHistoryPage>>,
       queryFn: ({ pageParam }) => transport.clientMessages(id, pageParam ? { before: pageParam } : {}),
       initialPageParam: null,
       getNextPageParam: (last) => last.nextBefore,
       staleTime: 30_000,
-      structuralSharing: (previous: unknown, next: unknown) => replaceEqualDeep(previous, next),
+      structuralSharing: replaceEqualDeep,
     }),
     contacts: (query = {}) => stamped(inboxKeys.contacts(query), () => transport.listContacts(query)),
     inboxes: () => simple(inboxKeys.inboxes(), () => transport.listInboxes()),

@@ -22,15 +22,16 @@ export function mergeThread(
   outbox: readonly OutboxEntry[],
   conversationId: string,
 ): ThreadItem[] {
-  const messages = flattenThread(data)
+  const mine = outbox.filter((e) => e.conversationId === conversationId)
   const acknowledged = new Set<string>()
   const items: ThreadItem[] = []
-  for (const message of messages) {
-    if (message.clientMessageId) acknowledged.add(message.clientMessageId)
+  for (const message of flattenThread(data)) {
+    // Only a conversation with sends in the outbox needs to know which the server already has.
+    if (mine.length && message.clientMessageId) acknowledged.add(message.clientMessageId)
     items.push({ kind: 'message', key: message.clientMessageId ?? message.id, message })
   }
-  const pending = outbox.filter((e) => e.conversationId === conversationId && !acknowledged.has(e.clientMessageId))
-  if (pending.length > 1) pending.sort(compareMessages)
+  const pending = mine.filter((e) => !acknowledged.has(e.clientMessageId))
+  pending.sort(compareMessages)
   for (const entry of pending) items.push({ kind: 'pending', key: entry.clientMessageId, entry })
   return items
 }

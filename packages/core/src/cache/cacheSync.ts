@@ -176,6 +176,8 @@ export function createCacheSync(options: CacheSyncOptions) {
         seq = stamps.get(next)
         stamps.delete(next)
       }
+      // Placed: the query waits for no events any more.
+      if (seq !== undefined) unplaced.delete(hashKey(key))
       // Other writes (events, optimistic changes) keep unchanged parts as they were, like TanStack's
       // default; lists and threads already do so row by row (placeInList, mergeMessage): comparing
       // them deeply again would cost the whole list per text (a conversation moving to the top

@@ -83,15 +83,19 @@ const mayHold = (data: ThreadData, message: Message) =>
 /** The whole loaded history, oldest first, without duplicates: sorted only when the pages overlap or disagree. */
 export function flattenThread(data: ThreadData | undefined): Message[] {
   if (!data) return []
-  const seen = new Set<string>()
+  // While each message comes after the one before, none repeats an earlier one: the ids are
+  // looked up only from the first that does not (a page fetched late repeating some, say).
+  let seen: Set<string> | null = null
   const out: Message[] = []
   let ordered = true
   for (let i = data.pages.length - 1; i >= 0; i--) {
     for (const m of data.pages[i]?.items ?? []) {
-      if (seen.has(m.id)) continue
-      seen.add(m.id)
       const previous = out.at(-1)
-      if (previous && compareMessages(previous, m) > 0) ordered = false
+      const order = previous ? compareMessages(previous, m) : -1
+      if (order >= 0) seen ??= new Set(out.map((x) => x.id))
+      if (seen?.has(m.id)) continue
+      seen?.add(m.id)
+      if (order > 0) ordered = false
       out.push(m)
     }
   }

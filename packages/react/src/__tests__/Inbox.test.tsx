@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react'
+import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 import { ClientPanel, Inbox, InboxProvider, UnreadBadge } from '../index'
@@ -177,7 +177,7 @@ describe('Inbox routing', () => {
 
 describe('Thread', () => {
   it('marks where the unread texts start with a "New messages" divider', async () => {
-    const { backend, view } = setup(server)
+    const { backend, client, view } = setup(server)
     const first = await backend.simulateInbound('+16505550177', 'First, already read')
     await backend.service.markRead(dana, first.conversationId)
     await backend.simulateInbound('+16505550177', 'Unread one')
@@ -187,6 +187,20 @@ describe('Thread', () => {
     await within(log).findByText('Unread two')
     const texts = [...log.querySelectorAll('.sb-thread__unread, .sb-message__body')].map((e) => e.textContent)
     expect(texts).toEqual(['First, already read', 'New messages', 'Unread one', 'Unread two'])
+    // A text arriving while the thread is open does not move the divider: it marks what was unread at opening.
+    await act(async () => {
+      await backend.simulateInbound('+16505550177', 'And a third, while you read')
+      await client.sync()
+    })
+    await within(log).findByText('And a third, while you read')
+    const after = [...log.querySelectorAll('.sb-thread__unread, .sb-message__body')].map((e) => e.textContent)
+    expect(after).toEqual([
+      'First, already read',
+      'New messages',
+      'Unread one',
+      'Unread two',
+      'And a third, while you read',
+    ])
   })
 })
 

@@ -2,9 +2,10 @@ import type { ThreadItem } from '@switchboard/core'
 import type { Message } from '@switchboard/protocol'
 import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { InboxProvider, Thread } from '../index'
-import { firstUnreadKey, threadRows } from '../model/threadRows'
+import { firstUnreadKey, type ThreadRowsResult, threadRows } from '../model/threadRows'
 import { dana, setup, startMsw } from './harness'
 
 const server = startMsw()
@@ -193,6 +194,10 @@ describe('threadRows', () => {
     expect(firstUnreadKey(items, 3)).toBe('a')
     expect(firstUnreadKey(items, 4)).toBeNull() // not loaded yet
     expect(firstUnreadKey(items, 0)).toBeNull()
+    // Counted back from the newest item at opening: a text that came since does not move it.
+    const later = [...items, at('2026-11-30T09:06:00', 'inbound', 'e')]
+    expect(firstUnreadKey(later, 2, 'd')).toBe('c')
+    expect(firstUnreadKey(later, 2, 'gone')).toBe('d') // not found: from the end
     expect(threadRows(items, 'c').map((r) => r.firstUnread)).toEqual([false, false, true, false])
   })
 
@@ -242,6 +247,72 @@ describe('threadRows', () => {
       'single',
       'single',
     ])
+  })
+})
+
+describe('threadRows after a change', () => {
+  const item = (n: number, minute: number, who: number): ThreadItem => {
+    const createdAt = new Date(Date.UTC(2026, 10, 29, 22, minute)).toISOString()
+    return who === 3
+      ? { kind: 'pending', key: `p${n}`, entry: { clientMessageId: `p${n}`, createdAt } as never }
+      : {
+          kind: 'message',
+          key: `m${n}`,
+          message: {
+            id: `m${n}`,
+            direction: who === 0 ? 'inbound' : 'outbound',
+            origin: who === 0 ? 'client' : 'staff',
+            author: who === 0 ? undefined : { id: who === 1 ? 'usr_dana' : 'usr_mark', name: '' },
+            createdAt,
+          } as Message,
+        }
+  }
+  const change = fc.oneof(
+    fc.record({ kind: fc.constant('append' as const), count: fc.integer({ min: 1, max: 3 }) }),
+    fc.record({ kind: fc.constant('prepend' as const), count: fc.integer({ min: 1, max: 3 }) }),
+    fc.record({ kind: fc.constant('replace' as const), at: fc.nat() }),
+    fc.record({ kind: fc.constant('drop' as const), at: fc.nat() }),
+    fc.record({ kind: fc.constant('unread' as const), at: fc.nat() }),
+  )
+
+  it('equals the rows made afresh, and keeps the rows a text arriving leaves as they were', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 240 }), fc.integer({ min: 0, max: 3 })), { maxLength: 12 }),
+        fc.array(change, { maxLength: 8 }),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 240 }), fc.integer({ min: 0, max: 3 })), {
+          minLength: 8,
+          maxLength: 8,
+        }),
+        (start, changes, fresh) => {
+          let n = 0
+          const make = () => {
+            const [minute, who] = fresh[n % fresh.length] as [number, number]
+            return item(n++, minute + n, who)
+          }
+          let items = start.map(([minute, who]) => item(n++, minute, who))
+          let unreadKey: string | null = null
+          let previous: ThreadRowsResult | undefined
+          for (const c of [...changes, { kind: 'append' as const, count: 1 }]) {
+            if (c.kind === 'append') items = [...items, ...Array.from({ length: c.count }, make)]
+            if (c.kind === 'prepend') items = [...Array.from({ length: c.count }, make), ...items]
+            if (c.kind === 'replace' && items.length)
+              items = items.map((it, i) => (i === c.at % items.length ? make() : it))
+            if (c.kind === 'drop' && items.length) items = items.filter((_, i) => i !== c.at % items.length)
+            if (c.kind === 'unread') unreadKey = items.length ? (items[c.at % items.length] as ThreadItem).key : null
+            const rows = threadRows(items, unreadKey, 'usr_dana', previous)
+            expect(rows).toEqual(threadRows(items, unreadKey, 'usr_dana'))
+            if (c.kind === 'append' && previous?.unreadKey === unreadKey) {
+              // All but the last row before the text stay the same objects.
+              const stay = Math.max(0, previous.rows.length - 1)
+              expect(rows.slice(0, stay).every((row, i) => row === previous?.rows[i])).toBe(true)
+            }
+            previous = { items, unreadKey, selfId: 'usr_dana', rows }
+          }
+        },
+      ),
+      { numRuns: 300 },
+    )
   })
 })
 

@@ -1,11 +1,11 @@
 'use client'
 import * as VisuallyHidden from '@radix-ui/react-visually-hidden'
-import { type ComponentPropsWithoutRef, forwardRef } from 'react'
+import { type ComponentPropsWithoutRef, type ComponentType, forwardRef, memo } from 'react'
 import { useComponents, useLocale, usePartClassName, useStrings } from '../context'
-import { useThreadView } from '../hooks/useThreadView'
+import { type ThreadViewRow, type ThreadView as ThreadViewState, useThreadView } from '../hooks/useThreadView'
 import { formatDay } from '../model/formatTime'
 import { cx } from './cx'
-import { MessageBubble as DefaultBubble } from './MessageBubble'
+import { MessageBubble as DefaultBubble, type MessageBubbleProps } from './MessageBubble'
 import { QueryState } from './QueryState'
 
 /** Props of {@link Thread}. */
@@ -36,7 +36,6 @@ const ThreadView = forwardRef<HTMLDivElement, ThreadProps>(function ThreadView(
   const { MessageBubble = DefaultBubble } = useComponents()
   const view = useThreadView(conversationId)
   const scrollerProps = view.getScrollerProps()
-  const resendOf = (messageId: string) => () => view.resend(messageId)
 
   if (!view.ready) {
     return (
@@ -73,24 +72,13 @@ const ThreadView = forwardRef<HTMLDivElement, ThreadProps>(function ThreadView(
             {view.firstAt && <div className="sb-thread__day">{formatDay(view.firstAt, locale)}</div>}
           </div>
           {view.rows.map((row) => (
-            <div key={row.key} {...view.getRowProps(row)} className="sb-thread__slot" data-group={row.group}>
-              {row.firstUnread && <div className="sb-thread__unread">{t.newMessages}</div>}
-              {row.item.kind === 'message' ? (
-                <MessageBubble
-                  message={row.item.message}
-                  group={row.group}
-                  onRetry={view.canResend(row.item.message) ? resendOf(row.item.message.id) : undefined}
-                />
-              ) : (
-                <MessageBubble
-                  pending={row.item.entry}
-                  group={row.group}
-                  onRetry={() => view.retry(row.key)}
-                  onDiscard={() => view.discard(row.key)}
-                />
-              )}
-              {row.nextDayAt && <div className="sb-thread__day">{formatDay(row.nextDayAt, locale)}</div>}
-            </div>
+            <ThreadSlot
+              key={row.key}
+              row={row}
+              canResend={row.item.kind === 'message' && view.canResend(row.item.message)}
+              view={view}
+              Bubble={MessageBubble}
+            />
           ))}
         </div>
       </div>
@@ -110,3 +98,59 @@ const ThreadView = forwardRef<HTMLDivElement, ThreadProps>(function ThreadView(
     </div>
   )
 })
+
+interface ThreadSlotProps {
+  row: ThreadViewRow
+  canResend: boolean
+  view: Pick<ThreadViewState, 'getRowProps' | 'resend' | 'retry' | 'discard'>
+  Bubble: ComponentType<MessageBubbleProps>
+}
+
+/** What a row shows comes from: the message, or the pending send (replaced whenever it changes). */
+const sourceOf = (row: ThreadViewRow) => (row.item.kind === 'message' ? row.item.message : row.item.entry)
+
+/**
+ * One row of the history, drawn again only when what it shows changed: a text arriving re-derives
+ * the rows, and drawing every row in view again for it took most of the frame.
+ */
+const ThreadSlot = memo(
+  function ThreadSlot({ row, canResend, view, Bubble }: ThreadSlotProps) {
+    const t = useStrings()
+    const locale = useLocale()
+    const { item } = row
+    return (
+      <div {...view.getRowProps(row)} className="sb-thread__slot" data-group={row.group}>
+        {row.firstUnread && <div className="sb-thread__unread">{t.newMessages}</div>}
+        {item.kind === 'message' ? (
+          <Bubble
+            message={item.message}
+            group={row.group}
+            onRetry={canResend ? () => view.resend(item.message.id) : undefined}
+          />
+        ) : (
+          <Bubble
+            pending={item.entry}
+            group={row.group}
+            onRetry={() => view.retry(row.key)}
+            onDiscard={() => view.discard(row.key)}
+          />
+        )}
+        {row.nextDayAt && <div className="sb-thread__day">{formatDay(row.nextDayAt, locale)}</div>}
+      </div>
+    )
+  },
+  (a, b) =>
+    a.row.key === b.row.key &&
+    a.row.start === b.row.start &&
+    a.row.index === b.row.index &&
+    a.row.group === b.row.group &&
+    a.row.nextDayAt === b.row.nextDayAt &&
+    a.row.firstUnread === b.row.firstUnread &&
+    sourceOf(a.row) === sourceOf(b.row) &&
+    a.canResend === b.canResend &&
+    a.Bubble === b.Bubble &&
+    a.view.getRowProps === b.view.getRowProps &&
+    a.view.resend === b.view.resend &&
+    a.view.retry === b.view.retry &&
+    a.view.discard === b.view.discard,
+)

@@ -22,6 +22,7 @@ import {
   itemCreatedAt,
   newestInbound,
   type ThreadRow,
+  type ThreadRowsResult,
   threadRows,
 } from '../model/threadRows'
 import { format } from '../strings'
@@ -70,6 +71,7 @@ export interface ThreadView {
   jumpToLatest(): void
   /** What the polite live region says: each new inbound text, and a send that fails, once. */
   announcement: string
+  /** Sends a failed text again from the outbox (the same function from render to render, as are `discard`, `resend` and `getRowProps`). */
   retry(clientMessageId: string): void
   discard(clientMessageId: string): void
   /** Whether a failed text may be sent again (a carrier failure where that can help; `canSendAgain`). */
@@ -104,11 +106,21 @@ export function useThreadView(conversationId: string): ThreadView {
   // How many texts were unread when the thread opened: the "New messages" divider goes before them.
   const [unreadAtOpen, setUnreadAtOpen] = useState<number | null>(null)
   if (conversation && unreadAtOpen === null) setUnreadAtOpen(conversation.unreadCount)
+  // The newest item when the thread opened: those unread texts are counted back from it, so texts
+  // arriving while it is open (read at once) do not move the divider.
+  const [newestAtOpen, setNewestAtOpen] = useState<string | null | undefined>(undefined)
+  if (newestAtOpen === undefined && unreadAtOpen !== null && !thread.isPending) {
+    setNewestAtOpen(thread.items.at(-1)?.key ?? null)
+  }
   const selfId = me?.user.id
-  const rows = useMemo(
-    () => threadRows(thread.items, firstUnreadKey(thread.items, unreadAtOpen ?? 0), selfId),
-    [thread.items, unreadAtOpen, selfId],
-  )
+  // The rows of the last derivation: those a change leaves as they were are kept (see threadRows).
+  const derived = useRef<ThreadRowsResult | undefined>(undefined)
+  const rows = useMemo(() => {
+    const unreadKey = firstUnreadKey(thread.items, unreadAtOpen ?? 0, newestAtOpen)
+    const next = threadRows(thread.items, unreadKey, selfId, derived.current)
+    derived.current = { items: thread.items, unreadKey, selfId, rows: next }
+    return next
+  }, [thread.items, unreadAtOpen, newestAtOpen, selfId])
   const getItemKey = useCallback((index: number) => rows[index]?.key ?? index, [rows])
   const estimateSize = useCallback(() => 56, [])
   const virtualizer = useVirtualizer({
@@ -214,6 +226,30 @@ export function useThreadView(conversationId: string): ThreadView {
     scroller.current = node
   }, [])
 
+  // Stable from render to render, so a row that did not change is not drawn again (see Thread).
+  const retry = useCallback((clientMessageId: string) => void client.actions.retry(clientMessageId), [client])
+  const discard = useCallback((clientMessageId: string) => void client.actions.discard(clientMessageId), [client])
+  const resend = useCallback(
+    (messageId: string) => {
+      setResendError(null)
+      client.actions.resend(conversationId, messageId).catch((e) => setResendError(toInboxError(e).message))
+    },
+    [client, conversationId],
+  )
+  const getRowProps = useCallback(
+    (row: ThreadViewRow) => ({
+      ref: virtualizer.measureElement as RefCallback<HTMLElement>,
+      'data-index': row.index,
+      style: {
+        position: 'absolute',
+        insetBlockStart: 0,
+        insetInline: 0,
+        transform: `translateY(${row.start}px)`,
+      } satisfies CSSProperties,
+    }),
+    [virtualizer],
+  )
+
   const placed: ThreadViewRow[] = []
   for (const slot of virtualizer.getVirtualItems()) {
     const row = rows[slot.index]
@@ -238,14 +274,11 @@ export function useThreadView(conversationId: string): ThreadView {
       setNewBelow(0)
     },
     announcement,
-    retry: (clientMessageId) => void client.actions.retry(clientMessageId),
+    retry,
     canResend: (message) => (conversation ? canSendAgain(message, conversation.contact) : false),
-    resend: (messageId) => {
-      setResendError(null)
-      client.actions.resend(conversationId, messageId).catch((e) => setResendError(toInboxError(e).message))
-    },
+    resend,
     resendError,
-    discard: (clientMessageId) => void client.actions.discard(clientMessageId),
+    discard,
     getScrollerProps: () => ({
       ref: setScroller,
       role: 'log',
@@ -256,10 +289,6 @@ export function useThreadView(conversationId: string): ThreadView {
       onScroll,
       style: { overflowY: 'auto' },
     }),
-    getRowProps: (row) => ({
-      ref: virtualizer.measureElement as RefCallback<HTMLElement>,
-      'data-index': row.index,
-      style: { position: 'absolute', insetBlockStart: 0, insetInline: 0, transform: `translateY(${row.start}px)` },
-    }),
+    getRowProps,
   }
 }

@@ -59,28 +59,77 @@ export function itemCreatedAt(item: ThreadItem): string {
 
 const isInbound = (item: ThreadItem | undefined) => item?.kind === 'message' && item.message.direction === 'inbound'
 
-/** The key of the `unread`-th inbound text from the end: the divider stands before it. */
-export function firstUnreadKey(items: readonly ThreadItem[], unread: number): string | null {
+/**
+ * The key of the `unread`-th inbound text counted back from the item `newest` (the thread's newest
+ * when it opened: texts arriving while it is open are read at once; the end when not given or not
+ * found): the divider stands before it.
+ */
+export function firstUnreadKey(items: readonly ThreadItem[], unread: number, newest?: string | null): string | null {
   let remaining = unread
   if (remaining <= 0) return null
-  for (let i = items.length - 1; i >= 0; i--) {
+  let from = items.length - 1
+  if (newest) {
+    for (let i = from; i >= 0; i--) {
+      if (items[i]?.key !== newest) continue
+      from = i
+      break
+    }
+  }
+  for (let i = from; i >= 0; i--) {
     const item = items[i]
     if (isInbound(item) && --remaining === 0) return item?.key ?? null
   }
   return null
 }
 
+/** The rows of a thread as {@link threadRows} made them, with what they were made from. */
+export interface ThreadRowsResult {
+  items: readonly ThreadItem[]
+  unreadKey: string | null
+  selfId: string | undefined
+  rows: ThreadRow[]
+}
+
+/** What an item shows: the message, or the pending send (a new object whenever either changes). */
+const sourceOf = (item: ThreadItem) => (item.kind === 'message' ? item.message : item.entry)
+
+/** How many rows of `previous` stay as they are for `items`: a row depends on its item and both neighbours. */
+function keptRows(
+  previous: ThreadRowsResult | undefined,
+  items: readonly ThreadItem[],
+  unreadKey: string | null,
+  selfId?: string,
+) {
+  if (!previous || previous.unreadKey !== unreadKey || previous.selfId !== selfId) return 0
+  const before = previous.items
+  let same = 0
+  const end = Math.min(before.length, items.length)
+  while (same < end && sourceOf(before[same] as ThreadItem) === sourceOf(items[same] as ThreadItem)) same++
+  // Nothing changed: every row stays. Otherwise the last same row's next neighbour changed.
+  return same === before.length && same === items.length ? same : Math.max(0, same - 1)
+}
+
 /**
  * The thread's rows: a day separator where the local day changes, the unread divider before
  * `unreadKey`, and groups of consecutive messages by one sender within a minute (a day separator
  * or the divider also ends a group). `selfId` is this user's id: their pending sends join the
- * group of their sent ones.
+ * group of their sent ones. With the `previous` result, the rows its items share with these are
+ * kept (the same objects): a text arriving makes one row or two, not the whole thread again.
  */
-export function threadRows(items: readonly ThreadItem[], unreadKey: string | null, selfId?: string): ThreadRow[] {
-  const rows: ThreadRow[] = items.map((item, index) => {
+export function threadRows(
+  items: readonly ThreadItem[],
+  unreadKey: string | null,
+  selfId?: string,
+  previous?: ThreadRowsResult,
+): ThreadRow[] {
+  const kept = keptRows(previous, items, unreadKey, selfId)
+  if (previous && kept === items.length && kept === previous.rows.length) return previous.rows
+  const rows: ThreadRow[] = previous ? previous.rows.slice(0, kept) : []
+  for (let index = kept; index < items.length; index++) {
+    const item = items[index] as ThreadItem
     const next = items[index + 1]
     const nextAt = next ? itemCreatedAt(next) : null
-    return {
+    rows.push({
       key: item.key,
       item,
       // Only forward: a pending send stamped by a device clock behind the server's starts no "new" day.
@@ -90,8 +139,8 @@ export function threadRows(items: readonly ThreadItem[], unreadKey: string | nul
           : null,
       firstUnread: item.key === unreadKey,
       group: 'single',
-    }
-  })
+    })
+  }
   const joins = (a: ThreadRow | undefined, b: ThreadRow | undefined) =>
     !!a &&
     !!b &&
@@ -99,7 +148,8 @@ export function threadRows(items: readonly ThreadItem[], unreadKey: string | nul
     !b.firstUnread &&
     senderOf(a.item, selfId) === senderOf(b.item, selfId) &&
     minuteOf(a.item) === minuteOf(b.item)
-  for (let i = 0; i < rows.length; i++) {
+  // Only the new rows are placed in their groups (a kept row's neighbours are unchanged).
+  for (let i = kept; i < rows.length; i++) {
     const row = rows[i] as ThreadRow
     const withPrevious = joins(rows[i - 1], row)
     const withNext = joins(row, rows[i + 1])
