@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vitest/config'
-import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs'
+import { chromiumArgs, findChromium } from './scripts/chromium.mjs'
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 const src = (pkg: string) => here(`./packages/${pkg}/src/index.ts`)
@@ -28,14 +27,15 @@ const pkg = (name: string, environment: 'node' | 'jsdom' = 'node', setupFiles: s
   },
 })
 
-/** Debian's Chromium (apt-get install chromium); CHROMIUM_PATH overrides. */
-const chromium = chromiumPath
+/** The Chromium the story tests run in: CHROMIUM_PATH, the system's, or Playwright's (scripts/chromium.mjs). */
 const withStories = process.env.SKIP_STORIES !== '1'
-if (withStories && !existsSync(chromium)) {
+const found = withStories ? findChromium() : null
+if (withStories && !found) {
   throw new Error(
-    `Story tests need Chromium at ${chromium}. Install it with: apt-get install -y chromium (or set CHROMIUM_PATH; SKIP_STORIES=1 skips story tests).`,
+    'Story tests need Chromium and none was found: `node scripts/ensure-chromium.mjs` installs one (npm test runs it first), or set CHROMIUM_PATH (SKIP_STORIES=1 skips story tests).',
   )
 }
+const chromium = found?.path
 
 export default defineConfig({
   resolve: {
@@ -60,6 +60,10 @@ export default defineConfig({
       pkg('mock'),
       pkg('core'),
       pkg('server'),
+      {
+        extends: true as const,
+        test: { name: 'scripts', environment: 'node' as const, include: ['scripts/**/*.test.ts'] },
+      },
       pkg('react', 'jsdom', ['packages/react/src/__tests__/setup.ts']),
       ...(withStories
         ? [
