@@ -4,6 +4,7 @@ import { type ComponentPropsWithoutRef, type ComponentType, forwardRef, memo } f
 import { useComponents, useLocale, usePartClassName, useStrings } from '../context'
 import { type ThreadViewRow, type ThreadView as ThreadViewState, useThreadView } from '../hooks/useThreadView'
 import { formatDay } from '../model/formatTime'
+import { itemSource } from '../model/threadRows'
 import { cx } from './cx'
 import { MessageBubble as DefaultBubble, type MessageBubbleProps } from './MessageBubble'
 import { QueryState } from './QueryState'
@@ -106,9 +107,6 @@ interface ThreadSlotProps {
   Bubble: ComponentType<MessageBubbleProps>
 }
 
-/** What a row shows comes from: the message, or the pending send (replaced whenever it changes). */
-const sourceOf = (row: ThreadViewRow) => (row.item.kind === 'message' ? row.item.message : row.item.entry)
-
 /**
  * One row of the history, drawn again only when what it shows changed: a text arriving re-derives
  * the rows, and drawing every row in view again for it took most of the frame.
@@ -146,7 +144,7 @@ const ThreadSlot = memo(
     a.row.group === b.row.group &&
     a.row.nextDayAt === b.row.nextDayAt &&
     a.row.firstUnread === b.row.firstUnread &&
-    sourceOf(a.row) === sourceOf(b.row) &&
+    itemSource(a.row.item) === itemSource(b.row.item) &&
     a.canResend === b.canResend &&
     a.Bubble === b.Bubble &&
     a.view.getRowProps === b.view.getRowProps &&

@@ -34,6 +34,9 @@ function senderOf(item: ThreadItem, selfId: string | undefined): string {
   return m.origin
 }
 
+/** What an item shows: the message, or the pending send (a new object whenever either changes). */
+export const itemSource = (item: ThreadItem): object => (item.kind === 'message' ? item.message : item.entry)
+
 /** The minute an item was written in (`2026-11-30T09:41`): the same for every time zone with whole-minute offsets. */
 const minuteOf = (item: ThreadItem) => itemCreatedAt(item).slice(0, 16)
 
@@ -43,7 +46,7 @@ const minuteOf = (item: ThreadItem) => itemCreatedAt(item).slice(0, 16)
  */
 const days = new WeakMap<object, string>()
 function dayOf(item: ThreadItem): string {
-  const source = item.kind === 'message' ? item.message : item.entry
+  const source = itemSource(item)
   let day = days.get(source)
   if (day === undefined) {
     day = dayKey(itemCreatedAt(item))
@@ -90,9 +93,6 @@ export interface ThreadRowsResult {
   rows: ThreadRow[]
 }
 
-/** What an item shows: the message, or the pending send (a new object whenever either changes). */
-const sourceOf = (item: ThreadItem) => (item.kind === 'message' ? item.message : item.entry)
-
 /** How many rows of `previous` stay as they are for `items`: a row depends on its item and both neighbours. */
 function keptRows(
   previous: ThreadRowsResult | undefined,
@@ -104,7 +104,7 @@ function keptRows(
   const before = previous.items
   let same = 0
   const end = Math.min(before.length, items.length)
-  while (same < end && sourceOf(before[same] as ThreadItem) === sourceOf(items[same] as ThreadItem)) same++
+  while (same < end && itemSource(before[same] as ThreadItem) === itemSource(items[same] as ThreadItem)) same++
   // Nothing changed: every row stays. Otherwise the last same row's next neighbour changed.
   return same === before.length && same === items.length ? same : Math.max(0, same - 1)
 }
