@@ -70,6 +70,9 @@ export default defineConfig({
             {
               extends: true as const,
               plugins: [storybookTest({ configDir: here('./.storybook') })],
+              // Found only when protocol's first schema loads: discovered mid-run, Vite would
+              // reload the page under the running stories.
+              optimizeDeps: { include: ['zod/v4/core'] },
               test: {
                 name: 'storybook',
                 // Story files run in one page, as the stories do in Storybook (each story still

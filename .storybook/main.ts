@@ -24,6 +24,10 @@ const config: StorybookConfig = {
       })),
       ...(Array.isArray(viteConfig.resolve.alias) ? viteConfig.resolve.alias : []),
     ]
+    // protocol's compiledObject imports zod's core directly: optimised up front, not discovered
+    // mid-run (Vite would reload the page under the running story tests).
+    viteConfig.optimizeDeps ??= {}
+    viteConfig.optimizeDeps.include = [...(viteConfig.optimizeDeps.include ?? []), 'zod/v4/core']
     return viteConfig
   },
 }

@@ -5,8 +5,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { gzipSync } from 'node:zlib'
+import { conversationSchema, pageSchema } from '@switchboard/protocol'
 import { createSqliteStorage } from '@switchboard/server'
 import { createInboxService, createMemoryStorage, generateSeed } from '@switchboard/service'
+import * as z from 'zod/mini'
 import { bundleSize, measureBudgets } from './sizes.mjs'
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
@@ -77,6 +79,30 @@ for (const r of await measureBudgets())
 const css = readFileSync('packages/react/dist/styles.css')
 row('styles.css (gzip)', `${(gzipSync(css).length / 1024).toFixed(1)} kB (${(css.length / 1024).toFixed(1)} kB raw)`)
 console.log('')
+
+// Validating a list reply: what core pays per conversation for the schemas (issue 14).
+{
+  const { clinics } = generateSeed({ seed: 1, conversations: 1_000 })
+  const service = createInboxService({ storage: createMemoryStorage({ clinics }) })
+  const actor = { clinicId: 'cln_maple', userId: 'usr_dana', permissions: clinics[0].team[0].permissions }
+  const pages = []
+  for (let cursor; pages.length < 5; ) {
+    const page = await service.listConversations(actor, { status: 'all', limit: 200, ...(cursor ? { cursor } : {}) })
+    pages.push(JSON.parse(JSON.stringify(page)))
+    cursor = page.nextCursor
+    if (!cursor) break
+  }
+  const schema = pageSchema(conversationSchema)
+  const count = pages.reduce((n, page) => n + page.items.length, 0)
+  for (const page of pages) z.parse(schema, page) // compiles, warms up
+  const perPass = await time(21, () => {
+    for (const page of pages) z.parse(schema, page)
+  })
+  row(
+    `validate list replies (${count} conversations, pages of 200), per conversation`,
+    `${((perPass * 1000) / count).toFixed(2)} µs`,
+  )
+}
 
 // The service over each storage: the memory one (mock, tests) and SQLite (the reference server).
 const dir = mkdtempSync(join(tmpdir(), 'switchboard-bench-'))

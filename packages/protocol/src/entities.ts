@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { compiledObject } from './compiledObject'
 
 /** An ISO-8601 timestamp in UTC, e.g. `2026-11-29T14:03:00.000Z`. */
 export const isoDateTime = z.iso.datetime()
@@ -23,14 +24,14 @@ const hhmm = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/))
  * One opening of a day in the clinic's time zone, `HH:MM` 24h; `close` may be `24:00` (open until
  * midnight).
  */
-export const timeRangeSchema = z.object({
+export const timeRangeSchema = compiledObject({
   open: hhmm,
   close: z.string().check(z.regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/)),
 })
 export type TimeRange = z.infer<typeof timeRangeSchema>
 
 /** A day the clinic is closed whatever the weekday: `date` is the local calendar day. */
-export const holidaySchema = z.object({
+export const holidaySchema = compiledObject({
   date: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/)),
   name: z.string(),
 })
@@ -40,14 +41,14 @@ export type Holiday = z.infer<typeof holidaySchema>
  * When the clinic is open: up to four openings per weekday (Sunday first, index 0, like
  * `Date#getDay`; an empty day is closed), holidays closed all day, all read in `timezone` (IANA).
  */
-export const businessHoursSchema = z.object({
+export const businessHoursSchema = compiledObject({
   timezone: z.string().check(z.minLength(1), z.maxLength(64)),
   weekly: z.array(z.array(timeRangeSchema).check(z.maxLength(4))).check(z.length(7)),
   holidays: z.array(holidaySchema).check(z.maxLength(100)),
 })
 export type BusinessHours = z.infer<typeof businessHoursSchema>
 
-export const clinicSchema = z.object({
+export const clinicSchema = compiledObject({
   id,
   name: z.string(),
   smsNumber: z.string(),
@@ -57,7 +58,7 @@ export const clinicSchema = z.object({
 })
 export type Clinic = z.infer<typeof clinicSchema>
 
-export const teamMemberSchema = z.object({
+export const teamMemberSchema = compiledObject({
   id,
   name: z.string(),
   role: z.string(),
@@ -66,10 +67,14 @@ export const teamMemberSchema = z.object({
 export type TeamMember = z.infer<typeof teamMemberSchema>
 
 /** A named queue; an `archived` one is kept for its conversations but offered for no new ones. */
-export const inboxSchema = z.object({ id, name: z.string().check(z.minLength(1)), archived: z.optional(z.boolean()) })
+export const inboxSchema = compiledObject({
+  id,
+  name: z.string().check(z.minLength(1)),
+  archived: z.optional(z.boolean()),
+})
 export type Inbox = z.infer<typeof inboxSchema>
 
-export const consentRecordSchema = z.object({
+export const consentRecordSchema = compiledObject({
   status: z.enum(['granted', 'revoked']),
   /** How it was given or withdrawn; `sms-reply` is a text in other words that staff recorded. */
   method: z.enum(['verbal', 'written', 'online-form', 'sms-keyword', 'sms-reply', 'imported']),
@@ -81,25 +86,28 @@ export const consentRecordSchema = z.object({
 export type ConsentRecord = z.infer<typeof consentRecordSchema>
 
 /** One phone number as the clinic sees it. */
-export const contactSchema = z.object({
+export const contactSchema = compiledObject({
   phone: z.string(),
   clientId: z.nullable(id),
   optedOut: z.nullable(
-    z.object({ at: isoDateTime, via: z.enum(['keyword', 'staff', 'carrier']), keyword: z.optional(z.string()) }),
+    compiledObject({ at: isoDateTime, via: z.enum(['keyword', 'staff', 'carrier']), keyword: z.optional(z.string()) }),
   ),
   blocked: z.boolean(),
   consent: z.array(consentRecordSchema),
 })
 export type Contact = z.infer<typeof contactSchema>
 
-export const moneySchema = z.object({ amountMinor: z.number().check(z.int()), currency: z.string().check(z.length(3)) })
+export const moneySchema = compiledObject({
+  amountMinor: z.number().check(z.int()),
+  currency: z.string().check(z.length(3)),
+})
 export type Money = z.infer<typeof moneySchema>
 
-export const patientSchema = z.object({ id, name: z.string(), species: z.string() })
+export const patientSchema = compiledObject({ id, name: z.string(), species: z.string() })
 export type Patient = z.infer<typeof patientSchema>
 
 /** The PMS record of a person. */
-export const clientSchema = z.object({
+export const clientSchema = compiledObject({
   id,
   firstName: z.string(),
   lastName: z.string(),
@@ -115,7 +123,7 @@ export type Client = z.infer<typeof clientSchema>
  * is drawn only when it says so); `url` and `thumbnailUrl` are the server's own, usually signed
  * and expiring.
  */
-export const attachmentSchema = z.object({
+export const attachmentSchema = compiledObject({
   id,
   name: z.string(),
   contentType: z.string(),
@@ -132,22 +140,22 @@ export type MessageStatus = z.infer<typeof messageStatusSchema>
 export const messageOriginSchema = z.enum(['client', 'staff', 'campaign', 'auto-reply', 'system'])
 export type MessageOrigin = z.infer<typeof messageOriginSchema>
 
-export const deliveryErrorSchema = z.object({
+export const deliveryErrorSchema = compiledObject({
   code: z.string(),
   reason: z.enum(['landline', 'invalid-number', 'opted-out', 'blocked', 'carrier-rejected', 'unreachable', 'unknown']),
   message: z.string(),
 })
 export type DeliveryError = z.infer<typeof deliveryErrorSchema>
 
-export const messageSchema = z.object({
+export const messageSchema = compiledObject({
   id,
   conversationId: id,
   seq: z.number().check(z.int(), z.minimum(1)),
   clientMessageId: z.optional(z.string()),
   direction: z.enum(['inbound', 'outbound']),
   origin: messageOriginSchema,
-  author: z.optional(z.object({ id, name: z.string() })),
-  campaign: z.optional(z.object({ id, name: z.string() })),
+  author: z.optional(compiledObject({ id, name: z.string() })),
+  campaign: z.optional(compiledObject({ id, name: z.string() })),
   body: z.string(),
   attachments: z.array(attachmentSchema),
   status: messageStatusSchema,
@@ -160,7 +168,7 @@ export const messageSchema = z.object({
 export type Message = z.infer<typeof messageSchema>
 
 /** What a conversation row shows of its newest message. */
-export const messagePreviewSchema = z.object({
+export const messagePreviewSchema = compiledObject({
   id,
   direction: z.enum(['inbound', 'outbound']),
   origin: messageOriginSchema,
@@ -172,7 +180,7 @@ export const messagePreviewSchema = z.object({
 export type MessagePreview = z.infer<typeof messagePreviewSchema>
 
 /** The client fields a conversation row needs: names and pets, for display and search. */
-export const clientSummarySchema = z.object({
+export const clientSummarySchema = compiledObject({
   id,
   firstName: z.string(),
   lastName: z.string(),
@@ -181,7 +189,7 @@ export const clientSummarySchema = z.object({
 export type ClientSummary = z.infer<typeof clientSummarySchema>
 
 /** An inbound text that reads as a request to stop texting in words other than a keyword. */
-export const optOutRequestSchema = z.object({
+export const optOutRequestSchema = compiledObject({
   messageId: id,
   at: isoDateTime,
   /** The start of the text, for staff to judge. */
@@ -189,7 +197,7 @@ export const optOutRequestSchema = z.object({
 })
 export type OptOutRequest = z.infer<typeof optOutRequestSchema>
 
-export const conversationSchema = z.object({
+export const conversationSchema = compiledObject({
   id,
   contact: contactSchema,
   client: z.nullable(clientSummarySchema),
@@ -207,12 +215,12 @@ export const conversationSchema = z.object({
 })
 export type Conversation = z.infer<typeof conversationSchema>
 
-export const templateSchema = z.object({ id, name: z.string(), category: z.string(), body: z.string() })
+export const templateSchema = compiledObject({ id, name: z.string(), category: z.string(), body: z.string() })
 export type Template = z.infer<typeof templateSchema>
 
-export const settingsSchema = z.object({
-  autoReply: z.object({ enabled: z.boolean(), text: z.string() }),
-  afterHoursAlert: z.object({ enabled: z.boolean(), recipients: z.array(z.string()) }),
+export const settingsSchema = compiledObject({
+  autoReply: compiledObject({ enabled: z.boolean(), text: z.string() }),
+  afterHoursAlert: compiledObject({ enabled: z.boolean(), recipients: z.array(z.string()) }),
   businessHours: businessHoursSchema,
   optOutFooter: z.string(),
   helpText: z.string(),
@@ -220,7 +228,7 @@ export const settingsSchema = z.object({
 export type Settings = z.infer<typeof settingsSchema>
 
 /** Limits the server states for attachments and bodies. */
-export const limitsSchema = z.object({
+export const limitsSchema = compiledObject({
   maxAttachmentBytes: count,
   maxMessageBytes: count,
   maxAttachments: count,

@@ -1,8 +1,9 @@
 import * as z from 'zod/mini'
+import { compiledObject } from './compiledObject'
 import { contactSchema, conversationSchema, messageSchema } from './entities'
 
 /** Unread totals of a clinic's inbox: what the badge shows. */
-export const unreadTotalsSchema = z.object({
+export const unreadTotalsSchema = compiledObject({
   /** Open conversations with unread messages or marked unread. */
   conversations: z.number().check(z.int(), z.minimum(0)),
   /** Unread inbound messages across open conversations. */
@@ -16,12 +17,12 @@ const logged = { seq: z.number().check(z.int(), z.minimum(1)), at: z.iso.datetim
 
 /** Every change the service makes, as kept in the event log and pushed over the socket. */
 export const inboxEventSchema = z.discriminatedUnion('type', [
-  z.object({ ...logged, type: z.literal('message.created'), message: messageSchema }),
-  z.object({ ...logged, type: z.literal('message.updated'), message: messageSchema }),
-  z.object({ ...logged, type: z.literal('conversation.updated'), conversation: conversationSchema }),
-  z.object({ ...logged, type: z.literal('conversation.deleted'), conversationId: z.string() }),
-  z.object({ ...logged, type: z.literal('contact.updated'), contact: contactSchema }),
-  z.object({ ...logged, type: z.literal('unread.updated'), unread: unreadTotalsSchema }),
+  compiledObject({ ...logged, type: z.literal('message.created'), message: messageSchema }),
+  compiledObject({ ...logged, type: z.literal('message.updated'), message: messageSchema }),
+  compiledObject({ ...logged, type: z.literal('conversation.updated'), conversation: conversationSchema }),
+  compiledObject({ ...logged, type: z.literal('conversation.deleted'), conversationId: z.string() }),
+  compiledObject({ ...logged, type: z.literal('contact.updated'), contact: contactSchema }),
+  compiledObject({ ...logged, type: z.literal('unread.updated'), unread: unreadTotalsSchema }),
 ])
 export type InboxEvent = z.infer<typeof inboxEventSchema>
 export type InboxEventType = InboxEvent['type']
@@ -29,7 +30,7 @@ export type InboxEventType = InboxEvent['type']
 export type NewInboxEvent = InboxEvent extends infer E ? (E extends InboxEvent ? Omit<E, 'seq' | 'at'> : never) : never
 
 /** Someone started or stopped typing in a conversation. Ephemeral: never logged, no `seq`. */
-export const typingEventSchema = z.object({
+export const typingEventSchema = compiledObject({
   type: z.literal('typing'),
   conversationId: z.string(),
   userId: z.string(),
@@ -39,7 +40,7 @@ export const typingEventSchema = z.object({
 export type TypingEvent = z.infer<typeof typingEventSchema>
 
 /** Someone opened (or left) a conversation. Ephemeral; repeated every 20 s while it stays open. */
-export const viewingEventSchema = z.object({
+export const viewingEventSchema = compiledObject({
   type: z.literal('viewing'),
   conversationId: z.string(),
   userId: z.string(),
@@ -64,9 +65,15 @@ export const EVENT_TYPES = [
 ] as const
 
 /** What a client emits on the socket's `typing` channel. */
-export const typingRequestSchema = z.object({ conversationId: z.string().check(z.minLength(1)), typing: z.boolean() })
+export const typingRequestSchema = compiledObject({
+  conversationId: z.string().check(z.minLength(1)),
+  typing: z.boolean(),
+})
 export type TypingRequest = z.infer<typeof typingRequestSchema>
 
 /** What a client emits on the socket's `viewing` channel. */
-export const viewingRequestSchema = z.object({ conversationId: z.string().check(z.minLength(1)), viewing: z.boolean() })
+export const viewingRequestSchema = compiledObject({
+  conversationId: z.string().check(z.minLength(1)),
+  viewing: z.boolean(),
+})
 export type ViewingRequest = z.infer<typeof viewingRequestSchema>

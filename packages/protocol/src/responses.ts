@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { compiledObject } from './compiledObject'
 import {
   clinicSchema,
   conversationSchema,
@@ -12,7 +13,7 @@ import { inboxEventSchema } from './events'
 
 /** A cursor page: `{ items, nextCursor }`, `nextCursor` null on the last page. */
 export function pageSchema<T extends z.ZodMiniType>(item: T) {
-  return z.object({ items: z.array(item), nextCursor: z.nullable(z.string()) })
+  return compiledObject({ items: z.array(item), nextCursor: z.nullable(z.string()) })
 }
 export interface Page<T> {
   items: T[]
@@ -20,11 +21,11 @@ export interface Page<T> {
 }
 
 /** `GET /me`. */
-export const meResponseSchema = z.object({ user: teamMemberSchema, clinic: clinicSchema, limits: limitsSchema })
+export const meResponseSchema = compiledObject({ user: teamMemberSchema, clinic: clinicSchema, limits: limitsSchema })
 export type MeResponse = z.infer<typeof meResponseSchema>
 
 /** `POST /conversations`: the conversation (new or the open one), and the first message if one was sent. */
-export const startConversationResponseSchema = z.object({
+export const startConversationResponseSchema = compiledObject({
   conversation: conversationSchema,
   created: z.boolean(),
   message: z.nullable(messageSchema),
@@ -32,7 +33,7 @@ export const startConversationResponseSchema = z.object({
 export type StartConversationResponse = z.infer<typeof startConversationResponseSchema>
 
 /** `GET /conversations/:id/messages`: older pages by `before` seq; items oldest first. */
-export const messagePageSchema = z.object({
+export const messagePageSchema = compiledObject({
   items: z.array(messageSchema),
   /** Pass as `before` for the next older page; null when the start of the thread is reached. */
   nextBefore: z.nullable(z.number().check(z.int())),
@@ -43,7 +44,7 @@ export type MessagePage = z.infer<typeof messagePageSchema>
  * `GET /clients/:id/messages`: a client's history across their numbers and conversations (closed
  * ones included), a page at a time; items oldest first within a page.
  */
-export const clientHistoryPageSchema = z.object({
+export const clientHistoryPageSchema = compiledObject({
   items: z.array(messageSchema),
   /** Pass as `before` for the next older page; null when the first message is reached. */
   nextBefore: z.nullable(z.string()),
@@ -51,7 +52,7 @@ export const clientHistoryPageSchema = z.object({
 export type ClientHistoryPage = z.infer<typeof clientHistoryPageSchema>
 
 const n = z.number().check(z.int(), z.minimum(0))
-const counts = z.object({
+const counts = compiledObject({
   /** Outbound texts handed to the provider; `delivered` and `failed` are what became of them. */
   sent: n,
   delivered: n,
@@ -72,7 +73,7 @@ export type DayCounts = z.infer<typeof dayCounts>
  * per day of the clinic's time zone (every day of the period, quiet ones as zeros) and failures
  * by reason.
  */
-export const metricsSchema = z.object({
+export const metricsSchema = compiledObject({
   from: z.iso.datetime(),
   to: z.iso.datetime(),
   timezone: z.string(),
@@ -84,7 +85,7 @@ export const metricsSchema = z.object({
 export type Metrics = z.infer<typeof metricsSchema>
 
 /** `GET /events?after=SEQ`. */
-export const eventsResponseSchema = z.object({ events: z.array(inboxEventSchema), lastSeq: z.number() })
+export const eventsResponseSchema = compiledObject({ events: z.array(inboxEventSchema), lastSeq: z.number() })
 export type EventsResponse = z.infer<typeof eventsResponseSchema>
 
 /**
