@@ -65,6 +65,22 @@ export default defineConfig({
         test: { name: 'scripts', environment: 'node' as const, include: ['scripts/**/*.test.ts'] },
       },
       pkg('react', 'jsdom', ['packages/react/src/__tests__/setup.ts']),
+      // The example PMS app against the reference server, in Chromium: every workflow end to end
+      // (SKIP_E2E=1 leaves them out).
+      ...(process.env.SKIP_E2E === '1'
+        ? []
+        : [
+            {
+              extends: true as const,
+              test: {
+                name: 'e2e',
+                environment: 'node' as const,
+                include: ['examples/pms-demo/e2e/**/*.test.ts'],
+                testTimeout: 60_000,
+                hookTimeout: 60_000,
+              },
+            },
+          ]),
       ...(withStories
         ? [
             {

@@ -2,7 +2,7 @@
 // what it needs is built, so independent ones build side by side (the machines have two cores).
 import { spawn } from 'node:child_process'
 
-/** What each package's declarations read from the others' builds. */
+/** What each package's declarations (or the demo's bundle) read from the others' builds. */
 const NEEDS = {
   protocol: [],
   service: ['protocol'],
@@ -10,6 +10,8 @@ const NEEDS = {
   mock: ['service', 'core'],
   react: ['core'],
   server: ['service', 'mock'],
+  // The example PMS app, built with Vite against the packages' builds, as a vendor's app is.
+  'example-pms-demo': ['react'],
 }
 
 const build = (name) =>
