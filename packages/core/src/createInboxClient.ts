@@ -13,7 +13,6 @@ import { createOutbox } from './outbox/createOutbox'
 import { defaultStorageAdapter } from './outbox/storageAdapter'
 
 import { pageUrl } from './pageUrl'
-import { createPresence } from './presence'
 import { createQueries } from './queries'
 import { createReading } from './reading'
 import type { Realtime, RealtimeOptions } from './realtime'
@@ -76,7 +75,8 @@ export function createInboxClient(options: InboxClientOptions): InboxClient {
     limits: () => me()?.limits,
     newId,
   }
-  const presence = createPresence(transport)
+  // The conversation this user has open, said by the live part once it is loaded.
+  let viewing: string | null = null
   const markRead = createMarkRead(ctx)
   const reading = createReading({
     qc: queryClient,
@@ -97,7 +97,11 @@ export function createInboxClient(options: InboxClientOptions): InboxClient {
   let loadingRealtime: Promise<Realtime> | null = null
   const loadRealtime = () =>
     (loadingRealtime ??= import('./realtime').then(
-      ({ createRealtime }) => (realtime = createRealtime(realtimeOptions)),
+      ({ createRealtime }) => {
+        realtime = createRealtime(realtimeOptions)
+        realtime.presence.setViewing(viewing)
+        return realtime
+      },
       (error: unknown) => {
         loadingRealtime = null
         throw toInboxError(error)
@@ -111,7 +115,6 @@ export function createInboxClient(options: InboxClientOptions): InboxClient {
     startAt: sync.startAt,
     resync: () => queryClient.invalidateQueries({ queryKey: inboxKeys.all, refetchType: 'all' }),
     onCaughtUp: () => ctx.outbox.resume(),
-    onConnected: () => presence.reannounce(),
     onError: reportError,
     batch: notifyManager.batch,
   }
@@ -162,7 +165,8 @@ export function createInboxClient(options: InboxClientOptions): InboxClient {
     ...onDemand.actions,
     markRead,
     setViewing: (conversationId) => {
-      presence.setViewing(conversationId)
+      viewing = conversationId
+      realtime?.presence.setViewing(conversationId)
       reading.setViewing(conversationId)
     },
   }
@@ -212,7 +216,7 @@ export function createInboxClient(options: InboxClientOptions): InboxClient {
     sync: async () => (await loadRealtime()).sync(),
     destroy(): void {
       actions.setViewing(null)
-      presence.stop()
+      realtime?.presence.stop()
       reading.stop()
       holds = 0
       close()

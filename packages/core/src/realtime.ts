@@ -1,4 +1,5 @@
 import type { InboxEvent, ServerEvent, TypingEvent, ViewingEvent } from '@switchboard/protocol'
+import { createPresence } from './createPresence'
 import { type InboxError, toInboxError } from './errors'
 import type { InboxStore } from './store'
 import type { Transport } from './transport/Transport'
@@ -19,8 +20,6 @@ export interface RealtimeOptions {
   resync(): Promise<void>
   /** Called when the connection is (re)established and caught up. */
   onCaughtUp?(): void
-  /** Called each time the connection is (re)established. */
-  onConnected?(): void
   onError?(error: InboxError): void
   /** Runs the application of several events as one change for the cache's observers. */
   batch?<T>(run: () => T): T
@@ -39,9 +38,11 @@ export const EVENT_BATCH_MS = 16
  * Keeps the cache in step with the server's event log: applies pushed events in `seq` order,
  * once each; after every (re)connect and whenever a gap shows, fetches the missed events with
  * `eventsAfter(lastSeq)`, and falls back to a full refetch when the server no longer has them.
+ * Keeps who else types in or views a conversation, and says which one this user has open.
  */
 export function createRealtime(options: RealtimeOptions) {
   const { transport, store } = options
+  const presence = createPresence(transport)
   let close: (() => void) | null = null
   let catchingUp: Promise<void> | null = null
   let pending: InboxEvent[] = []
@@ -131,11 +132,11 @@ export function createRealtime(options: RealtimeOptions) {
   function onPresence(event: TypingEvent | ViewingEvent): void {
     const field = event.type
     const on = event.type === 'typing' ? event.typing : event.viewing
-    store.setState((s) => {
-      const others = (s[field][event.conversationId] ?? []).filter((t) => t.userId !== event.userId)
-      const next = on ? [...others, { userId: event.userId, name: event.name, at: Date.now() }] : others
-      return { [field]: { ...s[field], [event.conversationId]: next } }
-    })
+    const before = store.getState()[field][event.conversationId] ?? []
+    const others = before.filter((t) => t.userId !== event.userId)
+    const next = on ? [...others, { userId: event.userId, name: event.name, at: Date.now() }] : others
+    store.setState((s) => ({ [field]: { ...s[field], [event.conversationId]: next } }))
+    if (field === 'viewing' && on && others.length === before.length) presence.welcome(event.conversationId)
   }
 
   const batch = options.batch ?? (<T>(run: () => T) => run())
@@ -177,6 +178,8 @@ export function createRealtime(options: RealtimeOptions) {
   }
 
   return {
+    /** This user's own presence (the conversation they have open). */
+    presence,
     connect(): void {
       if (close) return
       close = transport.connect({
@@ -185,7 +188,7 @@ export function createRealtime(options: RealtimeOptions) {
           store.setState((s) => ({ connection: { ...s.connection, status, error: error ?? null } }))
           if (status === 'connected') {
             requestCatchUp()
-            options.onConnected?.()
+            presence.reannounce()
           }
         },
         onError: (error) => options.onError?.(error),

@@ -189,6 +189,25 @@ describe('realtime over socket.io (MSW mock)', () => {
     expect(danaClient.store.getState().connection.status).toBe('disconnected')
   })
 
+  it('someone opening a conversation learns at once who already has it open, not at the next heartbeat', async () => {
+    const { make } = setup()
+    const danaClient = make()
+    const marcusClient = make('tok_usr_marcus')
+    await openInbox(danaClient)
+    await openInbox(marcusClient)
+    danaClient.actions.setViewing('cnv_000003')
+    // Marcus was not listening for Dana's announcement… (nothing of cnv_000003 is shown to him yet)
+    await new Promise((r) => setTimeout(r, 50))
+    marcusClient.store.setState({ viewing: {} })
+    marcusClient.actions.setViewing('cnv_000003')
+    // …and learns she is there as soon as he opens it: she answers the newcomer (well within the 20 s heartbeat).
+    await until(() => (marcusClient.store.getState().viewing.cnv_000003 ?? []).length > 0, 2000)
+    expect(marcusClient.store.getState().viewing.cnv_000003).toMatchObject([
+      { userId: 'usr_dana', name: 'Dana Whitfield' },
+    ])
+    expect(danaClient.store.getState().viewing.cnv_000003).toMatchObject([{ userId: 'usr_marcus' }])
+  })
+
   it('a socket refused for a bad token ends disconnected with unauthorized', async () => {
     const { backend, make } = setup()
     const client = make()
