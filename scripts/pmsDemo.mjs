@@ -47,22 +47,26 @@ async function portFor(preferred, host, what, log) {
  * @param {number} [options.port] the demo's port (taken: another free one); a free one when left out
  * @param {number} [options.apiPort] the server's port, likewise
  * @param {(line: string) => void} [options.log]
+ * @param {boolean} [options.quiet] no proxy errors in the log (tests stop the server on purpose)
  * @param {Parameters<typeof startFromConfig>[1]} [options.server] options of `startFromConfig` (a clock, the simulator's delays)
  */
 export async function startPmsDemo(options = {}) {
-  const { env = process.env, host = '127.0.0.1', log = console.log } = options
+  const { env = process.env, host = '127.0.0.1', log = console.log, quiet = false } = options
   const demoPort = await portFor(options.port, host, 'the demo', log)
   const apiPort = await portFor(options.apiPort, '127.0.0.1', 'the server', log)
   const url = `http://${host}:${demoPort}`
   const config = loadConfig({ ...env, PORT: String(apiPort), HOST: '127.0.0.1', PUBLIC_URL: url })
-  const api = await startFromConfig(config, { log, ...options.server })
+  const serverOptions = { log, ...options.server }
+  let api = await startFromConfig(config, serverOptions)
+  let running = true
   const target = `http://127.0.0.1:${apiPort}`
   let web
   try {
     web = await preview({
       root: demoRoot,
       configFile: false,
-      logLevel: 'warn',
+      // Quiet in tests: a server stopped on purpose makes the proxy report its sockets reset.
+      logLevel: quiet ? 'silent' : 'warn',
       preview: {
         host,
         port: demoPort,
@@ -79,12 +83,33 @@ export async function startPmsDemo(options = {}) {
   }
   return {
     url,
-    api,
     config,
-    async stop() {
-      await new Promise((resolve) => web.httpServer.close(() => resolve()))
-      web.httpServer.closeAllConnections?.()
+    /** The server as it runs now (a restart makes a new one). */
+    get api() {
+      return api
+    },
+    /** Stops the server as a deploy would (the demo stays up), then starts it again on the same database and port. */
+    async restartServer() {
+      await this.stopServer()
+      await this.startServer()
+    },
+    /** Stops the server only (until `startServer`), as a deploy leaves browsers without it for a while. */
+    async stopServer() {
+      if (!running) return
+      running = false
       await api.stop()
+    },
+    async startServer() {
+      if (running) return
+      api = await startFromConfig(config, serverOptions)
+      running = true
+    },
+    /** Stops the server first (its sockets close, and with them the ones passed on), then the demo. */
+    async stop() {
+      if (running) await api.stop()
+      running = false
+      web.httpServer.closeAllConnections?.()
+      await web.close()
     },
   }
 }

@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
-import { expect } from 'vitest'
+import { afterAll, beforeAll, expect } from 'vitest'
 import { chromiumArgs, findChromium } from '../../../scripts/chromium.mjs'
-import { demoRoot, startPmsDemo } from '../../../scripts/pmsDemo.mjs'
+import { demoRoot, type PmsDemo, startPmsDemo } from '../../../scripts/pmsDemo.mjs'
 
 /** Where each workflow's screenshot is kept (test output, not committed). */
 export const SHOTS = fileURLToPath(new URL('../../../test-results/e2e/', import.meta.url))
@@ -19,11 +19,13 @@ export interface Stack {
   url: string
   browser: Browser
   /** The demo's server (the simulator, the storage), for what a test must reach directly. */
-  demo: Awaited<ReturnType<typeof startPmsDemo>>
+  demo: PmsDemo
   /** A new browser (its own storage, as another computer) with a page on the demo. */
   open(options?: { width?: number; height?: number }): Promise<{ context: BrowserContext; page: Page }>
   /** Texts the clinic from a phone through the simulator (what the phone panel does). */
   text(from: string, body: string): Promise<void>
+  /** The bodies a phone received from the clinic, oldest first (the simulator's record). */
+  received(phone: string): Promise<string[]>
   stop(): Promise<void>
 }
 
@@ -48,6 +50,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     },
     host: '127.0.0.1',
     log: () => {},
+    quiet: true,
     server: {
       simulatorDelays: { sentMs: 100, deliveredMs: 200 },
       ...(options.clock ? { clock: options.clock } : {}),
@@ -74,11 +77,28 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       })
       if (!response.ok) throw new Error(`The simulator refused the text: ${response.status} ${await response.text()}`)
     },
+    async received(phone) {
+      const response = await fetch(`${demo.url}/api/sms/simulator/phones/${encodeURIComponent(phone)}`)
+      return ((await response.json()) as Array<{ body: string }>).map((text) => text.body)
+    },
     async stop() {
       await browser.close()
       await demo.stop()
       rmSync(dir, { recursive: true, force: true })
     },
+  }
+}
+
+/** Starts a stack before the file's tests and stops it after them; the getter hands it out. */
+export function stackForFile(options: StackOptions = {}): () => Stack {
+  let stack: Stack | undefined
+  beforeAll(async () => {
+    stack = await startStack(options)
+  })
+  afterAll(() => stack?.stop())
+  return () => {
+    if (!stack) throw new Error('The stack did not start (see the error of beforeAll).')
+    return stack
   }
 }
 

@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { badgeCount, expectNoAxeViolations, type Stack, shoot, signIn, startStack } from './harness'
+import { describe, expect, it } from 'vitest'
+import { badgeCount, expectNoAxeViolations, shoot, signIn, stackForFile } from './harness'
 
-let stack: Stack
-beforeAll(async () => {
-  stack = await startStack()
-})
-afterAll(() => stack?.stop())
+const stack = stackForFile()
 
 describe('a text arrives', () => {
   it('the badge and the list update live; staff open it, reply, and the phone gets the reply, delivered', async () => {
-    const { page } = await stack.open()
+    const { page } = await stack().open()
     await signIn(page, 'Priya Natarajan')
     await page.getByRole('link', { name: /Messaging/ }).click()
-    const list = page.getByRole('listbox', { name: /conversations/i })
+    const list = page.getByRole('listbox', { name: 'Conversations' })
     await list.getByRole('option').first().waitFor()
     const before = await badgeCount(page)
 

@@ -4,9 +4,9 @@ import { isSearchableQuery, useInboxClient } from '@switchboard/react'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { Search } from 'lucide-react'
 import { useDeferredValue, useState } from 'react'
+import { SCHEDULED_CLIENT_IDS } from '../appointments'
 import { Link } from '../nav'
 import { RecordsNotice } from './RecordsNotice'
-import { SCHEDULED_CLIENT_IDS } from './Schedule'
 import { useClientRecord } from './useClientRecord'
 
 /** The client directory: search by name, pet or phone; today's clients until one searches. */

@@ -1,20 +1,8 @@
+import { APPOINTMENTS, type Appointment as AppointmentRecord } from '../appointments'
 import { Link } from '../nav'
 import { RecordsNotice } from './RecordsNotice'
 import { TextClientButton } from './TextClientButton'
 import { useClientRecord } from './useClientRecord'
-
-/** Today's appointments of the demo clinic: the PMS's own data, with the seeded clients. */
-const APPOINTMENTS = [
-  { time: '08:30', clientId: 'cli_000000', reason: 'Annual wellness exam', room: 'Exam 1' },
-  { time: '09:15', clientId: 'cli_000001', reason: 'Vaccines: rabies booster', room: 'Exam 2' },
-  { time: '10:00', clientId: 'cli_000002', reason: 'Dental cleaning', room: 'Surgery' },
-  { time: '11:30', clientId: 'cli_000003', reason: 'Limping, left hind leg', room: 'Exam 1' },
-  { time: '13:00', clientId: 'cli_000004', reason: 'Post-op recheck', room: 'Exam 3' },
-  { time: '14:45', clientId: 'cli_000005', reason: 'Skin allergy follow-up', room: 'Exam 2' },
-  { time: '16:00', clientId: 'cli_000008', reason: 'Nail trim', room: 'Treatment' },
-]
-
-export const SCHEDULED_CLIENT_IDS = APPOINTMENTS.map((a) => a.clientId)
 
 export function Schedule() {
   const today = new Intl.DateTimeFormat(undefined, { weekday: 'long', month: 'long', day: 'numeric' }).format(
@@ -50,7 +38,7 @@ export function Schedule() {
   )
 }
 
-function Appointment({ time, clientId, reason, room }: (typeof APPOINTMENTS)[number]) {
+function Appointment({ time, clientId, reason, room }: AppointmentRecord) {
   const { data: client, isError } = useClientRecord(clientId)
   const name = client ? `${client.firstName} ${client.lastName}` : isError ? 'Unknown client' : '…'
   return (

@@ -1,7 +1,7 @@
 import { formatPhone, normalizePhone, phoneProblem } from '@switchboard/core'
 import { ImagePlus, Paperclip, Send, X } from 'lucide-react'
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
-import { SCHEDULED_CLIENT_IDS } from '../pages/Schedule'
+import { SCHEDULED_CLIENT_IDS } from '../appointments'
 import { useClientRecord } from '../pages/useClientRecord'
 import { type PhotoUpload, photoFromFile, samplePhoto } from './phoneApi'
 import { type PhoneLine, usePhone } from './usePhone'

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest'
+import { expectNoAxeViolations, shoot, signIn, stackForFile } from './harness'
+
+const stack = stackForFile()
+
+describe('STOP and START', () => {
+  it('STOP locks the composer and the server refuses a send; START opens it again', async () => {
+    const { page } = await stack().open()
+    await signIn(page, 'Priya Natarajan', '/messaging')
+    await stack().text('+14155550166', 'Hi, this is Jo. Can I book a nail trim?')
+    const row = page.getByRole('option', { name: /Can I book a nail trim/ })
+    await row.click()
+    const composer = page.getByRole('textbox', { name: 'Message' })
+    await expect.poll(() => composer.isEnabled()).toBe(true)
+
+    // The client replies STOP from the phone panel.
+    await page.getByRole('button', { name: 'Phone simulator' }).click()
+    const simulator = page.getByRole('complementary', { name: 'Phone simulator' })
+    await simulator.getByRole('textbox', { name: 'Texting as' }).fill('+14155550166')
+    await simulator.getByRole('textbox', { name: 'Texting as' }).blur()
+    await simulator.getByRole('button', { name: 'Reply STOP' }).click()
+
+    await page
+      .getByRole('status')
+      .getByText('This contact opted out of texts. They can text START to opt back in.')
+      .waitFor()
+    expect(await composer.count()).toBe(0)
+    // The phone was told, once.
+    const phone = simulator.getByRole('list', { name: /Texts of/ })
+    await expect.poll(() => phone.textContent(), { timeout: 10_000 }).toContain('You have been unsubscribed')
+    await shoot(page, 'stop-locks-composer')
+    await expectNoAxeViolations(page, 'a conversation that opted out')
+
+    // Not only the composer: the server refuses the text.
+    const conversationId = decodeURIComponent(new URL(page.url()).pathname.split('/')[2] ?? '')
+    const refused = await page.evaluate(async (id) => {
+      const session = JSON.parse(sessionStorage.getItem('hearth-pms.session') ?? '{}') as { token?: string }
+      const response = await fetch(`/api/sms/conversations/${encodeURIComponent(id)}/messages`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ clientMessageId: crypto.randomUUID(), body: 'Are you sure?' }),
+      })
+      return { status: response.status, body: await response.json() }
+    }, conversationId)
+    expect(refused.status).toBe(409)
+    expect(refused.body.error.code).toBe('recipient_opted_out')
+
+    // START: the composer opens again and a reply goes out.
+    await simulator.getByRole('button', { name: 'Reply START' }).click()
+    await composer.waitFor({ timeout: 10_000 })
+    await composer.fill('Welcome back, Jo! Tuesday at 10 for the nail trim?')
+    await composer.press('Enter')
+    await expect.poll(() => phone.textContent(), { timeout: 10_000 }).toContain('Welcome back, Jo!')
+  })
+})
