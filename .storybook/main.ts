@@ -6,8 +6,9 @@ const src = (pkg: string, file = 'index.ts') =>
 
 const config: StorybookConfig = {
   framework: '@storybook/react-vite',
-  stories: ['../packages/react/src/**/*.stories.tsx'],
-  addons: ['@storybook/addon-a11y', '@storybook/addon-vitest'],
+  // The docs/ pages (getting started, embedding, theming, transports, the server) beside the stories.
+  stories: ['../packages/react/src/stories/docs/*.mdx', '../packages/react/src/**/*.stories.tsx'],
+  addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest'],
   staticDirs: ['./public'],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   async viteFinal(viteConfig) {

@@ -109,6 +109,27 @@ export async function signIn(page: Page, name: string, path = '/'): Promise<void
   await expect.poll(() => page.getByRole('button', { name: 'Sign out' }).count()).toBe(1)
 }
 
+/**
+ * Sends a text to the open conversation straight to the server with the page's session, past the
+ * UI's own guards, as a tampered client would: the server's answer (status and error code).
+ */
+export async function sendAs(page: Page, body: string): Promise<{ status: number; code: string | undefined }> {
+  const conversationId = decodeURIComponent(new URL(page.url()).pathname.split('/')[2] ?? '')
+  return page.evaluate(
+    async ({ id, text }) => {
+      const session = JSON.parse(sessionStorage.getItem('hearth-pms.session') ?? '{}') as { token?: string }
+      const response = await fetch(`/api/sms/conversations/${encodeURIComponent(id)}/messages`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ clientMessageId: crypto.randomUUID(), body: text }),
+      })
+      const reply = (await response.json()) as { error?: { code?: string } }
+      return { status: response.status, code: reply.error?.code }
+    },
+    { id: conversationId, text: body },
+  )
+}
+
 /** The unread count the Messaging link's badge shows (0 when it draws nothing). */
 export async function badgeCount(page: Page): Promise<number> {
   const badge = page.locator('.pms-nav__badge')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { expectNoAxeViolations, shoot, signIn, stackForFile } from './harness'
+import { expectNoAxeViolations, sendAs, shoot, signIn, stackForFile } from './harness'
 
 const stack = stackForFile()
 
@@ -32,18 +32,7 @@ describe('STOP and START', () => {
     await expectNoAxeViolations(page, 'a conversation that opted out')
 
     // Not only the composer: the server refuses the text.
-    const conversationId = decodeURIComponent(new URL(page.url()).pathname.split('/')[2] ?? '')
-    const refused = await page.evaluate(async (id) => {
-      const session = JSON.parse(sessionStorage.getItem('hearth-pms.session') ?? '{}') as { token?: string }
-      const response = await fetch(`/api/sms/conversations/${encodeURIComponent(id)}/messages`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ clientMessageId: crypto.randomUUID(), body: 'Are you sure?' }),
-      })
-      return { status: response.status, body: await response.json() }
-    }, conversationId)
-    expect(refused.status).toBe(409)
-    expect(refused.body.error.code).toBe('recipient_opted_out')
+    expect(await sendAs(page, 'Are you sure?')).toEqual({ status: 409, code: 'recipient_opted_out' })
 
     // START: the composer opens again and a reply goes out.
     await simulator.getByRole('button', { name: 'Reply START' }).click()

@@ -204,10 +204,13 @@ describe('Composer tools', () => {
       new File(['<svg/>'], 'logo.svg', { type: 'image/svg+xml' }),
       new File([new Uint8Array(5_000_001)], 'huge.jpg', { type: 'image/jpeg' }),
     ])
-    expect(
-      await screen.findByText('"logo.svg" is not a file type that can be texted (photos and PDFs can).'),
-    ).toBeInTheDocument()
-    expect(screen.getByText('"huge.jpg" is larger than 5 MB.')).toBeInTheDocument()
+    // Each refusal is announced, not only shown.
+    await waitFor(() =>
+      expect(screen.getAllByRole('alert').map((a) => a.textContent)).toEqual([
+        '"logo.svg" is not a file type that can be texted (photos and PDFs can).',
+        '"huge.jpg" is larger than 5 MB.',
+      ]),
+    )
     const chips = screen.getAllByRole('listitem')
     expect(within(chips[0]!).getByText('xray.png')).toBeInTheDocument()
     expect(within(chips[0]!).getByRole('progressbar', { name: 'Uploading xray.png' })).toHaveAttribute('value', '0.5')

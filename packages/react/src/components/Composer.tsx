@@ -138,7 +138,12 @@ function Attachments() {
               aria-label={format(t.uploading, { name: item.name })}
             />
           )}
-          {item.error && <span className="sb-chip__error">{item.error}</span>}
+          {item.error && (
+            // Announced: a refused file (type, size) says why as it shows, not only on sight.
+            <span className="sb-chip__error" role="alert">
+              {item.error}
+            </span>
+          )}
           <IconButton
             className="sb-button--small"
             icon="remove"
