@@ -99,7 +99,7 @@ function Shell({ session, onSignOut }: { session: Session; onSignOut: () => void
             aria-pressed={simulator}
             onClick={toggleSimulator}
           >
-            <Smartphone aria-hidden /> Phone simulator
+            <Smartphone aria-hidden /> <span className="pms-button__label">Phone simulator</span>
           </button>
           <div className="pms-user">
             <span className="pms-user__avatar" aria-hidden>
@@ -110,7 +110,7 @@ function Shell({ session, onSignOut }: { session: Session; onSignOut: () => void
               <span className="pms-user__role">{session.user.role}</span>
             </span>
             <button type="button" className="pms-button pms-button--ghost" onClick={onSignOut}>
-              <LogOut aria-hidden /> Sign out
+              <LogOut aria-hidden /> <span className="pms-button__label">Sign out</span>
             </button>
           </div>
         </header>

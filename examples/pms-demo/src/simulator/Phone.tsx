@@ -15,12 +15,17 @@ const unknownNumber = () => `+1415555${String(100 + Math.floor(Math.random() * 9
 export function Phone({ clinicNumber }: { clinicNumber: string | null }) {
   const id = useId()
   const [phone, setPhone] = useState(() => sessionStorage.getItem('hearth-pms.phone') ?? unknownNumber())
-  const [typed, setTyped] = useState(phone)
+  const [typed, setTyped] = useState(() => formatPhone(phone))
   useEffect(() => sessionStorage.setItem('hearth-pms.phone', phone), [phone])
   const problem = typed.trim() ? phoneProblem(typed.trim()) : 'Type a phone number.'
   const choose = (number: string) => {
-    setTyped(number)
+    setTyped(formatPhone(number))
     setPhone(number)
+  }
+  /** The typed number, once it is one: used, and shown as the clinic writes it. */
+  const settle = () => {
+    if (problem) return
+    choose(normalizePhone(typed.trim()))
   }
   return (
     <div className="sim__phone">
@@ -28,7 +33,7 @@ export function Phone({ clinicNumber }: { clinicNumber: string | null }) {
         className="sim__who"
         onSubmit={(event) => {
           event.preventDefault()
-          if (!problem) setPhone(normalizePhone(typed.trim()))
+          settle()
         }}
       >
         <label htmlFor={`${id}-number`}>Texting as</label>
@@ -40,7 +45,7 @@ export function Phone({ clinicNumber }: { clinicNumber: string | null }) {
             aria-invalid={problem !== null}
             aria-describedby={`${id}-number-hint`}
             onChange={(event) => setTyped(event.target.value)}
-            onBlur={() => !problem && setPhone(normalizePhone(typed.trim()))}
+            onBlur={settle}
           />
           <button type="button" className="pms-button pms-button--small" onClick={() => choose(unknownNumber())}>
             New number
