@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { expectNoAxeViolations, shoot, signIn, stackForFile } from './harness'
+import { expectNoAxeViolations, openSimulator, shoot, signIn, stackForFile } from './harness'
 
 // The server's clock: Monday 30 November 2026 at 10 pm at the clinic (America/Los_Angeles),
 // running on from there. The clinic is open 8 am to 6 pm.
@@ -11,10 +11,7 @@ describe('after hours', () => {
   it('a client texting at night gets the auto-reply once, and the front desk gets the alert e-mail', async () => {
     const { page } = await stack().open()
     await signIn(page, 'Dana Whitfield', '/messaging')
-    await page.getByRole('button', { name: 'Phone simulator' }).click()
-    const simulator = page.getByRole('complementary', { name: 'Phone simulator' })
-    await simulator.getByRole('textbox', { name: 'Texting as' }).fill('+14155550188')
-    await simulator.getByRole('textbox', { name: 'Texting as' }).blur()
+    const simulator = await openSimulator(page, '+14155550188')
     const message = simulator.getByRole('textbox', { name: 'Text to the clinic' })
     await message.fill('Rex ate a sock, what should I do?')
     await message.press('Enter')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { expectNoAxeViolations, shoot, signIn, stackForFile } from './harness'
+import { expectNoAxeViolations, openSimulator, shoot, signIn, stackForFile } from './harness'
 
 const stack = stackForFile()
 
@@ -40,10 +40,7 @@ describe('the composer’s tools', () => {
     const { page } = await stack().open()
     await signIn(page, 'Priya Natarajan', '/messaging')
     const inbox = page.getByRole('region', { name: 'SMS inbox' })
-    await page.getByRole('button', { name: 'Phone simulator' }).click()
-    const simulator = page.getByRole('complementary', { name: 'Phone simulator' })
-    await simulator.getByRole('textbox', { name: 'Texting as' }).fill('+14155550155')
-    await simulator.getByRole('textbox', { name: 'Texting as' }).blur()
+    const simulator = await openSimulator(page, '+14155550155')
     await simulator.getByRole('button', { name: 'Sample photo' }).click()
     await simulator.getByText('garden.png').waitFor()
     await simulator.getByRole('textbox', { name: 'Text to the clinic' }).fill('Here is his paw')

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core'
 import { afterAll, beforeAll, expect } from 'vitest'
 import { chromiumArgs, findChromium } from '../../../scripts/chromium.mjs'
 import { demoRoot, type PmsDemo, startPmsDemo } from '../../../scripts/pmsDemo.mjs'
@@ -128,6 +128,16 @@ export async function sendAs(page: Page, body: string): Promise<{ status: number
     },
     { id: conversationId, text: body },
   )
+}
+
+/** Opens the phone simulator beside the PMS and has it text as `phone` (typed as a person would). */
+export async function openSimulator(page: Page, phone: string): Promise<Locator> {
+  await page.getByRole('button', { name: 'Phone simulator' }).click()
+  const simulator = page.getByRole('complementary', { name: 'Phone simulator' })
+  const number = simulator.getByRole('textbox', { name: 'Texting as' })
+  await number.fill(phone)
+  await number.blur()
+  return simulator
 }
 
 /** The unread count the Messaging link's badge shows (0 when it draws nothing). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { expectNoAxeViolations, sendAs, shoot, signIn, stackForFile } from './harness'
+import { expectNoAxeViolations, openSimulator, sendAs, shoot, signIn, stackForFile } from './harness'
 
 const stack = stackForFile()
 
@@ -14,10 +14,7 @@ describe('STOP and START', () => {
     await expect.poll(() => composer.isEnabled()).toBe(true)
 
     // The client replies STOP from the phone panel.
-    await page.getByRole('button', { name: 'Phone simulator' }).click()
-    const simulator = page.getByRole('complementary', { name: 'Phone simulator' })
-    await simulator.getByRole('textbox', { name: 'Texting as' }).fill('+14155550166')
-    await simulator.getByRole('textbox', { name: 'Texting as' }).blur()
+    const simulator = await openSimulator(page, '+14155550166')
     await simulator.getByRole('button', { name: 'Reply STOP' }).click()
 
     await page

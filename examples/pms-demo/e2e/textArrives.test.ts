@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { badgeCount, expectNoAxeViolations, shoot, signIn, stackForFile } from './harness'
+import { badgeCount, expectNoAxeViolations, openSimulator, shoot, signIn, stackForFile } from './harness'
 
 const stack = stackForFile()
 
@@ -13,10 +13,7 @@ describe('a text arrives', () => {
     const before = await badgeCount(page)
 
     // The client texts from the phone panel, as a person trying the demo would.
-    await page.getByRole('button', { name: 'Phone simulator' }).click()
-    const simulator = page.getByRole('complementary', { name: 'Phone simulator' })
-    await simulator.getByRole('textbox', { name: 'Texting as' }).fill('(415) 555-0142')
-    await simulator.getByRole('textbox', { name: 'Texting as' }).blur()
+    const simulator = await openSimulator(page, '(415) 555-0142')
     await simulator.getByRole('textbox', { name: 'Text to the clinic' }).fill('Is Biscuit ready to be picked up?')
     await simulator.getByRole('button', { name: 'Send', exact: true }).click()
 
