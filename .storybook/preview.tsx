@@ -3,7 +3,13 @@ import { InboxProvider, InboxTheme } from '@switchboard/react'
 import { es } from '@switchboard/react/locales/es'
 import '../packages/react/src/styles/styles.css'
 import './themes.css'
+import { configure } from 'storybook/test'
 import { type BackendParameters, loadBackend } from './backend'
+
+// Play functions wait up to 5 s for what they look for, as the jsdom tests do: a dialog or menu
+// loads its chunk on first use, which on a cold dev server under a full test run (the end-to-end
+// tests share the two cores) can take past Testing Library's default 1 s. Speed is the bench's.
+configure({ asyncUtilTimeout: 5000 })
 
 const preview: Preview = {
   parameters: {
