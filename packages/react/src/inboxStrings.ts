@@ -1,7 +1,6 @@
 /** The inbox's strings in English: lists, threads, the composer, menus, client dialogs. */
 export const inboxStrings = {
   inbox: 'SMS inbox',
-  loading: 'Loading the inbox…',
   conversations: 'Conversations',
   search: 'Search by name or phone',
   statusFilter: 'Status',

@@ -128,6 +128,28 @@ describe('createHttpTransport', () => {
     expect(await failure(down.transport.me())).toMatchObject({ code: 'unavailable', status: 502, retryable: true })
   })
 
+  it('a request leaves at once when the token is at hand, and after it when it is promised', async () => {
+    const fetch = vi.fn(async () => json({ items: [], nextCursor: null }))
+    const now = transportWith(fetch as never)
+    const reply = now.transport.listConversations({})
+    // Called in the same task: the inbox's first requests are on their way before it draws.
+    expect(fetch).toHaveBeenCalledTimes(1)
+    await reply
+
+    let give: (token: string) => void = () => undefined
+    const promised = transportWith(
+      fetch as never,
+      vi.fn(() => new Promise<string>((resolve) => (give = resolve))) as never,
+    )
+    const later = promised.transport.me()
+    await Promise.resolve()
+    expect(fetch).toHaveBeenCalledTimes(1)
+    give('tok-later')
+    await later.catch(() => undefined)
+    const [, init] = fetch.mock.calls[1] as unknown as [string, RequestInit]
+    expect((init.headers as Record<string, string>).authorization).toBe('Bearer tok-later')
+  })
+
   it('refreshes the token once on 401, then reports an expired session', async () => {
     const fetch = vi.fn(async (_url: string, init: RequestInit) =>
       (init.headers as Record<string, string>).authorization === 'Bearer fresh'

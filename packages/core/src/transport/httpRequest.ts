@@ -55,7 +55,10 @@ export async function errorFromResponse(response: Response): Promise<InboxError>
 /** Sends a call (bearer token refreshed once on 401, timeout); a non-2xx answer rejects typed. */
 async function perform(config: HttpConfig, call: HttpCall<unknown>): Promise<Response> {
   const attempt = async (forceRefresh: boolean): Promise<Response> => {
-    const token = await config.getToken({ forceRefresh })
+    const given = config.getToken({ forceRefresh })
+    // A token at hand is used at once, so the request leaves now, not after the task that asked
+    // (the inbox's first requests leave before it draws its panes, not after).
+    const token = typeof given === 'string' ? given : await given
     const controller = new AbortController()
     const timer = setTimeout(() => controller.abort(new DOMException('timeout', 'TimeoutError')), config.timeoutMs)
     const onAbort = () => controller.abort(call.signal?.reason)

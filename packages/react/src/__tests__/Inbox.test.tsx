@@ -1,5 +1,6 @@
 import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { http } from 'msw'
 import { describe, expect, it, vi } from 'vitest'
 import { ClientPanel, Inbox, InboxProvider, UnreadBadge } from '../index'
 import { dana, setup, startMsw } from './harness'
@@ -53,6 +54,28 @@ describe('Inbox', () => {
     await backend.service.block({ ...dana }, '+16505550178')
     view(<Inbox selectedId={b.conversationId} />)
     expect(await screen.findByText('This contact is blocked. Unblock them to send messages.')).toBeInTheDocument()
+  })
+
+  it('draws its panes while the profile is on its way; the rows come with it', async () => {
+    const { backend, view } = setup(server)
+    await backend.simulateInbound('+16505550177', 'Is Biscuit ready for pick-up?')
+    let release: () => void = () => undefined
+    const held = new Promise<void>((resolve) => (release = resolve))
+    server.use(
+      http.get(`${backend.baseUrl}/me`, async () => {
+        // Then on to the backend's own handler.
+        await held
+      }),
+    )
+    view(<Inbox />)
+    // Search and filters can be used at once; the list says it is loading, not a wrong number format.
+    expect(await screen.findByRole('searchbox', { name: 'Search by name or phone' })).toBeInTheDocument()
+    expect(screen.getByRole('status')).toHaveTextContent('Loading conversations…')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(screen.queryByRole('listbox')).not.toBeInTheDocument()
+    release()
+    const list = await screen.findByRole('listbox', { name: 'Conversations' })
+    expect(await within(list).findByRole('option', { name: /Is Biscuit ready/ })).toBeInTheDocument()
   })
 
   it('shows a clear no-access state and no badge without the messaging permission', async () => {

@@ -18,7 +18,7 @@ describe('server rendering', () => {
       </InboxProvider>,
     )
     expect(html).toContain('sb-inbox')
-    expect(html).toContain('Loading the inbox')
+    expect(html).toContain('Loading conversations')
     client.destroy()
   })
 })

@@ -1,4 +1,5 @@
 'use client'
+import { hasPermission } from '@switchboard/protocol'
 import {
   type ComponentPropsWithoutRef,
   forwardRef,
@@ -49,7 +50,8 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
   const [menuError, setMenuError] = useState<string | null>(null)
   const openMenu = useCallback((id: string) => setMenu({ id, open: true }), [])
   const view = useConversationList({ filter, selectedId, onSelect, estimateRowHeight, onRowMenu: openMenu })
-  const { data: me } = useMe()
+  const profile = useMe()
+  const me = profile.data
   const { data: team } = useTeam()
   const viewing = useInboxState(selectViewing)
   const listElement = useRef<HTMLElement | null>(null)
@@ -58,12 +60,21 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
   }, [])
   const listRef = useComposedRefs(ref, view.listRef, keepList)
 
-  if (view.list.isPending || view.list.isError) {
+  // Rows wait for the profile first: numbers are written in the clinic's country's way, and a
+  // refusal of the list is only shown once it is known not to be the user's lack of access.
+  const waiting = profile.isPending || profile.isError ? profile : view.list
+  if (me && !hasPermission(me.user, 'messaging'))
+    return (
+      <div ref={ref} {...rest} className={cx('sb-list sb-list--status', partClass)} role="alert" data-state="no-access">
+        {t.noAccess}
+      </div>
+    )
+  if (waiting.isPending || waiting.isError) {
     return (
       <QueryState
         ref={ref}
         {...rest}
-        query={view.list}
+        query={waiting}
         loading={t.loadingConversations}
         className={cx('sb-list sb-list--status', partClass)}
       />

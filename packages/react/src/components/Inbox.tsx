@@ -47,7 +47,8 @@ export interface InboxProps extends Omit<ComponentPropsWithoutRef<'section'>, 'o
  * composer and actions, the client panel (a sheet from the header where there is no room for
  * it), the clinic's SMS number and a connection banner. Laid out by its own width (container queries): three
  * panes from 1060 px, two from 720 px, one at a time below. Without the messaging permission it
- * shows a clear "no access" state. Forwards its ref and any attribute to its `<section>`.
+ * shows a clear "no access" state
+ * (the panes are drawn at once; the list shows its rows once the profile and the first page are in). Forwards its ref and any attribute to its `<section>`.
  */
 export const Inbox = forwardRef<HTMLElement, InboxProps>(function Inbox(
   { selectedId, onSelect, theme, className, composerTools, templateContext, headerActions, onOpenClient, ...rest },
@@ -65,7 +66,9 @@ export const Inbox = forwardRef<HTMLElement, InboxProps>(function Inbox(
   const insideTheme = useInsideTheme()
   const ownRoot = !unstyled && !insideTheme
 
-  const allowed = me !== undefined && hasPermission(me.user, 'messaging')
+  // The panes are drawn while `me` is on its way (the list waits for it inside), so the rows
+  // are all that is left to draw when the replies come; only a known lack of access hides them.
+  const allowed = me === undefined || hasPermission(me.user, 'messaging')
   return (
     <section
       {...rest}
@@ -80,11 +83,7 @@ export const Inbox = forwardRef<HTMLElement, InboxProps>(function Inbox(
           <div className="sb-inbox__status" role="alert">
             {meError.message}
           </div>
-        ) : !me ? (
-          <div className="sb-inbox__status" role="status">
-            {t.loading}
-          </div>
-        ) : !allowed ? (
+        ) : me && !allowed ? (
           <div className="sb-inbox__status" role="alert" data-state="no-access">
             {t.noAccess}
           </div>
@@ -98,14 +97,17 @@ export const Inbox = forwardRef<HTMLElement, InboxProps>(function Inbox(
                   trigger={<IconButton className="sb-inbox__new" icon="add" label={t.newConversation} />}
                   onStarted={({ conversation }) => choose(conversation.id)}
                 />
-                {me && (
-                  <p className="sb-inbox__number">
+                {/* Its line is kept while the profile comes, so nothing below it moves. */}
+                <p className="sb-inbox__number">
+                  {me ? (
                     <FormattedText
                       text={t.smsNumber}
                       values={{ number: <bdi>{formatPhone(me.clinic.smsNumber, me.clinic.country)}</bdi> }}
                     />
-                  </p>
-                )}
+                  ) : (
+                    '\u00a0'
+                  )}
+                </p>
               </header>
               <ConversationFilters />
               <ConversationList selectedId={selected} onSelect={choose} />

@@ -7,7 +7,6 @@ export const esInbox: typeof inboxStrings & {
   unreadConversations_one: string
 } = {
   inbox: 'Bandeja de SMS',
-  loading: 'Cargando la bandeja…',
   conversations: 'Conversaciones',
   search: 'Buscar por nombre o teléfono',
   statusFilter: 'Estado',
