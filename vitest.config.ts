@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import { playwright } from '@vitest/browser-playwright'
-import { defineConfig } from 'vitest/config'
+import { configDefaults, defineConfig } from 'vitest/config'
 import { chromiumArgs, findChromium } from './scripts/chromium.mjs'
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
@@ -20,6 +20,8 @@ const pkg = (name: string, environment: 'node' | 'jsdom' = 'node', setupFiles: s
     // and the jsdom one from 168 s to 66 s on two cores.
     isolate: false,
     include: [`packages/${name}/src/**/*.test.{ts,tsx}`],
+    // The server's scale-out tests (PostgreSQL, Redis, several instances) are a project of their own.
+    exclude: [...configDefaults.exclude, 'packages/server/src/__tests__/scale/**'],
     // A staff member's whole flow (open, search, type, save) through the mock server in jsdom
     // takes 1–2 s alone and past 5 s when two cores run every project at once. The timeout
     // guards against a hang; speed is measured by the benchmarks.
@@ -65,6 +67,23 @@ export default defineConfig({
         test: { name: 'scripts', environment: 'node' as const, include: ['scripts/**/*.test.ts'] },
       },
       pkg('react', 'jsdom', ['packages/react/src/__tests__/setup.ts']),
+      // The reference server past one machine: real PostgreSQL and Redis servers the tests start
+      // on 127.0.0.1 (scripts/ensure-services.mjs installs them; SKIP_SERVICES=1 leaves these out).
+      ...(process.env.SKIP_SERVICES === '1'
+        ? []
+        : [
+            {
+              extends: true as const,
+              test: {
+                name: 'scale',
+                environment: 'node' as const,
+                isolate: false,
+                include: ['packages/server/src/__tests__/scale/**/*.test.ts'],
+                hookTimeout: 60_000,
+                testTimeout: 60_000,
+              },
+            },
+          ]),
       // The example PMS app against the reference server, in Chromium: every workflow end to end
       // (SKIP_E2E=1 leaves them out).
       ...(process.env.SKIP_E2E === '1'

@@ -17,6 +17,7 @@ export interface InstallStep {
   args: string[]
   env?: Record<string, string>
 }
+export declare const isExecutable: (path: string) => boolean
 export declare const chromiumArgs: string[]
 export declare const chromiumPath: string
 export declare function playwrightCache(where: Omit<ChromiumWhere, 'list'>): string

@@ -121,7 +121,8 @@ export function installPlan({ platform, isRoot, osRelease, hasAptGet, node, play
   ]
 }
 
-const isExecutable = (path) => {
+/** Whether `path` is a file this process may run. */
+export const isExecutable = (path) => {
   try {
     accessSync(path, constants.X_OK)
     return true

@@ -6,6 +6,13 @@ export interface ServerConfig {
   host: string
   /** `DATABASE_FILE`: the SQLite file (default `data/switchboard.db`), created with its folder. */
   databaseFile: string
+  /**
+   * `DATABASE_URL`: a PostgreSQL database (`postgres://user:password@host:5432/name`) instead of
+   * the SQLite file, for several server instances on one database (default none: SQLite).
+   */
+  databaseUrl: string | null
+  /** `DATABASE_POOL_SIZE`: connections each instance keeps to PostgreSQL (default 10). */
+  databasePoolSize: number
   /** `TOKEN_SECRET`: signs staff tokens, at least 32 characters (required in production). */
   tokenSecret: string
   /** `TOKEN_TTL_SECONDS` (default 28,800: a shift). */
@@ -129,6 +136,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (env.FILE_URL_SECRET !== undefined && fileUrlSecret.length < 32) {
     problems.push('FILE_URL_SECRET must be at least 32 characters long.')
   }
+  const databaseUrl = env.DATABASE_URL?.trim() || null
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\/[^\s]+$/.test(databaseUrl)) {
+    problems.push('DATABASE_URL must be a PostgreSQL connection string (postgres://user:password@host:5432/name).')
+  }
   const smtpUrl = env.SMTP_URL?.trim() || null
   if (smtpUrl && !/^smtps?:\/\/[^\s]+$/.test(smtpUrl)) {
     problems.push('SMTP_URL must look like smtp://user:password@host:587 or smtps://…:465.')
@@ -155,6 +166,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: integer('PORT', 8787, 0, 65535),
     host: text('HOST', '127.0.0.1'),
     databaseFile: text('DATABASE_FILE', 'data/switchboard.db'),
+    databaseUrl,
+    databasePoolSize: integer('DATABASE_POOL_SIZE', 10, 1, 1000),
     tokenSecret,
     tokenTtlSeconds: integer('TOKEN_TTL_SECONDS', 8 * 3600, 60, 7 * 24 * 3600),
     devSignIn,

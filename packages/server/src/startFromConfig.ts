@@ -11,6 +11,7 @@ import { createSimulator, type Simulator } from './providers/createSimulator'
 import { simulatorRoutes } from './providers/simulatorRoutes'
 import { createTwilioGateway } from './providers/twilio/createTwilioGateway'
 import { twilioWebhooks } from './providers/twilio/twilioWebhooks'
+import { createPostgresStorage } from './storage/createPostgresStorage'
 import { createSqliteStorage } from './storage/createSqliteStorage'
 import type { SqlStorage } from './storage/createSqlStorage'
 
@@ -23,6 +24,23 @@ export interface StartedServer {
   simulator: Simulator | null
   /** Stops the server (sockets, then requests in flight) and closes the database. */
   stop(): Promise<void>
+}
+
+/** The storage the configuration names: PostgreSQL with `DATABASE_URL`, else the SQLite file. */
+async function openStorage(config: ServerConfig): Promise<{ storage: SqlStorage; where: string }> {
+  if (config.databaseUrl) {
+    const storage = await createPostgresStorage({
+      connectionString: config.databaseUrl,
+      poolSize: config.databasePoolSize,
+      eventRetention: config.eventRetention,
+    })
+    // Where, without the password.
+    const url = new URL(config.databaseUrl)
+    return { storage, where: `PostgreSQL at ${url.host}${url.pathname}` }
+  }
+  if (config.databaseFile !== ':memory:') mkdirSync(dirname(config.databaseFile), { recursive: true })
+  const storage = await createSqliteStorage({ file: config.databaseFile, eventRetention: config.eventRetention })
+  return { storage, where: config.databaseFile }
 }
 
 /** Every staff member of every clinic, for the development sign-in. */
@@ -52,12 +70,17 @@ export async function startFromConfig(
   } = {},
 ): Promise<StartedServer> {
   const log = options.log ?? console.log
-  if (config.databaseFile !== ':memory:') mkdirSync(dirname(config.databaseFile), { recursive: true })
-  const storage = await createSqliteStorage({ file: config.databaseFile, eventRetention: config.eventRetention })
+  const { storage, where } = await openStorage(config)
   if ((await storage.clinicIds()).length === 0 && config.seedConversations > 0) {
-    for (const clinic of generateSeed({ conversations: config.seedConversations }).clinics)
-      await storage.addClinic(clinic)
-    log(`Seeded the demo clinics into ${config.databaseFile}.`)
+    try {
+      for (const clinic of generateSeed({ conversations: config.seedConversations }).clinics)
+        await storage.addClinic(clinic)
+      log(`Seeded the demo clinics into ${where}.`)
+    } catch (error) {
+      // Instances started together on one empty database: another one seeded it first (each
+      // clinic is added whole or not at all).
+      if ((await storage.clinicIds()).length === 0) throw error
+    }
   }
   let listening = ''
   const files = createFiles({

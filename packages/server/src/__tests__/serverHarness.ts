@@ -1,13 +1,17 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { createHttpTransport, type IoFactory } from '@switchboard/core'
+import type { ConformanceFixture } from '@switchboard/core/testing'
 import { createInboxService, generateSeed, type InboxService } from '@switchboard/service'
+import { io } from 'socket.io-client'
 import {
   createFiles,
   createServer,
   createSqliteStorage,
   createTokens,
   loadConfig,
+  type SqlStorage,
   type SwitchboardServer,
   startFromConfig,
   type Tokens,
@@ -16,9 +20,11 @@ import {
 export const SECRET = 'test-secret-that-is-long-enough-for-hs256!'
 export const BASE = '/api/sms'
 
-/** A reference server on 127.0.0.1 (a free port) over SQLite in memory, seeded. */
+/** A reference server on 127.0.0.1 (a free port) over SQLite in memory (or `storage`, empty), seeded. */
 export async function startServer(
   options: {
+    /** An empty storage to seed and serve instead of SQLite in memory (the server closes it). */
+    storage?: SqlStorage
     clock?: () => Date
     ttlSeconds?: number
     conversations?: number
@@ -26,7 +32,7 @@ export async function startServer(
     sendsPerMinute?: number
   } = {},
 ) {
-  const storage = await createSqliteStorage({ file: ':memory:' })
+  const storage = options.storage ?? (await createSqliteStorage({ file: ':memory:' }))
   const seed = generateSeed({ seed: 2, conversations: options.conversations ?? 20 })
   for (const clinic of seed.clinics) await storage.addClinic(clinic)
   const slow = options.slowMs
@@ -117,5 +123,23 @@ export async function startConfigured(
       await started.stop()
       rmSync(dir, { recursive: true, force: true })
     },
+  }
+}
+
+/**
+ * What core's transport suite runs against: a reference server (SQLite in memory, or `storage`)
+ * over real HTTP and socket.io on 127.0.0.1, with Dana's and Sam's tokens.
+ */
+export async function conformanceTarget(storage?: SqlStorage): Promise<ConformanceFixture> {
+  const running = await startServer({ ...(storage ? { storage } : {}), clock: () => new Date('2026-11-30T18:00:00Z') })
+  const [dana, sam] = [await running.tokenFor('usr_dana'), await running.tokenFor('usr_sam')]
+  const transport = (token: string) =>
+    createHttpTransport({ baseUrl: running.api, getToken: () => token, socket: { io: io as unknown as IoFactory } })
+  return {
+    transport: transport(dana),
+    forbidden: transport(sam),
+    simulateInbound: (phone, body) => running.service.receiveInbound({ to: '+14155550100', from: phone, body }),
+    realtime: true,
+    close: () => running.stop(),
   }
 }

@@ -25,6 +25,12 @@ export interface SqlStorageOptions {
    * up. Default 2,000; tests set it low to exercise both plans.
    */
   searchCandidates?: number
+  /**
+   * Takes the clinic's row lock at the start of each transaction (`for update`), so that a
+   * clinic's transactions run one at a time across connections and servers. For PostgreSQL;
+   * SQLite runs one writer at a time anyway (and has no `for update`).
+   */
+  lockClinic?: boolean
 }
 
 /** The inbox's {@link Storage} over a SQL database, with what a server needs to run it. */
@@ -56,7 +62,7 @@ const TABLES = [
 
 /**
  * The storage of `@switchboard/service` over any Kysely database whose schema {@link migrate}
- * made: SQLite through `createSqliteStorage`, PostgreSQL with the same code. Each transaction is
+ * made: SQLite through `createSqliteStorage`, PostgreSQL through `createPostgresStorage`. Each transaction is
  * one database transaction; a thrown error rolls it back whole.
  */
 export function createSqlStorage(db: Kysely<Database>, options: SqlStorageOptions = {}): SqlStorage {
@@ -68,7 +74,8 @@ export function createSqlStorage(db: Kysely<Database>, options: SqlStorageOption
   return {
     transaction<T>(clinicId: string, fn: (tx: StorageTx) => Promise<T>): Promise<T> {
       return db.transaction().execute(async (trx) => {
-        const clinic = await trx.selectFrom('clinics').select('id').where('id', '=', clinicId).executeTakeFirst()
+        const query = trx.selectFrom('clinics').select('id').where('id', '=', clinicId)
+        const clinic = await (options.lockClinic ? query.forUpdate() : query).executeTakeFirst()
         if (!clinic) throw new SwitchboardError('not_found', `No clinic ${clinicId}.`)
         return fn(createSqlTx(trx, clinicId, txOptions))
       })
