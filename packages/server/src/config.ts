@@ -33,6 +33,13 @@ export interface ServerConfig {
   smtpUrl: string | null
   /** `MAIL_FROM`: the alerts' sender (default `Switchboard <no-reply@localhost>`). */
   mailFrom: string
+  /** `OUTBOX_SWEEP_SECONDS`: how often the outbox is looked at for texts a stopped server left (default 30). */
+  outboxSweepSeconds: number
+  /**
+   * `HANDOFF_TIMEOUT_SECONDS`: how long a text may stay `sending` without the provider's answer
+   * before it is taken as cut off by a server that stopped (default 120; longer than any provider call).
+   */
+  handOffTimeoutSeconds: number
   /** `EVENT_RETENTION`: events kept per clinic for catch-up (default 5,000). */
   eventRetention: number
   /** `FILES_DIR`: where uploaded files are kept (default `data/files`). */
@@ -177,6 +184,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     basePath,
     seedConversations: integer('SEED_CONVERSATIONS', 60, 0, 100_000),
     eventRetention: integer('EVENT_RETENTION', 5000, 100, 10_000_000),
+    outboxSweepSeconds: integer('OUTBOX_SWEEP_SECONDS', 30, 1, 86_400),
+    handOffTimeoutSeconds: integer('HANDOFF_TIMEOUT_SECONDS', 120, 1, 86_400),
     filesDir: text('FILES_DIR', 'data/files'),
     smtpUrl,
     mailFrom: text('MAIL_FROM', 'Switchboard <no-reply@localhost>'),

@@ -5,7 +5,7 @@ import { startFromConfig } from './startFromConfig'
 async function main(): Promise<void> {
   const config = loadConfig()
   const started = await startFromConfig(config)
-  console.log(`Switchboard server on ${started.url}${config.basePath} (SQLite: ${config.databaseFile})`)
+  console.log(`Switchboard server on ${started.url}${config.basePath} (data: ${started.database})`)
   if (config.devSignIn) {
     console.log(`Development sign-in is on: POST ${config.basePath}/auth/dev-sign-in as any seeded staff member.`)
   }

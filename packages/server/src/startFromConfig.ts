@@ -19,6 +19,8 @@ import type { SqlStorage } from './storage/createSqlStorage'
 export interface StartedServer {
   server: SwitchboardServer
   storage: SqlStorage
+  /** Where its data is: the SQLite file, or PostgreSQL's host and database (no password). */
+  database: string
   url: string
   /** The simulated phone network the server sends through (null with a real provider). */
   simulator: Simulator | null
@@ -140,29 +142,50 @@ export async function startFromConfig(
     }
     server.app.get(`${config.basePath}/simulator/mailbox`, async () => [...mailbox.sent].reverse())
   }
-  // What the last stop left in the outbox: cut-off hand-offs fail before any new send can look
-  // like one; queued texts are handed over while the server already serves.
-  const handOvers: Array<Promise<void>> = []
-  for (const clinicId of await storage.clinicIds()) {
-    const resumed = await service.resumeOutbox(clinicId)
-    if (resumed.queued || resumed.interrupted) {
-      log(
-        `Outbox of ${clinicId}: ${resumed.queued} queued text(s) to hand over, ${resumed.interrupted} cut off by the last stop marked failed.`,
+  // The outbox: at start, what the last stop left (alone on SQLite, every hand-off left `sending`
+  // was cut off; on PostgreSQL, other servers may be handing theirs over: only stale ones are),
+  // and then every OUTBOX_SWEEP_SECONDS, what a server that died left behind.
+  const handOffTimeoutMs = config.handOffTimeoutSeconds * 1000
+  const handOvers = new Set<Promise<void>>()
+  const sweepOutbox = async (timeoutMs: number) => {
+    for (const clinicId of await storage.clinicIds()) {
+      const resumed = await service.resumeOutbox(clinicId, { handOffTimeoutMs: timeoutMs })
+      if (resumed.queued || resumed.interrupted) {
+        log(
+          `Outbox of ${clinicId}: ${resumed.queued} queued text(s) to hand over, ${resumed.interrupted} cut off by a stopped server marked failed.`,
+        )
+      }
+      const handOver = resumed.handedOver.catch((error) =>
+        log(`Outbox of ${clinicId} could not be handed over: ${error}`),
       )
+      handOvers.add(handOver)
+      void handOver.finally(() => handOvers.delete(handOver))
     }
-    handOvers.push(resumed.handedOver.catch((error) => log(`Outbox of ${clinicId} could not be handed over: ${error}`)))
   }
+  await sweepOutbox(config.databaseUrl ? handOffTimeoutMs : 0)
+  let sweeping: Promise<void> | null = null
+  const sweeper = setInterval(() => {
+    sweeping ??= sweepOutbox(handOffTimeoutMs)
+      .catch((error) => log(`The outbox sweep failed: ${error}`))
+      .finally(() => {
+        sweeping = null
+      })
+  }, config.outboxSweepSeconds * 1000)
+  sweeper.unref()
   const url = await server.listen({ port: config.port, host: config.host })
   listening = url
   return {
     server,
     storage,
+    database: where,
     url,
     simulator,
     async stop() {
       simulator?.stop()
       smtp?.close()
+      clearInterval(sweeper)
       await server.close()
+      await sweeping
       await Promise.all(handOvers)
       await storage.close()
     },

@@ -10,7 +10,7 @@ import * as conversations from './service/conversations'
 import { receiveInbound } from './service/inbound'
 import * as library from './service/library'
 import * as messaging from './service/messaging'
-import { type ResumedOutbox, resumeOutbox } from './service/outbound'
+import { type ResumedOutbox, type ResumeOutboxOptions, resumeOutbox } from './service/outbound'
 import { resendMessage } from './service/resend'
 import * as templates from './service/templates'
 
@@ -143,9 +143,12 @@ function serviceApi(ctx: ServiceContext) {
     sendCampaignMessage: bind(ctx, messaging.sendCampaignMessage),
     /**
      * At start, before taking requests, per clinic: fails (with a reason) what a stopped server
-     * cut off in the middle of handing to the provider, and hands over what it left queued.
+     * cut off in the middle of handing to the provider, and hands over what it left queued. With
+     * several servers on one database, also every so often, with `handOffTimeoutMs`: what a
+     * server that died left behind is handed over by the others.
      */
-    resumeOutbox: (clinicId: string): Promise<ResumedOutbox> => resumeOutbox(ctx, clinicId),
+    resumeOutbox: (clinicId: string, options?: ResumeOutboxOptions): Promise<ResumedOutbox> =>
+      resumeOutbox(ctx, clinicId, options),
   }
 }
 

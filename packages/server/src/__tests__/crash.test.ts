@@ -1,14 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
-import twilio from 'twilio'
 import { afterEach, expect, it } from 'vitest'
 import { startFakeTwilio } from './fakeTwilio'
+import { deliverTwilioWebhook, openConversation, sendBurst, signIn, startProcess, threadOf } from './processHarness'
 
-const MAIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url))
 const children: ChildProcess[] = []
 const cleanups: Array<() => Promise<void>> = []
 let dir = ''
@@ -17,18 +15,6 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup()
   if (dir) rmSync(dir, { recursive: true, force: true })
 })
-const json = { 'content-type': 'application/json' }
-const signIn = async (api: string) =>
-  (
-    await (
-      await fetch(`${api}/auth/dev-sign-in`, {
-        method: 'POST',
-        headers: json,
-        body: JSON.stringify({ clinicId: 'cln_maple', userId: 'usr_dana' }),
-      })
-    ).json()
-  ).token as string
-
 /** A new temporary folder for the database and files, as the server's environment. */
 function freshEnv() {
   dir = mkdtempSync(join(tmpdir(), 'switchboard-crash-'))
@@ -40,62 +26,9 @@ function freshEnv() {
   }
 }
 
-/** Opens a conversation with a new number; answers it. */
-async function openConversation(api: string, token: string): Promise<{ id: string }> {
-  const response = await fetch(`${api}/conversations`, {
-    method: 'POST',
-    headers: { ...json, authorization: `Bearer ${token}` },
-    body: JSON.stringify({ phone: '+16505550142' }),
-  })
-  return ((await response.json()) as { conversation: { id: string } }).conversation
-}
-
-/** Sends text `i` of a burst (idempotency key `burst-i`); answers the status. */
-async function sendBurst(api: string, token: string, conversationId: string, i: number): Promise<number> {
-  const response = await fetch(`${api}/conversations/${conversationId}/messages`, {
-    method: 'POST',
-    headers: { ...json, authorization: `Bearer ${token}` },
-    body: JSON.stringify({ body: `Burst ${i}`, clientMessageId: `burst-${i}` }),
-  })
-  return response.status
-}
-
-/** Every message of a conversation, through the API's pages. */
-async function threadOf(api: string, token: string, conversationId: string) {
-  const stored: Array<{ clientMessageId?: string; status: string; error?: { code: string } }> = []
-  let before: number | null = null
-  for (;;) {
-    const query: string = before === null ? '' : `?before=${before}`
-    const page: { items: typeof stored; nextBefore: number | null } = await (
-      await fetch(`${api}/conversations/${conversationId}/messages${query}`, {
-        headers: { authorization: `Bearer ${token}` },
-      })
-    ).json()
-    stored.push(...page.items)
-    if (page.nextBefore === null) return stored
-    before = page.nextBefore
-  }
-}
-
-/** Starts the built server as its own process on a free port; answers its API URL. */
-async function startProcess(env: Record<string, string>): Promise<{ api: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [MAIN], { env: { ...process.env, ...env, PORT: '0' }, stdio: 'pipe' })
-  children.push(child)
-  const api = await new Promise<string>((resolve, reject) => {
-    let out = ''
-    child.stdout?.on('data', (chunk) => {
-      out += String(chunk)
-      const match = /Switchboard server on (\S+)/.exec(out)
-      if (match?.[1]) resolve(match[1])
-    })
-    child.on('exit', (code) => reject(new Error(`the server exited (${code}): ${out}`)))
-  })
-  return { api, child }
-}
-
 it('a crash in the middle of a burst of sends loses nothing it acknowledged', async () => {
   const env = freshEnv()
-  const first = await startProcess(env)
+  const first = await startProcess(env, children)
   const token = await signIn(first.api)
   const conversation = await openConversation(first.api, token)
 
@@ -115,7 +48,7 @@ it('a crash in the middle of a burst of sends loses nothing it acknowledged', as
   expect(acknowledged.length).toBeGreaterThan(0)
   expect(acknowledged.length).toBeLessThan(200)
 
-  const second = await startProcess(env)
+  const second = await startProcess(env, children)
   const again = await signIn(second.api)
   const stored = (await threadOf(second.api, again, conversation.id)).map((m) => m.clientMessageId ?? '')
   const burst = stored.filter((k) => k.startsWith('burst-'))
@@ -137,7 +70,7 @@ it('a crash during bursts of sends and of Twilio webhooks: nothing acknowledged 
     TWILIO_API_URL: fake.url,
     PUBLIC_URL: PUBLIC,
   }
-  const first = await startProcess(env)
+  const first = await startProcess(env, children)
   const token = await signIn(first.api)
   const conversation = await openConversation(first.api, token)
 
@@ -150,14 +83,7 @@ it('a crash during bursts of sends and of Twilio webhooks: nothing acknowledged 
     NumMedia: '0',
   }))
   const deliver = (api: string, params: Record<string, string>) =>
-    fetch(`${api}/webhooks/sms/twilio`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        'x-twilio-signature': twilio.getExpectedTwilioSignature(TOKEN, `${PUBLIC}/api/sms/webhooks/sms/twilio`, params),
-      },
-      body: new URLSearchParams(params),
-    })
+    deliverTwilioWebhook(api, { authToken: TOKEN, publicUrl: PUBLIC }, params)
   const sendsAcknowledged: string[] = []
   const inboundAcknowledged: string[] = []
   let killed = false
@@ -201,7 +127,7 @@ it('a crash during bursts of sends and of Twilio webhooks: nothing acknowledged 
   expect(sendsAcknowledged.length).toBeLessThan(150)
   expect(inboundAcknowledged.length).toBeLessThan(150)
 
-  const second = await startProcess(env)
+  const second = await startProcess(env, children)
   const file = new Database(env.DATABASE_FILE)
   const inboundStored = () =>
     file

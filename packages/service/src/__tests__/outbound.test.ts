@@ -1,7 +1,7 @@
 import type { Message } from '@switchboard/protocol'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { createInboxService } from '../index'
+import { createInboxService, type MessageRecord, outboxStep } from '../index'
 import { CLINIC_NUMBER, expectError, OPEN_TIME, setup } from './harness'
 
 async function leadConversation(h: ReturnType<typeof setup>, phone = '+16505550177') {
@@ -283,5 +283,63 @@ describe('a restart', () => {
     expect(h.gateway.sent.slice(sentBefore).map((s) => s.body)).toEqual([])
     const stored = (await h.service.listMessages(h.marcus, id)).items.find((m) => m.id === message.id)
     expect(stored).toMatchObject({ status: 'failed', error: { reason: 'opted-out' } })
+  })
+})
+
+describe('the outbox with several servers', () => {
+  const at = (iso: string) => new Date(iso)
+  const text = (status: MessageRecord['status'], updatedAt: string, providerMessageId: string | null = null) => ({
+    status,
+    updatedAt,
+    providerMessageId,
+  })
+
+  it('hands over what is queued, waits on a hand-off in progress, cuts off a stale one', () => {
+    const now = at('2026-11-30T18:02:00.000Z')
+    expect(outboxStep(text('queued', '2026-11-30T18:01:59.000Z'), now, 120_000)).toBe('hand-over')
+    expect(outboxStep(text('sending', '2026-11-30T18:01:00.000Z'), now, 120_000)).toBe('wait')
+    expect(outboxStep(text('sending', '2026-11-30T18:00:00.000Z'), now, 120_000)).toBe('cut-off')
+    // Alone at its start, nothing else can be handing it over.
+    expect(outboxStep(text('sending', '2026-11-30T18:01:59.999Z'), now, 0)).toBe('cut-off')
+    // The provider has it: nothing to do.
+    expect(outboxStep(text('sending', '2026-11-30T17:00:00.000Z', 'SM1'), now, 0)).toBe('wait')
+    expect(outboxStep(text('delivered', '2026-11-30T17:00:00.000Z'), now, 0)).toBe('wait')
+  })
+
+  it('a sweep beside a server that is handing a text over leaves it to that server', async () => {
+    const h = setup()
+    const id = await leadConversation(h)
+    let release: (value: { providerMessageId: string }) => void = () => undefined
+    const busy = createInboxService({
+      storage: h.storage,
+      gateway: { send: () => new Promise((resolve) => (release = resolve)) },
+      clock: () => OPEN_TIME,
+    })
+    const reply = busy.sendMessage(h.marcus, id, { clientMessageId: 'slow', body: 'On its way' })
+    await new Promise((r) => setTimeout(r, 20))
+    // Another server sweeps a minute later: the hand-off is younger than the timeout.
+    const other = createInboxService({
+      storage: h.storage,
+      gateway: h.gateway,
+      clock: () => new Date(OPEN_TIME.getTime() + 60_000),
+    })
+    expect(await other.resumeOutbox('cln_maple', { handOffTimeoutMs: 120_000 })).toMatchObject({
+      queued: 0,
+      interrupted: 0,
+    })
+    release({ providerMessageId: 'SM-slow' })
+    await reply
+    const sent = (await h.service.listMessages(h.marcus, id)).items.find((m) => m.clientMessageId === 'slow')
+    expect(sent?.status).toBe('sending')
+    expect(h.gateway.sent).toHaveLength(0)
+    // Past the timeout, a hand-off that never finished is cut off (failed, interrupted).
+    void busy.sendMessage(h.marcus, id, { clientMessageId: 'stuck', body: 'Never answered' })
+    await new Promise((r) => setTimeout(r, 20))
+    const later = createInboxService({
+      storage: h.storage,
+      gateway: h.gateway,
+      clock: () => new Date(OPEN_TIME.getTime() + 180_000),
+    })
+    expect(await later.resumeOutbox('cln_maple', { handOffTimeoutMs: 120_000 })).toMatchObject({ interrupted: 1 })
   })
 })

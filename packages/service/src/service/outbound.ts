@@ -1,6 +1,7 @@
 import type { Attachment, DeliveryError, Message, MessageOrigin } from '@switchboard/protocol'
 import type { ContactRecord, ConversationRecord, MessageRecord } from '../ports'
 import { describeDeliveryError } from '../rules/delivery'
+import { outboxStep } from '../rules/outboxStep'
 import { inClinic, presentAttachment, type ServiceContext, type Work } from './context'
 import { emitConversation, ensureContact, previewOf, saveContact, toMessage } from './records'
 
@@ -127,23 +128,39 @@ export interface ResumedOutbox {
 
 const RESUME_PAGE = 10_000
 
+/** Options of {@link resumeOutbox}. */
+export interface ResumeOutboxOptions {
+  /**
+   * How long a text may stay `sending` without the provider's answer before it is taken as cut
+   * off (see `outboxStep`). 0 (the default) for a server alone at its start; with several
+   * servers on one database, longer than any provider call.
+   */
+  handOffTimeoutMs?: number
+}
+
 /**
- * After a restart: fails, with a reason staff can read, the texts the server stopped in the
- * middle of handing over (the provider may or may not have them: sending again could text the
- * client twice), then hands the provider, once, the texts that were queued and never handed over
+ * After a restart, or as a periodic sweep beside other servers (`outboxStep` decides each text):
+ * fails, with a reason staff can read, the texts a stopped server cut off in the middle of
+ * handing over, then hands the provider, once, the texts that were queued and never handed over
  * (a crash between the commit and the hand-off; a client retrying with the same id gets the
- * stored text back, so nothing else would ever send it). Call it at start, before taking
+ * stored text back, so nothing else would ever send it). Alone, call it at start before taking
  * requests: a send in flight would otherwise look cut off. The hand-over may go on while the
  * server serves (`handedOver`); the per-message check keeps a text from being sent twice.
  */
-export async function resumeOutbox(ctx: ServiceContext, clinicId: string): Promise<ResumedOutbox> {
+export async function resumeOutbox(
+  ctx: ServiceContext,
+  clinicId: string,
+  options: ResumeOutboxOptions = {},
+): Promise<ResumedOutbox> {
+  const timeout = options.handOffTimeoutMs ?? 0
   const found = await inClinic(ctx, clinicId, async (w) => {
     const pending = await w.tx.listUndispatched(RESUME_PAGE)
     const queued: MessageRecord[] = []
     let interrupted = 0
     for (const message of pending) {
-      if (message.status === 'queued') queued.push(message)
-      else {
+      const step = outboxStep(message, new Date(w.now), timeout)
+      if (step === 'hand-over') queued.push(message)
+      else if (step === 'cut-off') {
         await updateMessageStatus(w, message, { status: 'failed', error: describeDeliveryError('interrupted') })
         interrupted += 1
       }
