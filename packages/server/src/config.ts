@@ -13,6 +13,11 @@ export interface ServerConfig {
   databaseUrl: string | null
   /** `DATABASE_POOL_SIZE`: connections each instance keeps to PostgreSQL (default 10). */
   databasePoolSize: number
+  /**
+   * `REDIS_URL`: Redis (`redis://host:6379`), through which several instances share realtime
+   * events and presence (default none: one instance).
+   */
+  redisUrl: string | null
   /** `TOKEN_SECRET`: signs staff tokens, at least 32 characters (required in production). */
   tokenSecret: string
   /** `TOKEN_TTL_SECONDS` (default 28,800: a shift). */
@@ -147,6 +152,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (databaseUrl !== null && !/^postgres(ql)?:\/\/[^\s]+$/.test(databaseUrl)) {
     problems.push('DATABASE_URL must be a PostgreSQL connection string (postgres://user:password@host:5432/name).')
   }
+  const redisUrl = env.REDIS_URL?.trim() || null
+  if (redisUrl !== null && !/^rediss?:\/\/[^\s]+$/.test(redisUrl)) {
+    problems.push('REDIS_URL must be a Redis address (redis://host:6379, or rediss:// with TLS).')
+  }
   const smtpUrl = env.SMTP_URL?.trim() || null
   if (smtpUrl && !/^smtps?:\/\/[^\s]+$/.test(smtpUrl)) {
     problems.push('SMTP_URL must look like smtp://user:password@host:587 or smtps://…:465.')
@@ -175,6 +184,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseFile: text('DATABASE_FILE', 'data/switchboard.db'),
     databaseUrl,
     databasePoolSize: integer('DATABASE_POOL_SIZE', 10, 1, 1000),
+    redisUrl,
     tokenSecret,
     tokenTtlSeconds: integer('TOKEN_TTL_SECONDS', 8 * 3600, 60, 7 * 24 * 3600),
     devSignIn,

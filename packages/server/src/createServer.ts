@@ -2,7 +2,7 @@ import type { InboxService } from '@switchboard/service'
 import type { FastifyInstance } from 'fastify'
 import type { Tokens } from './auth/createTokens'
 import { createHttpApp, type HttpAppOptions } from './http/createHttpApp'
-import { attachSockets } from './realtime/attachSockets'
+import { attachSockets, type SocketOptions } from './realtime/attachSockets'
 
 /** Options of {@link createServer}. */
 export interface ServerOptions extends Omit<HttpAppOptions, 'service' | 'tokens'> {
@@ -10,6 +10,11 @@ export interface ServerOptions extends Omit<HttpAppOptions, 'service' | 'tokens'
   tokens: Tokens
   /** socket.io's path. Default `/socket.io`. */
   socketPath?: string
+  /**
+   * socket.io's adapter, for several instances (e.g. {@link connectRedis}'s): events and presence
+   * then reach the sockets of every instance. Default: this instance's sockets only.
+   */
+  socketAdapter?: SocketOptions['adapter']
   /** How long `close` waits for requests in flight before cutting them off. Default 10 s. */
   drainMs?: number
 }
@@ -45,6 +50,7 @@ export async function createServer(options: ServerOptions): Promise<SwitchboardS
     tokens: options.tokens,
     ...(options.socketPath ? { path: options.socketPath } : {}),
     ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
+    ...(options.socketAdapter ? { adapter: options.socketAdapter } : {}),
   })
   let url = ''
   return {

@@ -11,6 +11,7 @@ import { createSimulator, type Simulator } from './providers/createSimulator'
 import { simulatorRoutes } from './providers/simulatorRoutes'
 import { createTwilioGateway } from './providers/twilio/createTwilioGateway'
 import { twilioWebhooks } from './providers/twilio/twilioWebhooks'
+import { connectRedis } from './realtime/connectRedis'
 import { createPostgresStorage } from './storage/createPostgresStorage'
 import { createSqliteStorage } from './storage/createSqliteStorage'
 import type { SqlStorage } from './storage/createSqlStorage'
@@ -120,9 +121,14 @@ export async function startFromConfig(
   })
   const tokens = createTokens({ secret: config.tokenSecret, ttlSeconds: config.tokenTtlSeconds })
   let staff: Promise<StaffEntry[]> | null = null
+  // Several instances share realtime events and presence through Redis.
+  const redis = config.redisUrl
+    ? await connectRedis(config.redisUrl, { onError: (error) => log(`Redis: ${error.message}`) })
+    : null
   const server = await createServer({
     service,
     tokens,
+    ...(redis ? { socketAdapter: redis.adapter } : {}),
     basePath: config.basePath,
     corsOrigins: config.corsOrigins,
     files: files.serving,
@@ -185,6 +191,7 @@ export async function startFromConfig(
       smtp?.close()
       clearInterval(sweeper)
       await server.close()
+      await redis?.close()
       await sweeping
       await Promise.all(handOvers)
       await storage.close()

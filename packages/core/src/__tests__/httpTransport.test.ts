@@ -260,3 +260,28 @@ describe('createHttpTransport', () => {
     expect(sent).toHaveLength(3)
   })
 })
+
+describe('the realtime channel', () => {
+  it('a socket that cannot be made says why, instead of "connecting" for ever', async () => {
+    const transport = createHttpTransport({
+      baseUrl: 'https://pms.example/api/',
+      getToken: () => 'tok',
+      socket: {
+        io: (() => {
+          throw new ReferenceError('WebSocket is not defined')
+        }) as never,
+      },
+    })
+    const states: Array<[string, InboxError | undefined]> = []
+    const close = transport.connect({
+      onEvent: () => undefined,
+      onStatus: (status, error) => states.push([status, error]),
+    })
+    await vi.waitFor(() => expect(states.at(-1)?.[0]).toBe('disconnected'))
+    expect(states.at(-1)?.[1]).toMatchObject({
+      code: 'network_error',
+      message: 'The live connection could not start: WebSocket is not defined',
+    })
+    close()
+  })
+})

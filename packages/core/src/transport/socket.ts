@@ -75,19 +75,36 @@ export function connectSocket(
   load.then(
     (io) => {
       if (closed) return
-      const s = io(url, {
-        path: options.path ?? '/socket.io',
-        transports: options.transports ?? ['websocket'],
-        reconnectionDelay: options.reconnectionDelay ?? 1000,
-        reconnectionDelayMax: options.reconnectionDelayMax ?? 10_000,
-        auth: (cb: (data: { token: string }) => void) => {
-          Promise.resolve(getToken({ forceRefresh })).then(
-            (token) => cb({ token }),
-            () => cb({ token: '' }),
-          )
-          forceRefresh = false
-        },
-      })
+      let s: SocketLike
+      try {
+        s = io(url, {
+          path: options.path ?? '/socket.io',
+          transports: options.transports ?? ['websocket'],
+          reconnectionDelay: options.reconnectionDelay ?? 1000,
+          reconnectionDelayMax: options.reconnectionDelayMax ?? 10_000,
+          auth: (cb: (data: { token: string }) => void) => {
+            Promise.resolve(getToken({ forceRefresh })).then(
+              (token) => cb({ token }),
+              () => cb({ token: '' }),
+            )
+            forceRefresh = false
+          },
+        })
+      } catch (error) {
+        // A socket that cannot even be made (e.g. a browser-only transport outside a browser)
+        // says so, instead of leaving the state "connecting" for ever.
+        handlers.onStatus(
+          'disconnected',
+          new InboxError(
+            'network_error',
+            `The live connection could not start: ${(error as Error)?.message ?? error}`,
+            {
+              retryable: false,
+            },
+          ),
+        )
+        return
+      }
       socket = s
       s.on('connect', () => {
         refusals = 0

@@ -7,7 +7,7 @@ import {
   viewingRequestSchema,
 } from '@switchboard/protocol'
 import type { Actor, InboxService } from '@switchboard/service'
-import { Server, type Socket } from 'socket.io'
+import { Server, type ServerOptions, type Socket } from 'socket.io'
 import type { Tokens } from '../auth/createTokens'
 
 /** What a socket is sent, then closed with, when its session ends (as the mock does). */
@@ -24,12 +24,15 @@ export interface SocketOptions {
   path?: string
   /** Origins allowed to connect from a browser. Default none (same origin only). */
   corsOrigins?: readonly string[]
+  /** socket.io's adapter (several instances: see `connectRedis`). Default: in this process. */
+  adapter?: ServerOptions['adapter']
 }
 
 /**
  * The realtime channel on socket.io: a socket authenticates in its handshake (`auth.token`),
  * joins its clinic's room and receives that clinic's events only; typing and viewing are relayed
- * to the clinic's other staff. A socket whose token expires is told (`session_expired`) and
+ * to the clinic's other staff. Each event is emitted by the instance that committed it; with a
+ * shared adapter it reaches the clinic's sockets on every instance. A socket whose token expires is told (`session_expired`) and
  * disconnected, so no message body reaches a session that has ended.
  */
 export function attachSockets(server: HttpServer, options: SocketOptions) {
@@ -38,6 +41,7 @@ export function attachSockets(server: HttpServer, options: SocketOptions) {
     serveClient: false,
     cors: options.corsOrigins?.length ? { origin: [...options.corsOrigins] } : { origin: false },
     maxHttpBufferSize: 100_000,
+    ...(options.adapter ? { adapter: options.adapter } : {}),
   })
 
   io.use(async (socket, next) => {
@@ -103,9 +107,12 @@ export function attachSockets(server: HttpServer, options: SocketOptions) {
     /** Closes every socket and stops listening to the service. */
     async close(): Promise<void> {
       unsubscribe()
-      io.disconnectSockets(true)
+      // This instance's sockets only (with a shared adapter, `io.disconnectSockets` would close
+      // every instance's).
+      for (const socket of io.sockets.sockets.values()) socket.disconnect(true)
       // The engine's connections only: the HTTP server is the app's to close (it drains requests).
       io.engine.close()
+      await io.of('/').adapter.close()
     },
   }
 }
