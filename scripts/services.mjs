@@ -82,13 +82,19 @@ const idOf = (flag, user) => Number(execFileSync('id', [flag, user], { encoding:
 export async function startPostgres() {
   const bin = postgresBin()
   if (!bin)
-    throw new Error('PostgreSQL is not installed: `node scripts/ensure-services.mjs` installs it (npm test runs it first).')
+    throw new Error(
+      'PostgreSQL is not installed: `node scripts/ensure-services.mjs` installs it (npm test runs it first).',
+    )
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-pg-'))
   const asRoot = process.getuid?.() === 0
   const run = (program, args) =>
-    execFileSync(asRoot ? 'runuser' : join(bin, program), asRoot ? ['-u', 'postgres', '--', join(bin, program), ...args] : args, {
-      stdio: 'pipe',
-    })
+    execFileSync(
+      asRoot ? 'runuser' : join(bin, program),
+      asRoot ? ['-u', 'postgres', '--', join(bin, program), ...args] : args,
+      {
+        stdio: 'pipe',
+      },
+    )
   if (asRoot) chownSync(dir, idOf('-u', 'postgres'), idOf('-g', 'postgres'))
   const data = join(dir, 'data')
   run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--encoding=UTF8', '--locale=C.UTF-8'])
@@ -143,9 +149,13 @@ export async function startRedis() {
     throw new Error('Redis is not installed: `node scripts/ensure-services.mjs` installs it (npm test runs it first).')
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-redis-'))
   const port = await freePort()
-  const child = spawn(program, ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no'], {
-    stdio: 'ignore',
-  })
+  const child = spawn(
+    program,
+    ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no'],
+    {
+      stdio: 'ignore',
+    },
+  )
   const stop = async () => {
     if (child.exitCode === null) {
       child.kill('SIGKILL')

@@ -1,11 +1,11 @@
 import { transportConformance } from '@switchboard/core/testing'
 import { afterAll, beforeAll } from 'vitest'
+import { type StartedPostgres, startPostgres } from '../../../../../scripts/services.mjs'
 import { createPostgresStorage } from '../../index'
 import { conformanceTarget } from '../serverHarness'
-import { startPostgres, type TestPostgres } from './startPostgres'
 
 // Core's transport suite against the reference server on PostgreSQL, over real HTTP and socket.io.
-let postgres: TestPostgres
+let postgres: StartedPostgres
 beforeAll(async () => {
   postgres = await startPostgres()
 })

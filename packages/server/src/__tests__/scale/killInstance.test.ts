@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import { type StartedPostgres, startPostgres } from '../../../../../scripts/services.mjs'
 import { startFakeTwilio } from '../fakeTwilio'
 import { deliverTwilioWebhook, openConversation, sendBurst, signIn, startProcess, threadOf } from '../processHarness'
-import { startPostgres, type TestPostgres } from './startPostgres'
 
-let postgres: TestPostgres
+let postgres: StartedPostgres
 const children: ChildProcess[] = []
 const dirs: string[] = []
 beforeAll(async () => {

@@ -1,14 +1,14 @@
 import { PERMISSIONS } from '@switchboard/protocol'
 import { createInboxService, generateSeed, type InboxService, type MessageRecord } from '@switchboard/service'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type StartedPostgres, startPostgres } from '../../../../../scripts/services.mjs'
 import { createPostgresStorage, type SqlStorage } from '../../index'
-import { startPostgres, type TestPostgres } from './startPostgres'
 
 // Several servers on one PostgreSQL database: what the service promises once (the event log's
 // order, idempotent sends, one message per provider webhook) holds across them.
 const dana = { clinicId: 'cln_maple', userId: 'usr_dana', permissions: [...PERMISSIONS] }
 const CLINIC_NUMBER = '+14155550100'
-let server: TestPostgres
+let server: StartedPostgres
 const storages: SqlStorage[] = []
 let a: InboxService
 let b: InboxService

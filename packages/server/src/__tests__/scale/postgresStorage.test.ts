@@ -2,14 +2,14 @@ import { PERMISSIONS } from '@switchboard/protocol'
 import { createInboxService, generateSeed } from '@switchboard/service'
 import { storageConformance } from '@switchboard/service/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type StartedPostgres, startPostgres } from '../../../../../scripts/services.mjs'
 import { createPostgresStorage, createSqliteStorage, type SqlStorage } from '../../index'
-import { startPostgres, type TestPostgres } from './startPostgres'
 
 // The SQL storage on PostgreSQL passes the service's storage suite, as on SQLite: every read
 // equal to the reference's, after a clinic day of service calls and after random ones. On a
 // database whose own collation is ICU English, too: the storage orders and compares by code point.
 const dana = { clinicId: 'cln_maple', userId: 'usr_dana', permissions: [...PERMISSIONS] }
-let server: TestPostgres
+let server: StartedPostgres
 beforeAll(async () => {
   server = await startPostgres()
 }, 60_000)

@@ -11,15 +11,14 @@ import {
 } from '@switchboard/core'
 import { io, type Socket } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type StartedPostgres, type StartedRedis, startPostgres, startRedis } from '../../../../../scripts/services.mjs'
 import { loadConfig, type StartedServer, startFromConfig } from '../../index'
-import { startPostgres, type TestPostgres } from './startPostgres'
-import { startRedis, type TestRedis } from './startRedis'
 import { startSwitchableProxy } from './switchableProxy'
 
 // Two instances on one PostgreSQL and one Redis, and a staff member's client behind a proxy
 // that sends it to one instance or the other.
-let postgres: TestPostgres
-let redis: TestRedis
+let postgres: StartedPostgres
+let redis: StartedRedis
 let a: StartedServer
 let b: StartedServer
 let proxy: Awaited<ReturnType<typeof startSwitchableProxy>>

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type StartedPostgres, startPostgres } from '../../../../../scripts/services.mjs'
 import { loadConfig, type StartedServer, startFromConfig } from '../../index'
-import { startPostgres, type TestPostgres } from './startPostgres'
 
-let postgres: TestPostgres
+let postgres: StartedPostgres
 const dirs: string[] = []
 const servers: StartedServer[] = []
 beforeAll(async () => {
