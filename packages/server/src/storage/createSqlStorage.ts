@@ -74,10 +74,12 @@ export function createSqlStorage(db: Kysely<Database>, options: SqlStorageOption
   return {
     transaction<T>(clinicId: string, fn: (tx: StorageTx) => Promise<T>): Promise<T> {
       return db.transaction().execute(async (trx) => {
-        const query = trx.selectFrom('clinics').select('id').where('id', '=', clinicId)
+        // The clinic's row, read once for the whole transaction (its record and the log's head):
+        // each statement is a round trip to a database server.
+        const query = trx.selectFrom('clinics').select(['data', 'last_seq']).where('id', '=', clinicId)
         const clinic = await (options.lockClinic ? query.forUpdate() : query).executeTakeFirst()
         if (!clinic) throw new SwitchboardError('not_found', `No clinic ${clinicId}.`)
-        return fn(createSqlTx(trx, clinicId, txOptions))
+        return fn(createSqlTx(trx, clinicId, txOptions, { data: clinic.data, lastSeq: Number(clinic.last_seq) }))
       })
     },
     async clinicIdForNumber(smsNumber) {

@@ -33,7 +33,11 @@ export function createSqlTx(
   db: Db,
   clinicId: string,
   options: { eventRetention: number; searchCandidates: number },
+  /** The clinic's row as the transaction found it (under its lock where there is one). */
+  row: { data: string; lastSeq: number },
 ): StorageTx {
+  /** The clinic's record, kept current by this transaction's own writes. */
+  let recordJson = row.data
   const eventRetention = options.eventRetention
   const plan = { db, clinicId, limit: options.searchCandidates }
   const inClinic = scopeTo(clinicId)
@@ -91,9 +95,7 @@ export function createSqlTx(
   }
 
   async function clinicRecord(): Promise<ClinicRecord> {
-    const row = await db.selectFrom('clinics').select('data').where('id', '=', clinicId).executeTakeFirst()
-    if (!row) throw new SwitchboardError('not_found', `No clinic ${clinicId}.`)
-    return parse<ClinicRecord>(row.data)
+    return parse<ClinicRecord>(recordJson)
   }
 
   async function getClient(id: string): Promise<Client | null> {
@@ -116,11 +118,8 @@ export function createSqlTx(
         settings,
         clinic: { ...record.clinic, timezone: settings.businessHours.timezone },
       }
-      await db
-        .updateTable('clinics')
-        .set({ data: JSON.stringify(next) })
-        .where('id', '=', clinicId)
-        .execute()
+      recordJson = JSON.stringify(next)
+      await db.updateTable('clinics').set({ data: recordJson }).where('id', '=', clinicId).execute()
     },
 
     listTeam: () => positioned<TeamMember>('team'),
@@ -294,6 +293,6 @@ export function createSqlTx(
       }
       return totals
     },
-    ...sqlMessagesTx(db, clinicId, eventRetention),
+    ...sqlMessagesTx(db, clinicId, eventRetention, row.lastSeq),
   }
 }

@@ -42,14 +42,11 @@ type MessagesTx = Pick<
 >
 
 /** The messages, files and event log of one clinic's transaction (the rest of {@link createSqlTx}). */
-export function sqlMessagesTx(db: Db, clinicId: string, eventRetention: number): MessagesTx {
+export function sqlMessagesTx(db: Db, clinicId: string, eventRetention: number, lastSeq: number): MessagesTx {
   const inClinic = scopeTo(clinicId)
-
-  /** The seq of the clinic's last logged event. */
-  async function head(): Promise<number> {
-    const row = await db.selectFrom('clinics').select('last_seq').where('id', '=', clinicId).executeTakeFirstOrThrow()
-    return Number(row.last_seq)
-  }
+  /** The seq of the clinic's last logged event: read with the clinic's row, moved by this transaction. */
+  let logHead = lastSeq
+  const head = async () => logHead
 
   return {
     async nextMessageSeq(conversationId) {
@@ -236,11 +233,14 @@ export function sqlMessagesTx(db: Db, clinicId: string, eventRetention: number):
       )
       const last = first + logged.length - 1
       await db.updateTable('clinics').set({ last_seq: last }).where('id', '=', clinicId).execute()
-      await db
-        .deleteFrom('events')
-        .where(...inClinic('clinic_id'))
-        .where('seq', '<=', last - eventRetention)
-        .execute()
+      logHead = last
+      // Until the log is longer than it keeps, nothing can fall out of it.
+      if (last > eventRetention)
+        await db
+          .deleteFrom('events')
+          .where(...inClinic('clinic_id'))
+          .where('seq', '<=', last - eventRetention)
+          .execute()
       return logged
     },
     lastSeq: head,
