@@ -73,7 +73,15 @@ export async function startFromConfig(
   } = {},
 ): Promise<StartedServer> {
   const log = options.log ?? console.log
-  const { storage, where } = await openStorage(config)
+  // Several instances share realtime events and presence through Redis: connected first, so a
+  // wrong REDIS_URL stops the start before anything else is open.
+  const redis = config.redisUrl
+    ? await connectRedis(config.redisUrl, { onError: (error) => log(`Redis: ${error.message}`) })
+    : null
+  const { storage, where } = await openStorage(config).catch(async (error: unknown) => {
+    await redis?.close()
+    throw error
+  })
   if ((await storage.clinicIds()).length === 0 && config.seedConversations > 0) {
     try {
       for (const clinic of generateSeed({ conversations: config.seedConversations }).clinics)
@@ -121,10 +129,6 @@ export async function startFromConfig(
   })
   const tokens = createTokens({ secret: config.tokenSecret, ttlSeconds: config.tokenTtlSeconds })
   let staff: Promise<StaffEntry[]> | null = null
-  // Several instances share realtime events and presence through Redis.
-  const redis = config.redisUrl
-    ? await connectRedis(config.redisUrl, { onError: (error) => log(`Redis: ${error.message}`) })
-    : null
   const server = await createServer({
     service,
     tokens,

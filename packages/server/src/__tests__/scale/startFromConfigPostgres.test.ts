@@ -66,3 +66,19 @@ describe('DATABASE_URL', () => {
     )
   })
 })
+
+describe('REDIS_URL', () => {
+  it('is checked, and a Redis that does not answer stops the start with the reason', async () => {
+    expect(() => loadConfig({ REDIS_URL: 'memcached://cache:11211' })).toThrow(/REDIS_URL must be a Redis address/)
+    const dir = mkdtempSync(join(tmpdir(), 'switchboard-no-redis-'))
+    dirs.push(dir)
+    // A port nothing listens on.
+    const config = loadConfig({
+      PORT: '0',
+      DATABASE_FILE: join(dir, 'inbox.db'),
+      FILES_DIR: dir,
+      REDIS_URL: 'redis://127.0.0.1:1',
+    })
+    await expect(startFromConfig(config, { log: () => undefined })).rejects.toThrow(/Redis at 127\.0\.0\.1:1: /)
+  }, 20_000)
+})
