@@ -1,12 +1,4 @@
-import {
-  type Client,
-  type Inbox,
-  type Settings,
-  SwitchboardError,
-  type TeamMember,
-  type Template,
-  type UnreadTotals,
-} from '@switchboard/protocol'
+import type { Client, Inbox, Settings, TeamMember, Template, UnreadTotals } from '@switchboard/protocol'
 import type { ClinicRecord, ContactRecord, ConversationRecord, StorageTx } from '@switchboard/service'
 import { listConversations } from './listConversations'
 import {
