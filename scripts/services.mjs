@@ -55,7 +55,7 @@ export function ensureServices({ log = console.log } = {}) {
     if (after.postgres && after.redis) return after
   }
   throw new Error(
-    `The scale-out tests need ${missing.join(' and ')}: install Debian's postgresql and redis-server packages (or set PG_BIN and REDIS_SERVER), or set SKIP_SERVICES=1 to run the tests without them.`,
+    `The scale-out tests need ${missing.join(' and ')}: install Debian's postgresql and redis-server packages (or set PG_BIN and REDIS_SERVER).`,
   )
 }
 
@@ -83,7 +83,7 @@ export async function startPostgres() {
   const bin = postgresBin()
   if (!bin)
     throw new Error(
-      'PostgreSQL is not installed: `node scripts/ensure-services.mjs` installs it (npm test runs it first).',
+      'PostgreSQL is not installed: `node scripts/ensure-services.mjs` installs it (npm run test:scale runs it first).',
     )
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-pg-'))
   const asRoot = process.getuid?.() === 0
@@ -146,7 +146,9 @@ const answersPing = (port) =>
 export async function startRedis() {
   const program = redisServer()
   if (!program)
-    throw new Error('Redis is not installed: `node scripts/ensure-services.mjs` installs it (npm test runs it first).')
+    throw new Error(
+      'Redis is not installed: `node scripts/ensure-services.mjs` installs it (npm run test:scale runs it first).',
+    )
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-redis-'))
   const port = await freePort()
   const child = spawn(
