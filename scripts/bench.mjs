@@ -206,6 +206,25 @@ for (const size of [1_000, 100_000])
     console.log('')
   }
 rmSync(dir, { recursive: true, force: true })
+
+// The mock backend (Storybook, tests, the browser bench's worker): one request through its MSW
+// handlers, as `setupServer` or `setupWorker` would answer it, at 10,000 conversations.
+{
+  const { createMockBackend } = await import('@switchboard/mock')
+  const { getResponse } = await import('msw')
+  const base = 'http://bench.local/api'
+  const mock = createMockBackend({ seed: { seed: 7, conversations: 10_000 }, baseUrl: base })
+  const request = async (path) => {
+    const init = { headers: { authorization: 'Bearer tok_usr_dana' } }
+    await (await getResponse(mock.handlers, new Request(`${base}${path}`, init))).text()
+  }
+  console.log('Mock backend, 10,000 conversations (one request through its MSW handlers)')
+  for (const path of ['/me', '/team', '/inboxes', '/conversations?status=open', '/events?after=0']) {
+    await time(50, () => request(path))
+    row(`  GET ${path}`, ms(await time(200, () => request(path))))
+  }
+  console.log('')
+}
 await import('./bench-dataflow.mjs')
 await import('./bench-server.mjs')
 await import('./bench-browser.mjs')

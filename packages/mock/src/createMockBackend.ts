@@ -16,7 +16,7 @@ import {
 } from '@switchboard/service'
 import { createFailurePlan, type FailureOptions, type PlannedFailure } from './failures'
 import { fileRoute } from './files'
-import { type Authenticate, malformedPathGuard, unknownRoute } from './http/defineRoute'
+import { type Authenticate, unknownRoute } from './http/defineRoute'
 import { errorOf } from './http/respond'
 import { createRoutes } from './http/routes'
 import { createSocketHandler } from './socket'
@@ -151,12 +151,12 @@ export function createMockBackend(options: MockBackendOptions = {}) {
 
   return {
     /**
-     * MSW handlers: a guard that refuses malformed paths, the HTTP contract, file downloads
-     * (signed links only), a coded 404 for anything else under the base URL, and the socket.io link.
+     * MSW handlers: the HTTP contract (one handler: malformed paths refused first, then the route
+     * table), file downloads (signed links only), a coded 404 for anything else under the base URL,
+     * and the socket.io link.
      */
     handlers: [
-      malformedPathGuard(absoluteBase.replace(/\/$/, '')),
-      ...createRoutes(routeOptions, service),
+      createRoutes(routeOptions, service, absoluteBase.replace(/\/$/, '')),
       fileRoute({ baseUrl, files, signer: fileUrls, clock, storage }),
       unknownRoute(absoluteBase.replace(/\/$/, '')),
       socket.handler,

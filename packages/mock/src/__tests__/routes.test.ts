@@ -1,5 +1,6 @@
+import { HttpResponse, http } from 'msw'
 import { describe, expect, it } from 'vitest'
-import { api, MARCUS, SAM, useMockBackend } from './harness'
+import { api, BASE, MARCUS, SAM, useMockBackend } from './harness'
 
 const mock = useMockBackend()
 
@@ -13,6 +14,29 @@ async function lead(body?: string) {
  * Each route of the contract: a success, a validation error and a permission error. Cases that
  * need no validation (plain reads) check the 403 and the 404 instead.
  */
+describe('routing', () => {
+  it('finds each route by method and path: parameters decoded, a trailing slash and letter case as MSW read them', async () => {
+    const id = await lead()
+    expect((await api('GET', `/conversations/${id}`)).json.id).toBe(id)
+    expect((await api('GET', `/conversations/${id}/`)).json.id).toBe(id)
+    expect((await api('GET', `/Conversations/${id}/Messages`)).status).toBe(200)
+    // `:phone` comes decoded: '+' and spaces written as %2B and %20.
+    const blocked = await api('POST', `/contacts/${encodeURIComponent('+1 650 555 0177')}/block`)
+    expect(blocked.status).toBe(200)
+    // The first route in the table wins: /attachments/library is not /attachments/:id.
+    expect((await api('GET', '/attachments/library')).status).toBe(200)
+    // A method a path does not have, and a path with one segment too many, are the coded 404.
+    expect((await api('PUT', '/team')).json.error.code).toBe('not_found')
+    expect((await api('GET', `/conversations/${id}/messages/more`)).json.error.code).toBe('not_found')
+  })
+
+  it("a host's own handler, put first, answers instead of the contract's route", async () => {
+    mock.server.use(http.get(`${BASE}/team`, () => HttpResponse.json({ items: [], stubbed: true })))
+    expect((await api('GET', '/team')).json).toEqual({ items: [], stubbed: true })
+    expect((await api('GET', '/inboxes')).status).toBe(200)
+  })
+})
+
 describe('HTTP contract', () => {
   it('GET /me: the user, clinic and limits; answers without messaging too; 401 without a token', async () => {
     const me = await api('GET', '/me')

@@ -25,13 +25,22 @@ export interface RouteOptions {
   latency: () => number
 }
 
-type Method = 'get' | 'post' | 'patch' | 'put' | 'delete'
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
+
+/** One route of the contract: what {@link routeHandler} dispatches to. */
+export interface MockRoute {
+  method: Method
+  /** Below the base URL, with `:name` parameters (one path segment each). */
+  path: string
+  /** Answers a request that matched, with its path parameters decoded. */
+  answer(request: Request, params: Record<string, string>): Promise<Response>
+}
 
 /**
- * One HTTP route of the contract as an MSW handler: latency, injected failures, bearer auth,
- * then `handle`, whose stamped value is sent as JSON (`status`, default 200) with its seq in the
- * `switchboard-seq` header, or, if a Response, as is. `status` picks the success status from the data.
- * Errors become `{ error: { code, message } }` with their status.
+ * One HTTP route of the contract: latency, injected failures, bearer auth, then `handle`, whose
+ * stamped value is sent as JSON (`status`, default 200) with its seq in the `switchboard-seq`
+ * header, or, if a Response, as is. `status` picks the success status from the data. Errors
+ * become `{ error: { code, message } }` with their status.
  */
 export function defineRoute(
   options: RouteOptions,
@@ -39,8 +48,8 @@ export function defineRoute(
   path: string,
   handle: (ctx: RouteContext) => Promise<Stamped<unknown> | Response>,
   status: (data: unknown) => number = () => 200,
-) {
-  return http[method](`${options.baseUrl}${path}`, async ({ request, params }) => {
+): MockRoute {
+  const answer = async (request: Request, params: Record<string, string>): Promise<Response> => {
     const wait = options.latency()
     if (wait > 0) await delay(wait)
     const url = new URL(request.url)
@@ -56,7 +65,7 @@ export function defineRoute(
     try {
       const value = await handle({
         actor: auth.actor,
-        params: params as Record<string, string>,
+        params,
         query: Object.fromEntries(url.searchParams),
         request,
         json: () => readJson(request),
@@ -70,6 +79,54 @@ export function defineRoute(
       if (decision.kind === 'drop') return HttpResponse.error()
       return errorResponse(error)
     }
+  }
+  return { method, path, answer }
+}
+
+/**
+ * A route's path as a matcher of the path below the base URL, as MSW's own matching read it
+ * (case-insensitive, a trailing slash allowed): its parameters decoded, or null.
+ */
+function pathMatcher(path: string): (below: string) => Record<string, string> | null {
+  const names: string[] = []
+  const source = path
+    .split('/')
+    .map((segment) => {
+      if (!segment.startsWith(':')) return escapeRegExp(segment)
+      names.push(segment.slice(1))
+      return '([^/]+)'
+    })
+    .join('/')
+  const pattern = new RegExp(`^${source}/?$`, 'i')
+  return (below) => {
+    const found = pattern.exec(below)
+    if (!found) return null
+    return Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(found[i + 1] as string)]))
+  }
+}
+
+/**
+ * Every route as one MSW handler, first among the mock's: a malformed path (bad percent-encoding,
+ * an overlong or control-laden segment) is refused with 422 `validation_failed` before any route
+ * is matched; then the route is found by method and path in a table built once. One MSW handler
+ * per route (and one for the check) had MSW compile and try each pattern, and read the request's
+ * cookies, for every request: most of the cost of a mock request. The first route that matches
+ * answers, in the table's order; a request no route matches goes on to the handlers after this one.
+ */
+export function routeHandler(absoluteBase: string, routes: readonly MockRoute[]) {
+  const basePath = new URL(absoluteBase).pathname.replace(/\/$/, '')
+  const table = routes.map((route) => ({ route, match: pathMatcher(route.path) }))
+  return http.all(underBase(absoluteBase), ({ request }) => {
+    const { pathname } = new URL(request.url)
+    const refusal = malformedPath(pathname)
+    if (refusal) return refusal
+    const below = pathname.slice(basePath.length)
+    for (const { route, match } of table) {
+      if (route.method !== request.method) continue
+      const params = match(below)
+      if (params) return route.answer(request, params)
+    }
+    return undefined
   })
 }
 
@@ -88,21 +145,13 @@ function badSegment(segment: string): string | null {
   return pathParamRefusal(decoded)
 }
 
-/**
- * Answers any request whose path is malformed (bad percent-encoding, an overlong or control-laden
- * segment) with 422 `validation_failed` before a route is matched: such paths made MSW's own
- * matching throw, which answered 500. Goes first among the handlers.
- */
-export function malformedPathGuard(baseUrl: string) {
-  return http.all(underBase(baseUrl), ({ request }) => {
-    const path = new URL(request.url).pathname
-    for (const segment of path.split('/')) {
-      const problem = badSegment(segment)
-      if (problem)
-        return errorOf('validation_failed', `The request address is malformed: a part of the path ${problem}.`)
-    }
-    return undefined
-  })
+/** The refusal of a malformed path (such paths made MSW's own matching throw, which answered 500), or null. */
+function malformedPath(path: string): Response | null {
+  for (const segment of path.split('/')) {
+    const problem = badSegment(segment)
+    if (problem) return errorOf('validation_failed', `The request address is malformed: a part of the path ${problem}.`)
+  }
+  return null
 }
 
 /** Answers what no route matched with 404 `not_found` in the error shape. Goes last among the handlers. */

@@ -1,7 +1,7 @@
 import { SwitchboardError } from '@switchboard/protocol'
 import type { InboxService } from '@switchboard/service'
 import { SERVICE_ROUTES } from '@switchboard/service/http'
-import { defineRoute, type RouteContext, type RouteOptions } from './defineRoute'
+import { defineRoute, type RouteContext, type RouteOptions, routeHandler } from './defineRoute'
 
 async function readUpload(ctx: RouteContext) {
   let form: FormData
@@ -22,17 +22,17 @@ async function readUpload(ctx: RouteContext) {
   }
 }
 
-/** Every route of the HTTP contract (the service's one table) as MSW handlers. */
-export function createRoutes(options: RouteOptions, service: InboxService) {
-  return SERVICE_ROUTES.map((route) =>
+/** Every route of the HTTP contract (the service's one table) as one MSW handler under `absoluteBase`. */
+export function createRoutes(options: RouteOptions, service: InboxService, absoluteBase: string) {
+  const routes = SERVICE_ROUTES.map((route) =>
     defineRoute(
       options,
-      route.method.toLowerCase() as Lowercase<typeof route.method>,
+      route.method,
       route.path,
       async (c) =>
         route.handle(service, {
           actor: c.actor,
-          // MSW hands path parameters over decoded (and the guard refused undecodable ones).
+          // Path parameters come decoded (the guard refused undecodable ones).
           params: c.params,
           query: c.query,
           body: route.body === 'json' ? await c.json() : undefined,
@@ -41,4 +41,5 @@ export function createRoutes(options: RouteOptions, service: InboxService) {
       route.status,
     ),
   )
+  return routeHandler(absoluteBase, routes)
 }
