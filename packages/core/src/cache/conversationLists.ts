@@ -30,16 +30,35 @@ export function toCachedPage(page: Page<Conversation>): ConversationPage {
   return { ...page, end: last ? { lastActivityAt: last.lastActivityAt, id: last.id } : null }
 }
 
-/** The list without `id`; the same object when it was not there. */
-export function removeFromList(data: ConversationListData, id: string): ConversationListData {
-  const at = data.pages.findIndex((p) => p.items.some((c) => c.id === id))
-  if (at < 0) return data
+/** Where `id` is in a list: its page and its index there, found in one pass; null when not loaded. */
+function locate(data: ConversationListData, id: string): { page: number; index: number } | null {
+  for (let page = 0; page < data.pages.length; page++) {
+    const items = (data.pages[page] as ConversationPage).items
+    for (let index = 0; index < items.length; index++)
+      if ((items[index] as Conversation).id === id) return { page, index }
+  }
+  return null
+}
+
+/** The list without the row at `at`. */
+function removeAt(data: ConversationListData, at: { page: number; index: number }): ConversationListData {
   // Only the rows of the page that held it are copied: a long list pays for one page, not all.
   // Every page object is new, as after any write (a page object stands for one server reply).
   return {
     ...data,
-    pages: data.pages.map((p, i) => (i === at ? { ...p, items: p.items.filter((c) => c.id !== id) } : { ...p })),
+    pages: data.pages.map((p, i) => {
+      if (i !== at.page) return { ...p }
+      const items = p.items.slice()
+      items.splice(at.index, 1)
+      return { ...p, items }
+    }),
   }
+}
+
+/** The list without `id`; the same object when it was not there. */
+export function removeFromList(data: ConversationListData, id: string): ConversationListData {
+  const at = locate(data, id)
+  return at ? removeAt(data, at) : data
 }
 
 /**
@@ -47,7 +66,8 @@ export function removeFromList(data: ConversationListData, id: string): Conversa
  * matches; otherwise placed by newest activity among the loaded pages. One that sorts after
  * everything loaded while more pages exist is left for the next page only if that page will
  * bring it (it sorts after the loaded part's `end`); one at or before `end` stays, or it would be
- * lost between the pages.
+ * lost between the pages. Finding it takes one pass over the loaded rows, and placing it stops at
+ * its place (the top, for a new text): a burst of texts to a long list pays little per text.
  */
 export function placeInList(
   data: ConversationListData,
@@ -55,22 +75,22 @@ export function placeInList(
   filter: ConversationFilter,
   viewer: Viewer,
 ): ConversationListData {
+  const at = locate(data, given.id)
   // What did not change keeps its identity: a conversation written back as it is shown (a settled
   // change, a repeated event) is the same object, and its memoized row skips it.
-  let conversation = given
-  for (const page of data.pages) {
-    const shown = page.items.find((c) => c.id === given.id)
-    if (!shown) continue
-    conversation = replaceEqualDeep(shown, given)
-    break
-  }
-  const without = removeFromList(data, conversation.id)
+  const conversation = at
+    ? replaceEqualDeep((data.pages[at.page] as ConversationPage).items[at.index] as Conversation, given)
+    : given
+  const without = at ? removeAt(data, at) : data
   if (!matchesFilter(conversation, filter, viewer)) return without
-  const pages = without.pages.map((p) => ({ ...p }))
-  for (const [at, page] of pages.entries()) {
-    const index = page.items.findIndex((c) => compareConversations(conversation, c) < 0)
-    if (index >= 0) {
-      pages[at] = { ...page, items: [...page.items.slice(0, index), conversation, ...page.items.slice(index)] }
+  const pages = at ? without.pages : without.pages.map((p) => ({ ...p }))
+  for (const [page, { items }] of pages.entries()) {
+    let index = 0
+    while (index < items.length && compareConversations(conversation, items[index] as Conversation) >= 0) index++
+    if (index < items.length) {
+      const placed = items.slice()
+      placed.splice(index, 0, conversation)
+      pages[page] = { ...(pages[page] as ConversationPage), items: placed }
       return { ...without, pages }
     }
   }
