@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
-import { ConversationList, useConversationList } from '../index'
+import { ConversationList, ConversationRow, useConversationList } from '../index'
 import { dana, setup, startMsw } from './harness'
 
 const server = startMsw()
@@ -187,5 +187,48 @@ describe('the row menu', () => {
     backend.failNext({ method: 'PATCH', path: '/conversations/:id', status: 403 })
     await user.click(within(menu).getByRole('menuitem', { name: 'Close conversation' }))
     expect(await screen.findByRole('alert')).toHaveTextContent(/.+/)
+  })
+})
+
+describe('measuring rows', () => {
+  /** Counts reads of a row option's height (each forces a layout in a browser) while `run` goes. */
+  async function heightReads(run: () => Promise<void>) {
+    const own = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'offsetHeight') as PropertyDescriptor
+    let reads = 0
+    Object.defineProperty(HTMLElement.prototype, 'offsetHeight', {
+      configurable: true,
+      get(this: HTMLElement) {
+        if (this.classList.contains('sb-list__option')) reads++
+        return 72
+      },
+    })
+    try {
+      await run()
+    } finally {
+      Object.defineProperty(HTMLElement.prototype, 'offsetHeight', own)
+    }
+    return reads
+  }
+
+  /** Mounts a list, then a text from a new number puts a new row at its top: the reads of it all. */
+  async function readsForNewRows(components?: { ConversationRow: typeof ConversationRow }) {
+    const { backend, client, view } = setup(server)
+    return heightReads(async () => {
+      view(<ConversationList />, components ? { components } : {})
+      const list = await screen.findByRole('listbox')
+      await within(list).findAllByRole('option')
+      await client.connect()
+      await backend.simulateInbound('+16505550101', 'A new client')
+      await act(() => client.sync())
+      await within(list).findByRole('option', { name: /A new client/ })
+    })
+  }
+
+  it('the default rows (of even height) are measured once: rows drawn later take that height without a layout', async () => {
+    const even = await readsForNewRows()
+    const own = await readsForNewRows({ ConversationRow })
+    expect(even).toBe(1)
+    // A host's own row may be any height: each row is measured as it is drawn, new ones too.
+    expect(own).toBeGreaterThan(even + 5)
   })
 })

@@ -11,7 +11,7 @@ import {
   useRef,
   useState,
 } from 'react'
-import { useComponents, usePartClassName, useStrings } from '../context'
+import { useComponents, usePartClassName, useStrings, useUnstyled } from '../context'
 import { type ConversationListOptions, useConversationList } from '../hooks/useConversationList'
 import { useInboxState } from '../hooks/useInboxState'
 import { useMe, useTeam } from '../hooks/useServerData'
@@ -43,13 +43,16 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
   const partClass = usePartClassName('list', className)
   const t = useStrings()
   const { ConversationRow: RowOverride } = useComponents()
+  const unstyled = useUnstyled()
   const ConversationRow = useMemo(() => memo(RowOverride ?? DefaultRow), [RowOverride])
   // The row menu: one for the list, at the row it was opened for; kept after closing so a
   // refusal of its last action can still be shown.
   const [menu, setMenu] = useState<{ id: string; open: boolean } | null>(null)
   const [menuError, setMenuError] = useState<string | null>(null)
   const openMenu = useCallback((id: string) => setMenu({ id, open: true }), [])
-  const view = useConversationList({ filter, selectedId, onSelect, estimateRowHeight, onRowMenu: openMenu })
+  // The default row is of even height by the stylesheet (not a host's own row, nor unstyled).
+  const evenRows = !RowOverride && !unstyled
+  const view = useConversationList({ filter, selectedId, onSelect, estimateRowHeight, evenRows, onRowMenu: openMenu })
   const profile = useMe()
   const me = profile.data
   const { data: team } = useTeam()

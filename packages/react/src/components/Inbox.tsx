@@ -1,7 +1,7 @@
 'use client'
 import { formatPhone } from '@switchboard/core'
 import { type Client, hasPermission } from '@switchboard/protocol'
-import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useState } from 'react'
+import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react'
 import { usePartClassName, useStrings, useUnstyled } from '../context'
 import type { HostTemplateContext } from '../hooks/useComposer'
 import { useConversation } from '../hooks/useConversations'
@@ -22,7 +22,7 @@ import { FormattedText } from './FormattedText'
 import { IconButton } from './IconButton'
 import { useInsideTheme } from './InboxTheme'
 import { OptOutRequestBanner } from './OptOutRequestBanner'
-import { PortalRoot } from './portal'
+import { PortalRoot, usePortalHost } from './portal'
 import { Thread } from './Thread'
 
 /** Props of {@link Inbox}. */
@@ -61,8 +61,8 @@ export const Inbox = forwardRef<HTMLElement, InboxProps>(function Inbox(
   const { data: me, error: meError } = useMe()
   const [selected, choose] = useSelectedConversation(selectedId, onSelect)
   const { data: conversation } = useConversation(selected)
-  const [root, setRoot] = useState<HTMLElement | null>(null)
-  const rootRef = useComposedRefs(ref, setRoot)
+  const portalHost = usePortalHost()
+  const rootRef = useComposedRefs(ref, portalHost.ref)
   const insideTheme = useInsideTheme()
   const ownRoot = !unstyled && !insideTheme
 
@@ -78,7 +78,7 @@ export const Inbox = forwardRef<HTMLElement, InboxProps>(function Inbox(
       data-state={selected ? 'thread' : 'list'}
       aria-label={t.inbox}
     >
-      <PortalRoot root={root}>
+      <PortalRoot host={portalHost}>
         {meError?.message && !me ? (
           <div className="sb-inbox__status" role="alert">
             {meError.message}

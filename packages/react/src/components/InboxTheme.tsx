@@ -1,9 +1,9 @@
 'use client'
-import { type ComponentPropsWithoutRef, createContext, forwardRef, type ReactNode, useContext, useState } from 'react'
+import { type ComponentPropsWithoutRef, createContext, forwardRef, type ReactNode, useContext } from 'react'
 import { useUnstyled } from '../context'
 import { useComposedRefs } from './composeRefs'
 import { cx } from './cx'
-import { PortalRoot } from './portal'
+import { PortalRoot, usePortalHost } from './portal'
 
 const InsideTheme = createContext(false)
 
@@ -30,12 +30,12 @@ export const InboxTheme = forwardRef<HTMLDivElement, InboxThemeProps>(function I
   ref,
 ) {
   const unstyled = useUnstyled()
-  const [root, setRoot] = useState<HTMLDivElement | null>(null)
-  const rootRef = useComposedRefs(ref, setRoot)
+  const portalHost = usePortalHost()
+  const rootRef = useComposedRefs<HTMLDivElement>(ref, portalHost.ref)
   return (
     <div ref={rootRef} {...rest} className={cx(!unstyled && 'sb-root', className)} data-sb-theme={theme ?? 'light'}>
       <InsideTheme.Provider value={true}>
-        <PortalRoot root={root}>{children}</PortalRoot>
+        <PortalRoot host={portalHost}>{children}</PortalRoot>
       </InsideTheme.Provider>
     </div>
   )

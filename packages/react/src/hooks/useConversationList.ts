@@ -30,6 +30,14 @@ export interface ConversationListOptions {
   /** A row's expected height (px) before it is measured. Default 72, the stylesheet's `--sb-row-height`. */
   estimateRowHeight?: number
   /**
+   * Every row has the same height (the default row does: `--sb-row-height`). Once one row is
+   * measured, rows drawn after it take its height without reading it from the page, which forces
+   * a layout each time (a burst of texts moves new rows to the top several times a frame); the
+   * resize observer still corrects a row that turns out to differ. Default false: each new row is
+   * measured as it is drawn.
+   */
+  evenRows?: boolean
+  /**
    * Opens a row's menu: asked by a right click on the row, or the ContextMenu key / Shift+F10 on
    * the active row (a listbox option holds no control, so the keys are how keyboards reach it).
    */
@@ -80,7 +88,7 @@ const DEFAULT_ROW_HEIGHT = 72
  * `aria-posinset` so a screen reader knows where it is in a list it cannot see whole.
  */
 export function useConversationList(options: ConversationListOptions = {}): ConversationListView {
-  const { filter, onSelect, onRowMenu, estimateRowHeight = DEFAULT_ROW_HEIGHT } = options
+  const { filter, onSelect, onRowMenu, estimateRowHeight = DEFAULT_ROW_HEIGHT, evenRows = false } = options
   const t = useStrings()
   const list = useConversations(filter)
   const { data: me } = useMe()
@@ -103,18 +111,21 @@ export function useConversationList(options: ConversationListOptions = {}): Conv
   const [rowHeight, setRowHeight] = useState<{ from: number; size: number } | null>(null)
   const estimate = rowHeight?.from === estimateRowHeight ? rowHeight.size : estimateRowHeight
   const estimateSize = useCallback(() => estimate, [estimate])
-  const learnt = useRef(false)
-  if (rowHeight && rowHeight.from !== estimateRowHeight) learnt.current = false
+  // The first row measured since the estimate was given: its height.
+  const learnt = useRef<{ from: number; size: number } | null>(null)
   const measure = useCallback(
     (...args: Parameters<typeof measureElement>) => {
+      const known = learnt.current?.from === estimateRowHeight ? learnt.current.size : null
+      // Drawn (no observer entry yet): with even rows, the height one of them already has.
+      if (evenRows && !args[1] && known !== null) return known
       const size = measureElement(...args)
-      if (!learnt.current && size > 0) {
-        learnt.current = true
-        setRowHeight({ from: estimateRowHeight, size })
+      if (known === null && size > 0) {
+        learnt.current = { from: estimateRowHeight, size }
+        if (size !== estimateRowHeight) setRowHeight({ from: estimateRowHeight, size })
       }
       return size
     },
-    [estimateRowHeight],
+    [estimateRowHeight, evenRows],
   )
   const virtualizer = useVirtualizer({
     count: items.length,

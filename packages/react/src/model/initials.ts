@@ -3,6 +3,25 @@
  * one), upper-cased for the locale; empty when the name has no letter (a phone number).
  */
 export function initials(name: string, locale?: string): string {
+  const key = `${locale ?? ''}\u0000${name}`
+  let found = known.get(key)
+  if (found === undefined) {
+    if (known.size >= KNOWN_MAX) known.clear()
+    found = initialsOf(name, locale)
+    known.set(key, found)
+  }
+  return found
+}
+
+/**
+ * Initials already worked out, by locale and name: every row drawn asks (a fast scroll draws a
+ * new page of rows each frame), and segmenting by grapheme was a tenth of such a frame's script.
+ * Cleared when full, so it stays small whatever the names.
+ */
+const known = new Map<string, string>()
+const KNOWN_MAX = 2000
+
+function initialsOf(name: string, locale: string | undefined): string {
   const words = name
     .split(/\s+/)
     .map((word) => word.replace(/^[^\p{L}\p{N}]+/u, ''))
