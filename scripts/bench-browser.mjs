@@ -14,8 +14,9 @@ const quick = process.argv.includes('--quick')
 const SIZES = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000]
 const THREADS = quick ? [1_000] : [1_000, 10_000]
 const UPDATES = quick ? 30 : 100
-// `--profile <view> <conversations> <messages> [updates|scroll|burst|mount][-paged]`: a CPU profile of that view (code
-// left unminified so the names read), its top functions printed, the profile kept in bench-results.
+// `--profile <view> <conversations> <messages> [updates|scroll|burst|mount][-paged]`: a CPU profile of that view
+// (`mount`: ten warm mounts; code left unminified so the names read), its top functions printed, the profile kept
+// in bench-results.
 const profileAt = process.argv.indexOf('--profile')
 const profile = profileAt > 0 ? process.argv.slice(profileAt + 1, profileAt + 5) : null
 // `--trace <view> <conversations> <messages> [-paged] [updates]`: the browser's own timeline of a mount (script,
@@ -102,12 +103,20 @@ const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1]
 
 /**
  * Mounts `kind` and its baseline in turn and measures both the same way. The first paint is the
- * median of `paints` mounts of each, taken in turn (one mount's figure moves by half on a busy
- * machine); the other figures come from the last one.
+ * median of `paints` mounts of each, taken in turn after `warm` mounts of each that are not
+ * counted (the first mounts of a scenario run code the earlier ones did not: a 1,000-row reply's
+ * path through the JSON parser and the cache). One mount's figure moves by half on a busy
+ * machine, the baseline's as much as ours: 21 mounts make a ratio that holds from run to run
+ * within about a tenth. The other figures come from the last mount.
  */
-async function compare(page, heap, scenario, [ours, bare], options, measure, paints = 1) {
+async function compare(page, heap, scenario, [ours, bare], options, measure, paints = 1, warm = 0) {
   const figures = {}
   const firstPaints = { [ours]: [], [bare]: [] }
+  for (let i = 0; i < warm; i++)
+    for (const kind of [bare, ours]) {
+      await page.evaluate(([k, o]) => window.bench.mount(k, o), [kind, options])
+      await page.evaluate(() => window.bench.unmount())
+    }
   for (let i = 1; i < paints; i++)
     for (const kind of [bare, ours]) {
       firstPaints[kind].push((await page.evaluate(([k, o]) => window.bench.mount(k, o), [kind, options])).firstPaintMs)
@@ -127,7 +136,7 @@ async function compare(page, heap, scenario, [ours, bare], options, measure, pai
   record(scenario, 'first paint', a.firstPaintMs, b.firstPaintMs, 'ms')
   record(scenario, 'DOM elements', a.dom, b.dom, '')
   record(scenario, 'heap held', a.heapMB, b.heapMB, 'MB')
-  for (const key of Object.keys(a).filter((k) => !['firstPaintMs', 'dom', 'heapMB'].includes(k)))
+  for (const key of Object.keys(a).filter((k) => !['firstPaintMs', 'repliesMs', 'rowsMs', 'dom', 'heapMB'].includes(k)))
     record(scenario, key, a[key], b[key], key.endsWith('Frames') ? '' : 'ms')
   const shown = results.filter((r) => r.scenario === scenario)
   for (const r of shown) console.log(line(r))
@@ -225,6 +234,34 @@ if (process.argv.includes('--leak')) {
   await finish()
 }
 
+// `--ab <view> <conversations> <messages> [-paged] [mounts]`: only that view's first paint and its
+// baseline's, mounted in turn (21 times by default): medians and quartiles, to compare two builds.
+const abAt = process.argv.indexOf('--ab')
+if (abAt > 0) {
+  const [kind, conversations, messages, ...rest] = process.argv.slice(abAt + 1)
+  const paged = rest.includes('-paged')
+  const mounts = Number(rest.find((r) => /^\d+$/.test(r)) ?? 21)
+  const { page } = await openPage({ conversations: Number(conversations), threads: [Number(messages ?? 1000)] })
+  const bare = kind === 'thread' ? 'bare-thread' : 'bare-list'
+  const mounted = { [kind]: [], [bare]: [] }
+  for (let i = 0; i < mounts + 3; i++)
+    for (const k of [bare, kind]) {
+      const figures = await page.evaluate(([k, o]) => window.bench.mount(k, o), [k, { oneReply: !paged }])
+      if (i >= 3) mounted[k].push(figures)
+      await page.evaluate(() => window.bench.unmount())
+    }
+  const q = (values, p) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) * p)]
+  const of = (k, key) => mounted[k].map((m) => m[key])
+  const at = (k, key, p) => q(of(k, key), p).toFixed(1)
+  for (const k of [kind, bare])
+    console.log(
+      `${k.padEnd(12)} first paint median ${at(k, 'firstPaintMs', 0.5)} ms (quartiles ${at(k, 'firstPaintMs', 0.25)}–${at(k, 'firstPaintMs', 0.75)}); replies in ${at(k, 'repliesMs', 0.5)}, rows drawn ${at(k, 'rowsMs', 0.5)}`,
+    )
+  const ratio = q(of(kind, 'firstPaintMs'), 0.5) / q(of(bare, 'firstPaintMs'), 0.5)
+  console.log(`ratio of medians ${ratio.toFixed(2)}×`)
+  await finish()
+}
+
 if (profile) {
   const [kind, conversations, messages, asked = 'updates'] = profile
   // `mount-paged` (and so on): the view fetching pages as the server gives them, not all rows in one reply.
@@ -233,10 +270,21 @@ if (profile) {
   const cdp = await page.context().newCDPSession(page)
   await cdp.send('Profiler.enable')
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 })
-  if (what === 'mount') await cdp.send('Profiler.start')
-  console.log(
-    await page.evaluate((k) => window.bench.mount(k[0], { oneReply: k[1] }), [kind, !asked.endsWith('-paged')]),
-  )
+  const mountOnce = () =>
+    page.evaluate((k) => window.bench.mount(k[0], { oneReply: k[1] }), [kind, !asked.endsWith('-paged')])
+  if (what === 'mount') {
+    // Ten mounts once the code is warm (five before), as the bench's first paints are taken.
+    for (let i = 0; i < 5; i++) {
+      await mountOnce()
+      await page.evaluate(() => window.bench.unmount())
+    }
+    await cdp.send('Profiler.start')
+    for (let i = 0; i < 9; i++) {
+      console.log(await mountOnce())
+      await page.evaluate(() => window.bench.unmount())
+    }
+  }
+  console.log(await mountOnce())
   if (what !== 'mount') await cdp.send('Profiler.start')
   if (what === 'updates') console.log(await page.evaluate((n) => window.bench.updates(n), 30))
   if (what === 'scroll') console.log(await page.evaluate(() => window.bench.scroll(60)))
@@ -265,9 +313,11 @@ for (const n of SIZES) {
   const label = n.toLocaleString('en-US')
   const { page, heap, setup } = await openPage({ conversations: n, threads: n === SIZES[0] ? THREADS : [] })
   console.log(`  (${label} conversations set up in ${(setup.setupMs / 1000).toFixed(1)} s)`)
-  // First paints: the median of 7 mounts where a mount is quick, of 3 where the whole list comes
-  // in one reply (1 at 100,000: a mount takes seconds there).
-  await compare(page, heap, `Inbox, ${label} convs, paged`, ['inbox', 'bare-list'], {}, null, 7)
+  // First paints: the median of 21 mounts where a mount takes well under a second, after two of
+  // each not counted; of 7 where a reply of 10,000 rows takes about one; of one at 100,000 rows in
+  // one reply (seven seconds a mount), after one not counted.
+  const mounts = (rows) => (rows <= 1_000 ? [21, 2] : rows <= 10_000 ? [7, 1] : [1, 1])
+  await compare(page, heap, `Inbox, ${label} convs, paged`, ['inbox', 'bare-list'], {}, null, 21, 2)
   await compare(
     page,
     heap,
@@ -275,7 +325,7 @@ for (const n of SIZES) {
     ['list', 'bare-list'],
     { oneReply: true },
     moving(page),
-    n >= 100_000 ? 1 : 3,
+    ...mounts(n),
   )
   if (n === SIZES[0]) {
     for (const [index, m] of THREADS.entries()) {
@@ -287,7 +337,8 @@ for (const n of SIZES) {
         ['thread', 'bare-thread'],
         { thread: index },
         null,
-        7,
+        21,
+        2,
       )
       await compare(
         page,
@@ -296,7 +347,7 @@ for (const n of SIZES) {
         ['thread', 'bare-thread'],
         { thread: index, oneReply: true },
         moving(page),
-        3,
+        ...mounts(m),
       )
     }
     // Opening and closing conversations must not leak: heap after GC, after 20 and after 200.

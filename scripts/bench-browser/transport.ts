@@ -42,6 +42,7 @@ export function connectBackend(worker: Worker) {
       init: { method: init.method ?? 'GET', headers, ...(body !== undefined ? { body } : {}) },
     })
     performance.mark(`← ${what}`)
+    connection.lastReplyAt = performance.now()
     return new Response(reply.status === 204 ? null : reply.body, { status: reply.status, headers: reply.headers })
   }
 
@@ -78,7 +79,9 @@ export function connectBackend(worker: Worker) {
     return socket
   }
 
-  return {
+  const connection = {
+    /** When the last reply to a `fetch` reached the page (`performance.now()`). */
+    lastReplyAt: 0,
     call,
     fetch: fetchFromWorker,
     io,
@@ -88,6 +91,7 @@ export function connectBackend(worker: Worker) {
       return () => void listeners.delete(listener)
     },
   }
+  return connection
 }
 
 export type BackendConnection = ReturnType<typeof connectBackend>
