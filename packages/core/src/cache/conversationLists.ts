@@ -32,33 +32,29 @@ export function toCachedPage(page: Page<Conversation>): ConversationPage {
 
 /** Where `id` is in a list: its page and its index there, found in one pass; null when not loaded. */
 function locate(data: ConversationListData, id: string): { page: number; index: number } | null {
-  for (let page = 0; page < data.pages.length; page++) {
-    const items = (data.pages[page] as ConversationPage).items
-    for (let index = 0; index < items.length; index++)
-      if ((items[index] as Conversation).id === id) return { page, index }
+  for (const [page, { items }] of data.pages.entries()) {
+    const index = items.findIndex((c) => c.id === id)
+    if (index >= 0) return { page, index }
   }
   return null
 }
 
-/** The list without the row at `at`. */
-function removeAt(data: ConversationListData, at: { page: number; index: number }): ConversationListData {
+/** The list without the row at `at` (when given). */
+function removeAt(data: ConversationListData, at: { page: number; index: number } | null): ConversationListData {
+  if (!at) return data
   // Only the rows of the page that held it are copied: a long list pays for one page, not all.
   // Every page object is new, as after any write (a page object stands for one server reply).
   return {
     ...data,
-    pages: data.pages.map((p, i) => {
-      if (i !== at.page) return { ...p }
-      const items = p.items.slice()
-      items.splice(at.index, 1)
-      return { ...p, items }
-    }),
+    pages: data.pages.map((p, i) =>
+      i === at.page ? { ...p, items: p.items.filter((_, j) => j !== at.index) } : { ...p },
+    ),
   }
 }
 
 /** The list without `id`; the same object when it was not there. */
 export function removeFromList(data: ConversationListData, id: string): ConversationListData {
-  const at = locate(data, id)
-  return at ? removeAt(data, at) : data
+  return removeAt(data, locate(data, id))
 }
 
 /**
@@ -66,7 +62,7 @@ export function removeFromList(data: ConversationListData, id: string): Conversa
  * matches; otherwise placed by newest activity among the loaded pages. One that sorts after
  * everything loaded while more pages exist is left for the next page only if that page will
  * bring it (it sorts after the loaded part's `end`); one at or before `end` stays, or it would be
- * lost between the pages. Finding it takes one pass over the loaded rows, and placing it stops at
+ * lost between the pages. It is found in one pass over the loaded rows, and placing it stops at
  * its place (the top, for a new text): a burst of texts to a long list pays little per text.
  */
 export function placeInList(
@@ -78,19 +74,14 @@ export function placeInList(
   const at = locate(data, given.id)
   // What did not change keeps its identity: a conversation written back as it is shown (a settled
   // change, a repeated event) is the same object, and its memoized row skips it.
-  const conversation = at
-    ? replaceEqualDeep((data.pages[at.page] as ConversationPage).items[at.index] as Conversation, given)
-    : given
-  const without = at ? removeAt(data, at) : data
+  const conversation = at ? replaceEqualDeep(data.pages[at.page]?.items[at.index], given) : given
+  const without = removeAt(data, at)
   if (!matchesFilter(conversation, filter, viewer)) return without
-  const pages = at ? without.pages : without.pages.map((p) => ({ ...p }))
-  for (const [page, { items }] of pages.entries()) {
-    let index = 0
-    while (index < items.length && compareConversations(conversation, items[index] as Conversation) >= 0) index++
-    if (index < items.length) {
-      const placed = items.slice()
-      placed.splice(index, 0, conversation)
-      pages[page] = { ...(pages[page] as ConversationPage), items: placed }
+  const pages = without.pages.map((p) => ({ ...p }))
+  for (const [at, page] of pages.entries()) {
+    const index = page.items.findIndex((c) => compareConversations(conversation, c) < 0)
+    if (index >= 0) {
+      pages[at] = { ...page, items: [...page.items.slice(0, index), conversation, ...page.items.slice(index)] }
       return { ...without, pages }
     }
   }
