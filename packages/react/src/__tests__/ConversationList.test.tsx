@@ -190,6 +190,20 @@ describe('the row menu', () => {
   })
 })
 
+describe('what a row draws', () => {
+  it('draws its "⋯" with the stylesheet, not an SVG per row; unstyled, as the icon', async () => {
+    const styled = setup(server)
+    const first = styled.view(<ConversationList />)
+    const [row] = await within(await screen.findByRole('listbox')).findAllByRole('option')
+    expect(row?.querySelector('.sb-list__more')?.childElementCount).toBe(0)
+    first.unmount()
+    const plain = setup(server)
+    plain.view(<ConversationList />, { unstyled: true })
+    const [plainRow] = await within(await screen.findByRole('listbox')).findAllByRole('option')
+    expect(plainRow?.querySelector('.sb-list__more svg')).not.toBeNull()
+  })
+})
+
 describe('measuring rows', () => {
   /** Counts reads of a row option's height (each forces a layout in a browser) while `run` goes. */
   async function heightReads(run: () => Promise<void>) {

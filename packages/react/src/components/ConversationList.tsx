@@ -107,7 +107,9 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
                 viewers={viewing[row.conversation.id]}
               />
               {/* A pointer affordance, not a control (a listbox option may hold none, even hidden): keyboards
-                  open the same menu with the ContextMenu key or Shift+F10; on touch screens it always shows. */}
+                  open the same menu with the ContextMenu key or Shift+F10; on touch screens it always shows.
+                  Its "⋯" is drawn by the stylesheet (a mask), not an SVG in every row drawn: a fast scroll
+                  draws a page of new rows a frame. Unstyled, it is the icon. */}
               <span
                 className="sb-list__more"
                 aria-hidden="true"
@@ -117,7 +119,7 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
                   openMenu(row.conversation.id)
                 }}
               >
-                <Icon name="more" />
+                {unstyled && <Icon name="more" />}
               </span>
             </div>
           ))}
