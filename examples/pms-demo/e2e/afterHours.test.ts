@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { expectNoAxeViolations, openSimulator, shoot, signIn, stackForFile } from './harness'
+import { clockFrom, expectNoAxeViolations, openSimulator, shoot, signIn, stackForFile } from './harness'
 
 // The server's clock: Monday 30 November 2026 at 10 pm at the clinic (America/Los_Angeles),
 // running on from there. The clinic is open 8 am to 6 pm.
-const night = Date.parse('2026-12-01T06:00:00Z')
-const started = Date.now()
-const stack = stackForFile({ clock: () => new Date(night + (Date.now() - started)) })
+const stack = stackForFile({ clock: clockFrom('2026-12-01T06:00:00Z') })
 
 describe('after hours', () => {
   it('a client texting at night gets the auto-reply once, and the front desk gets the alert e-mail', async () => {

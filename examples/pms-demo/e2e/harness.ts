@@ -29,8 +29,23 @@ export interface Stack {
   stop(): Promise<void>
 }
 
+/** A clock that starts at `iso` and runs on in real time. */
+export function clockFrom(iso: string): () => Date {
+  const start = Date.parse(iso)
+  const started = Date.now()
+  return () => new Date(start + (Date.now() - started))
+}
+
+/**
+ * The server's clock unless a test sets one: Monday 30 November 2026, 10 am at the clinic
+ * (America/Los_Angeles; open 8 am to 6 pm). With the real clock, a test run at night got the
+ * after-hours auto-reply: the row showed the reply, not the client's text, and the tests that
+ * look for it failed (at 2 am UTC, for one).
+ */
+const DAYTIME = '2026-11-30T18:00:00Z'
+
 export interface StackOptions {
-  /** The server's clock (after-hours tests put it at night). */
+  /** The server's clock (after-hours tests put it at night). Default: a weekday morning, running on. */
   clock?: () => Date
   /** Conversations seeded into the demo clinic. Default 30. */
   conversations?: number
@@ -53,7 +68,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     quiet: true,
     server: {
       simulatorDelays: { sentMs: 100, deliveredMs: 200 },
-      ...(options.clock ? { clock: options.clock } : {}),
+      clock: options.clock ?? clockFrom(DAYTIME),
     },
   })
   const browser = await chromium.launch({ executablePath: found.path, args: chromiumArgs })
