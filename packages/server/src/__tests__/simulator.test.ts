@@ -1,5 +1,5 @@
 import { createInboxService, createMemoryStorage, generateSeed, type InboxService } from '@switchboard/service'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createSimulator } from '../index'
 import { startConfigured } from './serverHarness'
 
@@ -59,6 +59,24 @@ describe('the phone simulator', () => {
     await expect(simulator.send({ from: CLINIC, to: '+1 000 000', body: 'x', mediaUrls: [] })).rejects.toMatchObject({
       code: '21211',
     })
+  })
+
+  it('hands out ids no other simulator gives, so instances on one database never share one', async () => {
+    const made = [setup().simulator, setup().simulator]
+    // Both send in the same millisecond: time and a count were all an id had.
+    const now = vi.spyOn(Date, 'now').mockReturnValue(Date.parse('2026-11-30T18:00:00Z'))
+    const ids: string[] = []
+    try {
+      for (const simulator of made)
+        for (let i = 0; i < 3; i++)
+          ids.push(
+            (await simulator.send({ from: CLINIC, to: '+16505550182', body: 'x', mediaUrls: [] })).providerMessageId,
+          )
+    } finally {
+      now.mockRestore()
+    }
+    expect(new Set(ids).size).toBe(6)
+    for (const simulator of made) simulator.stop()
   })
 
   it('lets a phone text the clinic', async () => {

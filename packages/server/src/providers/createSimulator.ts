@@ -63,7 +63,11 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   const pending = new Set<Promise<unknown>>()
   let counter = 0
   let accepted = 0
-  const nextId = (prefix: string) => `${prefix}${Date.now().toString(36)}${(++counter).toString(36).padStart(4, '0')}`
+  // Unique across instances on one database too: two servers' first texts in the same millisecond
+  // had the same id (time and a counter from zero), which the storage refuses.
+  const instance = Math.random().toString(36).slice(2, 8).padEnd(6, '0')
+  const nextId = (prefix: string) =>
+    `${prefix}${instance}${Date.now().toString(36)}${(++counter).toString(36).padStart(4, '0')}`
 
   const later = (ms: number, report: () => Promise<unknown>) => {
     let done: () => void = () => undefined

@@ -1,7 +1,7 @@
 import type { Message } from '@switchboard/protocol'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { createInboxService, type MessageRecord, outboxStep } from '../index'
+import { createInboxService, createMemoryGateway, type MessageRecord, outboxStep } from '../index'
 import { CLINIC_NUMBER, expectError, OPEN_TIME, setup } from './harness'
 
 async function leadConversation(h: ReturnType<typeof setup>, phone = '+16505550177') {
@@ -341,5 +341,18 @@ describe('the outbox with several servers', () => {
       clock: () => new Date(OPEN_TIME.getTime() + 180_000),
     })
     expect(await later.resumeOutbox('cln_maple', { handOffTimeoutMs: 120_000 })).toMatchObject({ interrupted: 1 })
+  })
+})
+
+describe('the in-memory gateway', () => {
+  it('numbers its provider ids after its prefix, so gateways of two instances on one database never share one', async () => {
+    const gateways = [createMemoryGateway(), createMemoryGateway({ prefix: 'SMb' })]
+    const ids: string[] = []
+    for (const gateway of gateways)
+      for (let i = 0; i < 2; i++)
+        ids.push(
+          (await gateway.send({ from: CLINIC_NUMBER, to: '+16505550182', body: 'x', mediaUrls: [] })).providerMessageId,
+        )
+    expect(ids).toEqual(['SM00000001', 'SM00000002', 'SMb00000001', 'SMb00000002'])
   })
 })

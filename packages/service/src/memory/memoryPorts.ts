@@ -22,7 +22,12 @@ export interface MemoryGateway extends SmsGateway {
   failNext(code: string, message: string, count?: number): void
 }
 
-export function createMemoryGateway(): MemoryGateway {
+/**
+ * A gateway that keeps what it sends. Its provider ids are `${prefix}00000001`, `…02`, and so on:
+ * give two gateways on one database (two instances, in a test) different prefixes, or their
+ * texts get one provider id, which the storage refuses (a provider never gives one twice).
+ */
+export function createMemoryGateway({ prefix = 'SM' }: { prefix?: string } = {}): MemoryGateway {
   const sent: MemoryGateway['sent'] = []
   let failure: { code: string; message: string; count: number } | null = null
   return {
@@ -35,7 +40,7 @@ export function createMemoryGateway(): MemoryGateway {
         failure.count -= 1
         throw Object.assign(new Error(failure.message), { code: failure.code })
       }
-      const providerMessageId = `SM${String(sent.length + 1).padStart(8, '0')}`
+      const providerMessageId = `${prefix}${String(sent.length + 1).padStart(8, '0')}`
       sent.push({ ...sms, providerMessageId })
       return { providerMessageId }
     },

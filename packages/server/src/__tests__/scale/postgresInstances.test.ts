@@ -1,5 +1,11 @@
 import { PERMISSIONS } from '@switchboard/protocol'
-import { createInboxService, generateSeed, type InboxService, type MessageRecord } from '@switchboard/service'
+import {
+  createInboxService,
+  createMemoryGateway,
+  generateSeed,
+  type InboxService,
+  type MessageRecord,
+} from '@switchboard/service'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type StartedPostgres, startPostgres } from '../../../../../scripts/services.mjs'
 import { createPostgresStorage, type SqlStorage } from '../../index'
@@ -23,8 +29,12 @@ beforeAll(async () => {
   ])
   storages.push(first, second)
   for (const clinic of generateSeed({ seed: 3, conversations: 20 }).clinics) await first.addClinic(clinic)
-  a = createInboxService({ storage: first })
-  b = createInboxService({ storage: second })
+  // A weekday morning at the clinic: on the real clock, a run at night got after-hours replies
+  // (and the two instances' gateways, both numbering from SM00000001, gave two of them one
+  // provider id, which the database refused).
+  const clock = () => new Date('2026-11-30T18:00:00Z')
+  a = createInboxService({ storage: first, clock, gateway: createMemoryGateway({ prefix: 'SMa' }) })
+  b = createInboxService({ storage: second, clock, gateway: createMemoryGateway({ prefix: 'SMb' }) })
 }, 60_000)
 afterAll(async () => {
   for (const storage of storages) await storage.close()
