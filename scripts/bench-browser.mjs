@@ -19,8 +19,9 @@ const UPDATES = quick ? 30 : 100
 // in bench-results.
 const profileAt = process.argv.indexOf('--profile')
 const profile = profileAt > 0 ? process.argv.slice(profileAt + 1, profileAt + 5) : null
-// `--trace <view> <conversations> <messages> [-paged] [updates]`: the browser's own timeline of a mount (script,
-// style, layout, paint), the longest events listed in order: where a first paint's time goes besides script.
+// `--trace <view> <conversations> <messages> [-paged] [-warm] [updates]`: the browser's own timeline of a mount (script,
+// style, layout, paint), the longest events listed in order: where a first paint's time goes besides script
+// (`TRACE_MIN_US=300`: events from 0.3 ms listed, 1.5 ms by default).
 // With `updates`, the timeline of three texts arriving after the mount instead (each arrival marked).
 const traceAt = process.argv.indexOf('--trace')
 const trace = traceAt > 0 ? process.argv.slice(traceAt + 1, traceAt + 6) : null
@@ -80,10 +81,11 @@ const results = []
 const record = (scenario, metric, ours, bare, unit) =>
   results.push({ scenario, metric, ours, bare, ratio: bare ? ours / bare : null, unit })
 
-async function openPage(options) {
+/** The bench page with its backend set up; `marks`: with the requests' timeline (it costs a little a mark). */
+async function openPage(options, { marks = false } = {}) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
   page.on('pageerror', (error) => console.error('page error:', error.message))
-  await page.goto(url)
+  await page.goto(marks ? `${url}?marks` : url)
   await page.waitForFunction(() => 'bench' in window)
   const cdp = await page.context().newCDPSession(page)
   const heap = async () => {
@@ -173,8 +175,12 @@ function line(r) {
 if (trace) {
   const [kind, conversations, messages, ...rest] = trace
   const paged = rest.includes('-paged')
+  const warm = rest.includes('-warm')
   const updates = rest.includes('updates')
-  const { page } = await openPage({ conversations: Number(conversations), threads: [Number(messages ?? 1000)] })
+  const { page } = await openPage(
+    { conversations: Number(conversations), threads: [Number(messages ?? 1000)] },
+    { marks: true },
+  )
   const cdp = await page.context().newCDPSession(page)
   const events = []
   cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value))
@@ -184,8 +190,15 @@ if (trace) {
       categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing',
       transferMode: 'ReportEvents',
     })
+  const mountOnce = () =>
+    page.evaluate((k) => window.bench.mount(k[0], { oneReply: k[1], warm: k[2] }), [kind, !paged, warm])
+  // The mount traced is a warm one (five before it), as the bench's first paints are taken.
+  for (let i = 0; i < 5; i++) {
+    await mountOnce()
+    await page.evaluate(() => window.bench.unmount())
+  }
   if (!updates) await start()
-  console.log(await page.evaluate((k) => window.bench.mount(k[0], { oneReply: k[1] }), [kind, !paged]))
+  console.log(await mountOnce())
   if (updates) {
     await page.evaluate(() => window.bench.updates(5))
     await start()
@@ -204,7 +217,9 @@ if (trace) {
   const marks = events.filter((e) => e.cat.includes('user_timing') && e.pid === main?.pid && /^[→←]/.test(e.name))
   const long = [
     ...mine.filter(
-      (e) => e.dur > (updates ? 300 : 1500) && !['RunTask', 'ThreadControllerImpl::RunTask'].includes(e.name),
+      (e) =>
+        e.dur > Number(process.env.TRACE_MIN_US ?? (updates ? 300 : 1500)) &&
+        !['RunTask', 'ThreadControllerImpl::RunTask'].includes(e.name),
     ),
     ...marks.map((e) => ({ ...e, dur: 0 })),
   ]
@@ -234,19 +249,28 @@ if (process.argv.includes('--leak')) {
   await finish()
 }
 
-// `--ab <view> <conversations> <messages> [-paged] [mounts]`: only that view's first paint and its
-// baseline's, mounted in turn (21 times by default): medians and quartiles, to compare two builds.
+// `--ab <view> <conversations> <messages> [-paged] [-marks] [-warm] [mounts]`: only that view's first paint and
+// its baseline's, mounted in turn (21 times by default): medians and quartiles, to compare two builds. `-warm`:
+// each mount comes back to what the view fetched before (its client's cache; the bare list's last rows), so
+// the figure is the page's own work, with no reply waited for. With
+// `-marks`, the last mount's timeline too: each request sent, had and answered by the worker, its reply in,
+// the rows in the document, painted (the marks cost a little: compare medians without them).
 const abAt = process.argv.indexOf('--ab')
 if (abAt > 0) {
   const [kind, conversations, messages, ...rest] = process.argv.slice(abAt + 1)
   const paged = rest.includes('-paged')
+  const marks = rest.includes('-marks')
+  const warm = rest.includes('-warm')
   const mounts = Number(rest.find((r) => /^\d+$/.test(r)) ?? 21)
-  const { page } = await openPage({ conversations: Number(conversations), threads: [Number(messages ?? 1000)] })
+  const { page } = await openPage(
+    { conversations: Number(conversations), threads: [Number(messages ?? 1000)] },
+    { marks },
+  )
   const bare = kind === 'thread' ? 'bare-thread' : 'bare-list'
   const mounted = { [kind]: [], [bare]: [] }
   for (let i = 0; i < mounts + 3; i++)
     for (const k of [bare, kind]) {
-      const figures = await page.evaluate(([k, o]) => window.bench.mount(k, o), [k, { oneReply: !paged }])
+      const figures = await page.evaluate(([k, o]) => window.bench.mount(k, o), [k, { oneReply: !paged, warm }])
       if (i >= 3) mounted[k].push(figures)
       await page.evaluate(() => window.bench.unmount())
     }
@@ -255,8 +279,13 @@ if (abAt > 0) {
   const at = (k, key, p) => q(of(k, key), p).toFixed(1)
   for (const k of [kind, bare])
     console.log(
-      `${k.padEnd(12)} first paint median ${at(k, 'firstPaintMs', 0.5)} ms (quartiles ${at(k, 'firstPaintMs', 0.25)}–${at(k, 'firstPaintMs', 0.75)}); replies in ${at(k, 'repliesMs', 0.5)}, rows drawn ${at(k, 'rowsMs', 0.5)}`,
+      `${k.padEnd(12)} first paint median ${at(k, 'firstPaintMs', 0.5)} ms (quartiles ${at(k, 'firstPaintMs', 0.25)}–${at(k, 'firstPaintMs', 0.75)}); ${warm ? '' : `replies in ${at(k, 'repliesMs', 0.5)}, `}rows drawn ${at(k, 'rowsMs', 0.5)}`,
     )
+  if (marks)
+    for (const k of [kind, bare]) {
+      console.log(`\n${k}, the last mount (ms from its start):`)
+      for (const { at, what } of mounted[k].at(-1).timeline) console.log(`${at.toFixed(1).padStart(8)}  ${what}`)
+    }
   const ratio = q(of(kind, 'firstPaintMs'), 0.5) / q(of(bare, 'firstPaintMs'), 0.5)
   console.log(`ratio of medians ${ratio.toFixed(2)}×`)
   await finish()
@@ -318,6 +347,8 @@ for (const n of SIZES) {
   // one reply (seven seconds a mount), after one not counted.
   const mounts = (rows) => (rows <= 1_000 ? [21, 2] : rows <= 10_000 ? [7, 1] : [1, 1])
   await compare(page, heap, `Inbox, ${label} convs, paged`, ['inbox', 'bare-list'], {}, null, 21, 2)
+  // Mounted again over what it fetched before (as a PMS screen the staff come back to): the page's own work.
+  await compare(page, heap, `Inbox, ${label} convs, warm`, ['inbox', 'bare-list'], { warm: true }, null, 21, 2)
   await compare(
     page,
     heap,

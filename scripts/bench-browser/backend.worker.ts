@@ -5,7 +5,7 @@ import './workerGlobals'
 import { createMockBackend, type MockBackend } from '@switchboard/mock'
 import { PERMISSIONS, type ServerEvent } from '@switchboard/protocol'
 import { getResponse, HttpHandler } from 'msw'
-import type { BackendReply, BackendRequest, SetupOptions, SetupResult } from './protocol'
+import type { BackendReply, BackendRequest, FetchReply, SetupOptions, SetupResult } from './protocol'
 
 const BASE = 'http://bench.local/api'
 const dana = { clinicId: 'cln_maple', userId: 'usr_dana', permissions: [...PERMISSIONS] }
@@ -22,7 +22,27 @@ let now = Date.parse('2026-11-30T18:00:00Z') // Monday 10:00 at the clinic: open
 
 const post = (message: BackendReply) => (self as unknown as Worker).postMessage(message)
 
+/**
+ * Replies to GETs already answered, by URL, while nothing has changed since (any event or write
+ * clears them): the service's own work is measured in the server's bench, and here it would take
+ * a core of the machine's two from the page under measurement at every mount.
+ */
+const answered = new Map<string, Awaited<ReturnType<typeof compute>>>()
+
 async function answer(url: string, init: RequestInit) {
+  const key = `${oneReply} ${url}`
+  if ((init.method ?? 'GET') !== 'GET') {
+    answered.clear()
+    return compute(url, init)
+  }
+  const known = answered.get(key)
+  if (known) return known
+  const reply = await compute(url, init)
+  answered.set(key, reply)
+  return reply
+}
+
+async function compute(url: string, init: RequestInit) {
   const path = new URL(url).pathname
   const all = oneReply && (init.method ?? 'GET') === 'GET' ? whole.get(path) : undefined
   if (all)
@@ -80,6 +100,7 @@ async function setUp(options: SetupOptions): Promise<SetupResult> {
   })
   backend.service.subscribe((clinicId, event) => {
     if (clinicId !== 'cln_maple' || event.type === 'typing' || event.type === 'viewing') return
+    answered.clear()
     follow(event)
     post({ type: 'event', event, sentAt: performance.timeOrigin + performance.now() })
   })
@@ -129,9 +150,12 @@ self.onmessage = async (message: MessageEvent<BackendRequest>) => {
   const request = message.data
   try {
     if (request.type === 'setup') post({ type: 'reply', id: request.id, value: await setUp(request.options) })
-    else if (request.type === 'fetch')
-      post({ type: 'reply', id: request.id, value: await answer(request.url, request.init) })
-    else if (request.type === 'oneReply') {
+    else if (request.type === 'fetch') {
+      const received = performance.timeOrigin + performance.now()
+      const value = await answer(request.url, request.init)
+      const answered = performance.timeOrigin + performance.now()
+      post({ type: 'reply', id: request.id, value: { ...value, received, answered } satisfies FetchReply })
+    } else if (request.type === 'oneReply') {
       oneReply = request.on
       post({ type: 'reply', id: request.id, value: null })
     } else if (request.type === 'text') {

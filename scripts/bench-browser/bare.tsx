@@ -4,6 +4,9 @@ import type { Conversation, Message, ServerEvent } from '@switchboard/protocol'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
 
+/** The list's rows when it was last drawn: a warm mount starts from them, as a cached list would. */
+let lastRows: Conversation[] = []
+
 interface BareProps {
   /** GETs a path of the API and parses the JSON reply. */
   get: (path: string) => Promise<unknown>
@@ -11,8 +14,9 @@ interface BareProps {
 }
 
 /** The conversation list: newest activity first; an updated conversation moves to the top. */
-export function BareList({ get, onEvent }: BareProps) {
-  const [rows, setRows] = useState<Conversation[]>([])
+export function BareList({ get, onEvent, warm = false }: BareProps & { warm?: boolean }) {
+  const [rows, setRows] = useState<Conversation[]>(warm ? lastRows : [])
+  lastRows = rows
   useEffect(() => {
     void get('/conversations?status=all').then((page) => setRows((page as { items: Conversation[] }).items))
     return onEvent((event) => {

@@ -10,11 +10,15 @@ import type { SetupOptions, SetupResult } from './protocol'
 import { connectBackend } from './transport'
 
 export type ViewKind = 'list' | 'thread' | 'inbox' | 'bare-list' | 'bare-thread'
+/** `?marks`: each mount also returns its timeline (the requests' marks, rows drawn, painted). */
+const timeline = new URLSearchParams(location.search).has('marks')
 const backend = connectBackend(new Worker('./backend.worker.js', { type: 'module' }))
 const container = document.getElementById('root') as HTMLElement
 let setup: SetupResult
 let root: Root | null = null
 let client: InboxClient | null = null
+/** A warm mount: the view comes back to what it already fetched (the same client; the bare list's last rows). */
+let warm = false
 let select: (id: string | null) => void = () => undefined
 let kind: ViewKind = 'list'
 /** The thread mounted (its index in `setup.threads`): the one texts go to. */
@@ -25,7 +29,7 @@ const arrivals = new Map<string, number>()
 backend.onEvent((event) => {
   if (event.type === 'message.created') {
     arrivals.set(event.message.body, performance.now())
-    performance.mark('→ text arrives')
+    if (timeline) performance.mark('→ text arrives')
   }
 })
 
@@ -80,17 +84,18 @@ function InboxView() {
 }
 
 function view(thread: string): ReactNode {
-  if (kind === 'bare-list') return <BareList get={get} onEvent={backend.onEvent} />
+  if (kind === 'bare-list') return <BareList get={get} onEvent={backend.onEvent} warm={warm} />
   if (kind === 'bare-thread') return <BareThread get={get} onEvent={backend.onEvent} conversationId={thread} />
-  client = createInboxClient({
-    transport: createHttpTransport({
-      baseUrl: setup.baseUrl,
-      getToken: () => 'tok_usr_dana',
-      fetch: backend.fetch,
-      socket: { io: backend.io },
-    }),
-    storage: memoryStorageAdapter(),
-  })
+  if (!warm || !client)
+    client = createInboxClient({
+      transport: createHttpTransport({
+        baseUrl: setup.baseUrl,
+        getToken: () => 'tok_usr_dana',
+        fetch: backend.fetch,
+        socket: { io: backend.io },
+      }),
+      storage: memoryStorageAdapter(),
+    })
   return (
     <InboxProvider client={client} locale="en-US">
       {kind === 'inbox' ? (
@@ -115,8 +120,15 @@ const bench = {
     return setup
   },
   /** Mounts a view; `oneReply`: the server answers every row in one reply. Resolves at its first paint. */
-  async mount(next: ViewKind, options: { oneReply?: boolean; thread?: number } = {}) {
+  async mount(next: ViewKind, options: { oneReply?: boolean; thread?: number; warm?: boolean } = {}) {
+    warm = options.warm ?? false
+    // A cold mount after warm ones: what they kept goes.
+    if (!warm && client) {
+      client.queryClient.clear()
+      client = null
+    }
     await backend.call({ type: 'oneReply', on: options.oneReply ?? false })
+    performance.clearMarks()
     kind = next
     threadAt = options.thread ?? 0
     container.className = `bench bench--${kind.replace('bare-', '')}`
@@ -132,6 +144,13 @@ const bench = {
       repliesMs: backend.lastReplyAt - started,
       rowsMs: drawn - started,
       dom: container.querySelectorAll('*').length,
+      ...(timeline && {
+        timeline: [
+          ...performance.getEntriesByType('mark').map((m) => ({ at: m.startTime - started, what: m.name })),
+          { at: drawn - started, what: 'rows in the document' },
+          { at: painted - started, what: 'painted' },
+        ].sort((a, b) => a.at - b.at),
+      }),
     }
   },
   /** Texts arriving one at a time: from the page's receipt of each to the frame that shows it. */
@@ -221,6 +240,7 @@ const bench = {
   unmount() {
     root?.unmount()
     root = null
+    if (warm) return container.replaceChildren()
     client?.queryClient.clear()
     client = null
     container.replaceChildren()

@@ -29,3 +29,12 @@ export type BackendRequest = { id: number } & (
 export type BackendReply =
   | { type: 'reply'; id: number; value?: unknown; error?: string }
   | { type: 'event'; event: ServerEvent; sentAt: number }
+
+/** The worker's answer to a `fetch`, with when it had the request and when it answered (epoch ms, for `?marks`). */
+export interface FetchReply {
+  status: number
+  headers: Record<string, string>
+  body: string
+  received: number
+  answered: number
+}

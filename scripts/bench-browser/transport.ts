@@ -2,10 +2,12 @@
 // for its events, and direct calls (texts, bursts) that run on the worker's thread.
 import type { IoFactory, SocketLike } from '@switchboard/core'
 import type { ServerEvent } from '@switchboard/protocol'
-import type { BackendReply, BackendRequest } from './protocol'
+import type { BackendReply, BackendRequest, FetchReply } from './protocol'
 
 type Call = BackendRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never
 
+/** Marks on the timeline cost a little each: only where a timeline is asked for (`?marks`). */
+const MARK = new URLSearchParams(location.search).has('marks')
 export function connectBackend(worker: Worker) {
   let next = 0
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>()
@@ -35,13 +37,17 @@ export function connectBackend(worker: Worker) {
     const body = typeof init.body === 'string' ? init.body : undefined
     // Marks on the timeline (`--trace` lists them): when each call left and when its answer came.
     const what = `${init.method ?? 'GET'} ${new URL(url, location.href).pathname.replace(/^\/api/, '')}`
-    performance.mark(`→ ${what}`)
-    const reply = await call<{ status: number; headers: Record<string, string>; body: string }>({
+    if (MARK) performance.mark(`→ ${what}`)
+    const reply = await call<FetchReply>({
       type: 'fetch',
       url: new URL(url, location.href).href,
       init: { method: init.method ?? 'GET', headers, ...(body !== undefined ? { body } : {}) },
     })
-    performance.mark(`← ${what}`)
+    if (MARK) {
+      performance.mark(`  the worker has ${what}`, { startTime: reply.received - performance.timeOrigin })
+      performance.mark(`  the worker answers ${what}`, { startTime: reply.answered - performance.timeOrigin })
+      performance.mark(`← ${what}`)
+    }
     connection.lastReplyAt = performance.now()
     return new Response(reply.status === 204 ? null : reply.body, { status: reply.status, headers: reply.headers })
   }

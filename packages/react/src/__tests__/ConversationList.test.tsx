@@ -238,6 +238,23 @@ describe('measuring rows', () => {
     })
   }
 
+  it('draws the rows in view and two more first; the rest of its overscan once they are on screen', async () => {
+    const { view } = setup(server, { seed: { seed: 5, conversations: 300 } })
+    let atFirst = -1
+    const seen = new MutationObserver(() => {
+      const drawn = document.querySelectorAll('[role="option"]').length
+      if (atFirst < 0 && drawn > 0) atFirst = drawn
+    })
+    seen.observe(document.body, { childList: true, subtree: true })
+    view(<ConversationList />)
+    const list = await screen.findByRole('listbox', { name: 'Conversations' })
+    seen.disconnect()
+    // Without layout here the list is 0 px high: the row at its top is in view, and two more are
+    // drawn with it; then the full overscan of eight.
+    expect(atFirst).toBe(3)
+    await waitFor(() => expect(within(list).getAllByRole('option')).toHaveLength(9))
+  })
+
   it('the default rows (of even height) are measured once: rows drawn later take that height without a layout', async () => {
     const even = await readsForNewRows()
     const own = await readsForNewRows({ ConversationRow })

@@ -56,6 +56,27 @@ describe('Inbox', () => {
     expect(await screen.findByText('This contact is blocked. Unblock them to send messages.')).toBeInTheDocument()
   })
 
+  it("keeps its panes drawn while a later filter's first page is on its way", async () => {
+    const user = userEvent.setup()
+    const { backend, view } = setup(server)
+    await backend.simulateInbound('+16505550177', 'Is Biscuit ready for pick-up?')
+    view(<Inbox />)
+    await screen.findByRole('listbox', { name: 'Conversations' })
+    let release: () => void = () => undefined
+    const held = new Promise<void>((resolve) => (release = resolve))
+    server.use(
+      http.get(`${backend.baseUrl}/conversations`, async () => {
+        await held
+      }),
+    )
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Status' }), 'closed')
+    expect(screen.getByRole('searchbox', { name: 'Search by name or phone' })).toBeInTheDocument()
+    expect(await screen.findByText('Loading conversations…')).toBeInTheDocument()
+    release()
+    await waitFor(() => expect(screen.queryByText('Loading conversations…')).not.toBeInTheDocument())
+    expect(screen.getByRole('searchbox', { name: 'Search by name or phone' })).toBeInTheDocument()
+  })
+
   it('draws its panes while the profile is on its way; the rows come with it', async () => {
     const { backend, view } = setup(server)
     await backend.simulateInbound('+16505550177', 'Is Biscuit ready for pick-up?')

@@ -47,8 +47,8 @@ export interface InboxProps extends Omit<ComponentPropsWithoutRef<'section'>, 'o
  * composer and actions, the client panel (a sheet from the header where there is no room for
  * it), the clinic's SMS number and a connection banner. Laid out by its own width (container queries): three
  * panes from 1060 px, two from 720 px, one at a time below. Without the messaging permission it
- * shows a clear "no access" state
- * (the panes are drawn at once; the list shows its rows once the profile and the first page are in). Forwards its ref and any attribute to its `<section>`.
+ * shows a clear "no access" state (the panes are drawn at once; the list shows its rows once the
+ * profile and the first page are in). Forwards its ref and any attribute to its `<section>`.
  */
 export const Inbox = forwardRef<HTMLElement, InboxProps>(function Inbox(
   { selectedId, onSelect, theme, className, composerTools, templateContext, headerActions, onOpenClient, ...rest },
@@ -58,7 +58,6 @@ export const Inbox = forwardRef<HTMLElement, InboxProps>(function Inbox(
   const t = useStrings()
   const unstyled = useUnstyled()
   useInboxPrefetch()
-  const { data: me, error: meError } = useMe()
   const [selected, choose] = useSelectedConversation(selectedId, onSelect)
   const { data: conversation } = useConversation(selected)
   const portalHost = usePortalHost()
@@ -66,9 +65,6 @@ export const Inbox = forwardRef<HTMLElement, InboxProps>(function Inbox(
   const insideTheme = useInsideTheme()
   const ownRoot = !unstyled && !insideTheme
 
-  // The panes are drawn while `me` is on its way (the list waits for it inside), so the rows
-  // are all that is left to draw when the replies come; only a known lack of access hides them.
-  const allowed = me === undefined || hasPermission(me.user, 'messaging')
   return (
     <section
       {...rest}
@@ -79,15 +75,7 @@ export const Inbox = forwardRef<HTMLElement, InboxProps>(function Inbox(
       aria-label={t.inbox}
     >
       <PortalRoot host={portalHost}>
-        {meError?.message && !me ? (
-          <div className="sb-inbox__status" role="alert">
-            {meError.message}
-          </div>
-        ) : me && !allowed ? (
-          <div className="sb-inbox__status" role="alert" data-state="no-access">
-            {t.noAccess}
-          </div>
-        ) : (
+        <InboxAccess>
           <div className="sb-inbox__body" data-state={selected ? 'thread' : 'list'}>
             <ConnectionBanner />
             <div className="sb-inbox__list">
@@ -97,17 +85,7 @@ export const Inbox = forwardRef<HTMLElement, InboxProps>(function Inbox(
                   trigger={<IconButton className="sb-inbox__new" icon="add" label={t.newConversation} />}
                   onStarted={({ conversation }) => choose(conversation.id)}
                 />
-                {/* Its line is kept while the profile comes, so nothing below it moves. */}
-                <p className="sb-inbox__number">
-                  {me ? (
-                    <FormattedText
-                      text={t.smsNumber}
-                      values={{ number: <bdi>{formatPhone(me.clinic.smsNumber, me.clinic.country)}</bdi> }}
-                    />
-                  ) : (
-                    '\u00a0'
-                  )}
-                </p>
+                <InboxNumber />
               </header>
               <ConversationFilters />
               <ConversationList selectedId={selected} onSelect={choose} />
@@ -138,8 +116,50 @@ export const Inbox = forwardRef<HTMLElement, InboxProps>(function Inbox(
               <ClientPanel className="sb-inbox__client" conversationId={selected} onOpenClient={onOpenClient} />
             )}
           </div>
-        )}
+        </InboxAccess>
       </PortalRoot>
     </section>
   )
 })
+
+/**
+ * The inbox's panes, or why they cannot be shown: the profile's error, or a known lack of the
+ * messaging permission. The panes are drawn while the profile is on its way (the list waits for it
+ * inside), so the rows are all that is left to draw when the replies come. The profile's arrival
+ * re-renders only this gate, which hands back the same panes untouched.
+ */
+function InboxAccess({ children }: { children: ReactNode }) {
+  const t = useStrings()
+  const { data: me, error } = useMe()
+  if (error?.message && !me)
+    return (
+      <div className="sb-inbox__status" role="alert">
+        {error.message}
+      </div>
+    )
+  if (me && !hasPermission(me.user, 'messaging'))
+    return (
+      <div className="sb-inbox__status" role="alert" data-state="no-access">
+        {t.noAccess}
+      </div>
+    )
+  return children
+}
+
+/** The clinic's SMS number under the title; its line is kept while the profile comes, so nothing below it moves. */
+function InboxNumber() {
+  const t = useStrings()
+  const { data: me } = useMe()
+  return (
+    <p className="sb-inbox__number">
+      {me ? (
+        <FormattedText
+          text={t.smsNumber}
+          values={{ number: <bdi>{formatPhone(me.clinic.smsNumber, me.clinic.country)}</bdi> }}
+        />
+      ) : (
+        '\u00a0'
+      )}
+    </p>
+  )
+}

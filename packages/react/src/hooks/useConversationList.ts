@@ -17,6 +17,7 @@ import { useStrings } from '../context'
 import { displayName } from '../model/displayName'
 import { navigationTarget, TYPEAHEAD_RESET_MS, typeaheadMatch } from '../model/listNavigation'
 import { type ConversationsState, useConversations } from './useConversations'
+import { useOverscan } from './useOverscan'
 import { useSelectedConversation } from './useSelectedConversation'
 import { useMe } from './useServerData'
 
@@ -133,7 +134,7 @@ export function useConversationList(options: ConversationListOptions = {}): Conv
     estimateSize,
     measureElement: measure,
     getItemKey,
-    overscan: 8,
+    overscan: useOverscan(8, items.length > 0),
     initialRect: { width: 360, height: 720 },
   })
   const virtualItems = virtualizer.getVirtualItems()

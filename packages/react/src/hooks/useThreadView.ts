@@ -27,6 +27,7 @@ import {
 } from '../model/threadRows'
 import { format } from '../strings'
 import { useConversation } from './useConversations'
+import { useOverscan } from './useOverscan'
 import { useMe } from './useServerData'
 import { type ThreadState, useThread } from './useThread'
 
@@ -131,7 +132,7 @@ export function useThreadView(conversationId: string): ThreadView {
     anchorTo: 'end',
     followOnAppend: true,
     scrollEndThreshold: END_THRESHOLD,
-    overscan: 6,
+    overscan: useOverscan(6, rows.length > 0),
     // The head sits in the start padding, outside the items: at the very top, the anchor kept
     // through a prepend is then the first message, not the head.
     paddingStart: THREAD_HEAD_SIZE,
