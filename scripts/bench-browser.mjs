@@ -22,7 +22,8 @@ const profile = profileAt > 0 ? process.argv.slice(profileAt + 1, profileAt + 5)
 // `--trace <view> <conversations> <messages> [-paged] [-warm] [updates]`: the browser's own timeline of a mount (script,
 // style, layout, paint), the longest events listed in order: where a first paint's time goes besides script
 // (`TRACE_MIN_US=300`: events from 0.3 ms listed, 1.5 ms by default).
-// With `updates`, the timeline of three texts arriving after the mount instead (each arrival marked).
+// With `updates`, the timeline of three texts arriving after the mount instead (each arrival marked); with
+// `burst`, of 300 texts in 300 ms.
 const traceAt = process.argv.indexOf('--trace')
 const trace = traceAt > 0 ? process.argv.slice(traceAt + 1, traceAt + 6) : null
 
@@ -176,7 +177,8 @@ if (trace) {
   const [kind, conversations, messages, ...rest] = trace
   const paged = rest.includes('-paged')
   const warm = rest.includes('-warm')
-  const updates = rest.includes('updates')
+  const burst = rest.includes('burst')
+  const updates = rest.includes('updates') || burst
   const { page } = await openPage(
     { conversations: Number(conversations), threads: [Number(messages ?? 1000)] },
     { marks: true },
@@ -202,7 +204,8 @@ if (trace) {
   if (updates) {
     await page.evaluate(() => window.bench.updates(5))
     await start()
-    console.log(await page.evaluate(() => window.bench.updates(3)))
+    if (burst) console.log(await page.evaluate(() => window.bench.burst(300, 300)))
+    else console.log(await page.evaluate(() => window.bench.updates(3)))
   }
   await cdp.send('Tracing.end')
   await done

@@ -46,9 +46,7 @@ function removeAt(data: ConversationListData, at: { page: number; index: number 
   // Every page object is new, as after any write (a page object stands for one server reply).
   return {
     ...data,
-    pages: data.pages.map((p, i) =>
-      i === at.page ? { ...p, items: p.items.filter((_, j) => j !== at.index) } : { ...p },
-    ),
+    pages: data.pages.map((p, i) => (i === at.page ? { ...p, items: p.items.toSpliced(at.index, 1) } : { ...p })),
   }
 }
 
@@ -77,11 +75,12 @@ export function placeInList(
   const conversation = at ? replaceEqualDeep(data.pages[at.page]?.items[at.index], given) : given
   const without = removeAt(data, at)
   if (!matchesFilter(conversation, filter, viewer)) return without
+  // Fresh page objects: written in place below.
   const pages = without.pages.map((p) => ({ ...p }))
-  for (const [at, page] of pages.entries()) {
+  for (const page of pages) {
     const index = page.items.findIndex((c) => compareConversations(conversation, c) < 0)
     if (index >= 0) {
-      pages[at] = { ...page, items: [...page.items.slice(0, index), conversation, ...page.items.slice(index)] }
+      page.items = page.items.toSpliced(index, 0, conversation)
       return { ...without, pages }
     }
   }
@@ -89,7 +88,7 @@ export function placeInList(
   if (!last) return { ...without, pages: [{ items: [conversation], nextCursor: null, end: null }] }
   const nextPageBringsIt = last.nextCursor !== null && (!last.end || compareConversations(conversation, last.end) > 0)
   if (nextPageBringsIt) return { ...without, pages }
-  pages[pages.length - 1] = { ...last, items: [...last.items, conversation] }
+  last.items = [...last.items, conversation]
   return { ...without, pages }
 }
 
