@@ -128,13 +128,14 @@ export function useConversationList(options: ConversationListOptions = {}): Conv
     },
     [estimateRowHeight, evenRows],
   )
+  const overscan = useOverscan(8, items.length > 0)
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scroller.current,
     estimateSize,
     measureElement: measure,
     getItemKey,
-    overscan: useOverscan(8, items.length > 0),
+    overscan,
     initialRect: { width: 360, height: 720 },
   })
   const virtualItems = virtualizer.getVirtualItems()

@@ -124,6 +124,7 @@ export function useThreadView(conversationId: string): ThreadView {
   }, [thread.items, unreadAtOpen, newestAtOpen, selfId])
   const getItemKey = useCallback((index: number) => rows[index]?.key ?? index, [rows])
   const estimateSize = useCallback(() => 56, [])
+  const overscan = useOverscan(6, rows.length > 0)
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
@@ -132,7 +133,7 @@ export function useThreadView(conversationId: string): ThreadView {
     anchorTo: 'end',
     followOnAppend: true,
     scrollEndThreshold: END_THRESHOLD,
-    overscan: useOverscan(6, rows.length > 0),
+    overscan,
     // The head sits in the start padding, outside the items: at the very top, the anchor kept
     // through a prepend is then the first message, not the head.
     paddingStart: THREAD_HEAD_SIZE,
