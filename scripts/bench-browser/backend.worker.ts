@@ -153,8 +153,8 @@ self.onmessage = async (message: MessageEvent<BackendRequest>) => {
     else if (request.type === 'fetch') {
       const received = performance.timeOrigin + performance.now()
       const value = await answer(request.url, request.init)
-      const answered = performance.timeOrigin + performance.now()
-      post({ type: 'reply', id: request.id, value: { ...value, received, answered } satisfies FetchReply })
+      const reply: FetchReply = { ...value, received, answered: performance.timeOrigin + performance.now() }
+      post({ type: 'reply', id: request.id, value: reply })
     } else if (request.type === 'oneReply') {
       oneReply = request.on
       post({ type: 'reply', id: request.id, value: null })
