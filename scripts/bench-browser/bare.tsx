@@ -6,6 +6,10 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 
 /** The list's rows when it was last drawn: a warm mount starts from them, as a cached list would. */
 let lastRows: Conversation[] = []
+/** A cold mount comes next: the last rows go, as our client's cache does (or the heap held counts them before it). */
+export function forgetBareRows() {
+  lastRows = []
+}
 
 interface BareProps {
   /** GETs a path of the API and parses the JSON reply. */

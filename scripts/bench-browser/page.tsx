@@ -5,7 +5,7 @@ import { ConversationList, Inbox, InboxProvider, InboxTheme, Thread } from '@swi
 import { type ReactNode, useState } from 'react'
 import { flushSync } from 'react-dom'
 import { createRoot, type Root } from 'react-dom/client'
-import { BareList, BareThread } from './bare'
+import { BareList, BareThread, forgetBareRows } from './bare'
 import type { SetupOptions, SetupResult } from './protocol'
 import { connectBackend } from './transport'
 
@@ -127,6 +127,7 @@ const bench = {
       client.queryClient.clear()
       client = null
     }
+    if (!warm) forgetBareRows()
     await backend.call({ type: 'oneReply', on: options.oneReply ?? false })
     performance.clearMarks()
     kind = next
@@ -243,6 +244,7 @@ const bench = {
     if (warm) return container.replaceChildren()
     client?.queryClient.clear()
     client = null
+    forgetBareRows()
     container.replaceChildren()
   },
 }

@@ -255,6 +255,77 @@ describe('measuring rows', () => {
     await waitFor(() => expect(within(list).getAllByRole('option')).toHaveLength(9))
   })
 
+  it('rows of even height keep their places as texts reorder them; one that turns out taller moves the rows below it wherever it goes', async () => {
+    // A resize observer the test can fire, and rows 72 px high unless marked tall.
+    const observers: { report: ResizeObserverCallback; watched: Set<Element> }[] = []
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        watched = new Set<Element>()
+        constructor(public report: ResizeObserverCallback) {
+          observers.push(this)
+        }
+        observe(element: Element) {
+          this.watched.add(element)
+        }
+        unobserve(element: Element) {
+          this.watched.delete(element)
+        }
+        disconnect() {
+          this.watched.clear()
+        }
+      },
+    )
+    const tall = new Set<Element>()
+    const own = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'offsetHeight') as PropertyDescriptor
+    Object.defineProperty(HTMLElement.prototype, 'offsetHeight', {
+      configurable: true,
+      get(this: HTMLElement) {
+        if (!this.classList.contains('sb-list__option')) return (own.get as () => number).call(this)
+        return tall.has(this) ? 120 : 72
+      },
+    })
+    try {
+      // Each text a second after the last, so that the latest one is the newest.
+      let tick = 0
+      const clock = () => new Date(Date.parse('2026-11-30T18:00:00Z') + 1000 * tick++)
+      const { client, backend, view } = setup(server, { clock, seed: { seed: 5, conversations: 300 } })
+      view(<ConversationList />)
+      const list = await screen.findByRole('listbox', { name: 'Conversations' })
+      await waitFor(() => expect(within(list).getAllByRole('option').length).toBeGreaterThan(6))
+      const at = (pos: number) => list.querySelector(`[aria-posinset="${pos}"]`) as HTMLElement
+      const top = (pos: number) => Number(/translateY\((\d+)px\)/.exec(at(pos).style.transform)?.[1])
+      const tops = () => [1, 2, 3, 4, 5].map(top)
+      const textFrom = async (pos: number) => {
+        const id = at(pos).id.slice(at(pos).id.lastIndexOf('-') + 1)
+        const conversation = await client.queryClient.fetchQuery(client.queries.conversation(id))
+        await backend.simulateInbound(conversation.contact.phone, `Moved up from ${pos}`)
+        await act(() => client.sync())
+        await waitFor(() => expect(at(1)).toHaveAccessibleName(new RegExp(`Moved up from ${pos}`)))
+      }
+      await client.connect()
+      expect(tops()).toEqual([0, 72, 144, 216, 288])
+      await textFrom(5)
+      expect(tops()).toEqual([0, 72, 144, 216, 288])
+
+      // The second row grows (its observer reports it): the rows below it move down…
+      const grown = at(2)
+      tall.add(grown)
+      const observer = observers.find((o) => o.watched.has(grown))
+      expect(observer).toBeDefined()
+      const entry = { target: grown, borderBoxSize: [{ blockSize: 120, inlineSize: 400 }] }
+      act(() => observer?.report([entry as unknown as ResizeObserverEntry], observer as unknown as ResizeObserver))
+      await waitFor(() => expect(tops()).toEqual([0, 72, 192, 264, 336]))
+      // …and when a text moves another conversation above it, its height goes with it.
+      await textFrom(6)
+      await waitFor(() => expect(at(3)).toBe(grown))
+      await waitFor(() => expect(tops()).toEqual([0, 72, 144, 264, 336]))
+    } finally {
+      Object.defineProperty(HTMLElement.prototype, 'offsetHeight', own)
+      vi.unstubAllGlobals()
+    }
+  })
+
   it('the default rows (of even height) are measured once: rows drawn later take that height without a layout', async () => {
     const even = await readsForNewRows()
     const own = await readsForNewRows({ ConversationRow })

@@ -1,6 +1,6 @@
 'use client'
 import type { Conversation, ConversationFilter } from '@switchboard/protocol'
-import { measureElement, useVirtualizer } from '@tanstack/react-virtual'
+import { useVirtualizer } from '@tanstack/react-virtual'
 import {
   type CSSProperties,
   type HTMLAttributes,
@@ -18,6 +18,7 @@ import { displayName } from '../model/displayName'
 import { navigationTarget, TYPEAHEAD_RESET_MS, typeaheadMatch } from '../model/listNavigation'
 import { type ConversationsState, useConversations } from './useConversations'
 import { useOverscan } from './useOverscan'
+import { useRowSizes } from './useRowSizes'
 import { useSelectedConversation } from './useSelectedConversation'
 import { useMe } from './useServerData'
 
@@ -33,9 +34,10 @@ export interface ConversationListOptions {
   /**
    * Every row has the same height (the default row does: `--sb-row-height`). Once one row is
    * measured, rows drawn after it take its height without reading it from the page, which forces
-   * a layout each time (a burst of texts moves new rows to the top several times a frame); the
-   * resize observer still corrects a row that turns out to differ. Default false: each new row is
-   * measured as it is drawn.
+   * a layout each time (a burst of texts moves new rows to the top several times a frame), and a
+   * text that moves a conversation to the top does not make the virtualizer place all the rows
+   * again (a loop over every row per text). The resize observer still corrects a row that turns
+   * out to differ. Default false: each new row is measured as it is drawn.
    */
   evenRows?: boolean
   /**
@@ -105,29 +107,7 @@ export function useConversationList(options: ConversationListOptions = {}): Conv
   const activeAt = indexOf(activeId)
   const activeIndex = Math.max(0, activeAt >= 0 ? activeAt : indexOf(selectedId))
 
-  const getItemKey = useCallback((index: number) => items[index]?.id ?? index, [items])
-  // Rows are measured (a host's own row or styles may be any height), and the first one measured
-  // sets the estimate of the rest: react-virtual places every row after one whose size differs
-  // from its estimate again, so rows that match it cost no new layout of a long list per frame.
-  const [rowHeight, setRowHeight] = useState<{ from: number; size: number } | null>(null)
-  const estimate = rowHeight?.from === estimateRowHeight ? rowHeight.size : estimateRowHeight
-  const estimateSize = useCallback(() => estimate, [estimate])
-  // The first row measured since the estimate was given: its height.
-  const learnt = useRef<{ from: number; size: number } | null>(null)
-  const measure = useCallback(
-    (...args: Parameters<typeof measureElement>) => {
-      const known = learnt.current?.from === estimateRowHeight ? learnt.current.size : null
-      // Drawn (no observer entry yet): with even rows, the height one of them already has.
-      if (evenRows && !args[1] && known !== null) return known
-      const size = measureElement(...args)
-      if (known === null && size > 0) {
-        learnt.current = { from: estimateRowHeight, size }
-        if (size !== estimateRowHeight) setRowHeight({ from: estimateRowHeight, size })
-      }
-      return size
-    },
-    [estimateRowHeight, evenRows],
-  )
+  const { getItemKey, estimateSize, measure } = useRowSizes(items, estimateRowHeight, evenRows)
   const overscan = useOverscan(8, items.length > 0)
   const virtualizer = useVirtualizer({
     count: items.length,
