@@ -1,3 +1,4 @@
+import { inboxKeys } from '@switchboard/core'
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
@@ -237,6 +238,27 @@ describe('measuring rows', () => {
       await within(list).findByRole('option', { name: /A new client/ })
     })
   }
+
+  it('when every loaded row leaves the list, shows the next page, never "no conversations" meanwhile', async () => {
+    // A first page longer than the rows drawn (nine here), so the next is not asked for at once.
+    const { client, view } = setup(server, { pageSize: 20, seed: { seed: 5, conversations: 80 } })
+    const said: string[] = []
+    const seen = new MutationObserver(() => said.push(document.body.textContent ?? ''))
+    seen.observe(document.body, { childList: true, subtree: true, characterData: true })
+    view(<ConversationList />)
+    await within(await screen.findByRole('listbox')).findAllByRole('option')
+    type Pages = { pages: { items: { id: string }[] }[] }
+    const lists = client.queryClient.getQueriesData<Pages>({ queryKey: inboxKeys.conversationLists() })
+    const pages = lists[0]?.[1]?.pages ?? []
+    expect(pages).toHaveLength(1)
+    const ids = pages.flatMap((page) => page.items.map((c) => c.id))
+    await act(() => Promise.all(ids.map((id) => client.actions.close(id))))
+    const next = await within(await screen.findByRole('listbox')).findAllByRole('option')
+    seen.disconnect()
+    expect(next.length).toBeGreaterThan(0)
+    expect(next.map((option) => option.id.slice(option.id.lastIndexOf('-') + 1))).not.toContain(ids[0])
+    expect(said.some((text) => text.includes('No conversations match'))).toBe(false)
+  })
 
   it('draws the rows in view and two more first; the rest of its overscan once they are on screen', async () => {
     const { view } = setup(server, { seed: { seed: 5, conversations: 300 } })

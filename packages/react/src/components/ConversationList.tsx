@@ -83,6 +83,14 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
       />
     )
   }
+  // Every loaded row may leave (closed, say) while more pages exist: the next page is on its way
+  // (the view asks for it at the list's end), and the list is not empty yet.
+  if (view.list.conversations.length === 0 && view.list.hasNextPage)
+    return (
+      <div ref={ref} {...rest} className={cx('sb-list sb-list--status', partClass)} role="status" aria-busy="true">
+        {t.loadingConversations}
+      </div>
+    )
   if (view.list.conversations.length === 0)
     return (
       <div ref={ref} {...rest} className={cx('sb-list sb-list--status', partClass)} role="status">
