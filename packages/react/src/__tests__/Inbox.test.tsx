@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { http } from 'msw'
 import { describe, expect, it, vi } from 'vitest'
 import { ClientPanel, Inbox, InboxProvider, UnreadBadge } from '../index'
-import { dana, setup, startMsw } from './harness'
+import { dana, findRows, setup, startMsw } from './harness'
 
 const server = startMsw()
 
@@ -154,6 +154,7 @@ describe('Inbox', () => {
     const { view } = setup(server)
     view(<Inbox />)
     const list = await screen.findByRole('listbox', { name: 'Conversations' })
+    await findRows(list)
     list.focus()
     await user.keyboard('{ArrowDown}{ArrowDown}')
     const active = list.getAttribute('aria-activedescendant') as string
@@ -228,17 +229,16 @@ describe('Thread', () => {
     await backend.simulateInbound('+16505550177', 'Unread two')
     view(<Inbox selectedId={first.conversationId} />)
     const log = await screen.findByRole('log')
-    await within(log).findByText('Unread two')
-    const texts = [...log.querySelectorAll('.sb-thread__unread, .sb-message__body')].map((e) => e.textContent)
-    expect(texts).toEqual(['First, already read', 'New messages', 'Unread one', 'Unread two'])
+    const texts = () => [...log.querySelectorAll('.sb-thread__unread, .sb-message__body')].map((e) => e.textContent)
+    // The newest are drawn first, those above them a frame later.
+    await waitFor(() => expect(texts()).toEqual(['First, already read', 'New messages', 'Unread one', 'Unread two']))
     // A text arriving while the thread is open does not move the divider: it marks what was unread at opening.
     await act(async () => {
       await backend.simulateInbound('+16505550177', 'And a third, while you read')
       await client.sync()
     })
     await within(log).findByText('And a third, while you read')
-    const after = [...log.querySelectorAll('.sb-thread__unread, .sb-message__body')].map((e) => e.textContent)
-    expect(after).toEqual([
+    expect(texts()).toEqual([
       'First, already read',
       'New messages',
       'Unread one',

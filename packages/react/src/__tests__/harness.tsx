@@ -1,6 +1,6 @@
 import { createHttpTransport, createInboxClient, type InboxClient, memoryStorageAdapter } from '@switchboard/core'
 import { createMockBackend, type MockBackend, type MockBackendOptions } from '@switchboard/mock'
-import { render } from '@testing-library/react'
+import { render, waitFor, within } from '@testing-library/react'
 import { setupServer } from 'msw/node'
 import type { ReactNode } from 'react'
 import { afterAll, afterEach, beforeAll } from 'vitest'
@@ -47,4 +47,15 @@ export const dana = {
   clinicId: 'cln_maple',
   userId: 'usr_dana',
   permissions: ['messaging' as const, 'messaging.block' as const, 'messaging.delete' as const],
+}
+
+/**
+ * A virtualized list's rows once its first paint is over: it draws the rows in view first (one
+ * here, where nothing has a height), the rows beyond it a frame later. Waits for `atLeast` of them.
+ */
+export async function findRows(scope: HTMLElement, atLeast = 3, role = 'option'): Promise<HTMLElement[]> {
+  await waitFor(() => {
+    if (within(scope).queryAllByRole(role).length < atLeast) throw new Error(`fewer than ${atLeast} rows drawn`)
+  })
+  return within(scope).getAllByRole(role)
 }
