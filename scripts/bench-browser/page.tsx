@@ -124,6 +124,7 @@ const bench = {
     warm = options.warm ?? false
     // A cold mount after warm ones: what they kept goes.
     if (!warm && client) {
+      client.destroy()
       client.queryClient.clear()
       client = null
     }
@@ -242,6 +243,7 @@ const bench = {
     root?.unmount()
     root = null
     if (warm) return container.replaceChildren()
+    client?.destroy()
     client?.queryClient.clear()
     client = null
     forgetBareRows()
