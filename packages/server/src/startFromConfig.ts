@@ -99,6 +99,8 @@ export async function startFromConfig(
     secret: config.fileUrlSecret,
     storage,
     publicApiUrl: () => `${config.publicUrl ?? listening}${config.basePath}`,
+    // The service signs file links with its clock: they are checked against the same one.
+    ...(options.clock ? { clock: options.clock } : {}),
   })
   // The phone network: the simulator, or Twilio when configured.
   let service: InboxService | null = null

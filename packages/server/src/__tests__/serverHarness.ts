@@ -52,6 +52,8 @@ export async function startServer(
     secret: `${SECRET}:files`,
     storage,
     publicApiUrl: () => `${listening}${BASE}`,
+    // File links are signed with the service's clock and checked against the same one.
+    ...(options.clock ? { clock: options.clock } : {}),
   })
   const service: InboxService = createInboxService({
     storage: served,
