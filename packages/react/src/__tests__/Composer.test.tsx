@@ -166,6 +166,39 @@ describe('Composer tools', () => {
     })
   })
 
+  it('puts inserted text at the caret and keeps the caret after it for keys typed at once', async () => {
+    const user = userEvent.setup()
+    const { backend, view } = setup(server)
+    const m = await backend.simulateInbound('+16505550177', 'Can I pay online?')
+    view(
+      <Inbox
+        selectedId={m.conversationId}
+        composerTools={({ insertText }) => (
+          <button type="button" onClick={() => insertText('https://pay.example/42')}>
+            Payment link
+          </button>
+        )}
+      />,
+    )
+    const box = (await screen.findByRole('textbox', { name: 'Message' })) as HTMLTextAreaElement
+    await user.type(box, 'Pay here:  thanks')
+    box.setSelectionRange(10, 10)
+    // Frames come when the browser is free: here only after the keys typed right after the click.
+    const frames: FrameRequestCallback[] = []
+    const raf = vi.spyOn(window, 'requestAnimationFrame').mockImplementation((f) => frames.push(f))
+    try {
+      await user.click(screen.getByRole('button', { name: 'Payment link' }))
+      expect(box).toHaveFocus()
+      expect(box.selectionStart).toBe(10 + 'https://pay.example/42'.length)
+      await user.keyboard('/ok')
+      for (const frame of frames.splice(0)) frame(performance.now())
+    } finally {
+      raf.mockRestore()
+    }
+    expect(box).toHaveValue('Pay here: https://pay.example/42/ok thanks')
+    expect(box.selectionStart).toBe(10 + 'https://pay.example/42/ok'.length)
+  })
+
   it('attaches from the library and sends it', async () => {
     const user = userEvent.setup()
     const { backend, view } = setup(server)

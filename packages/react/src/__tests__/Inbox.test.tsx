@@ -193,7 +193,7 @@ describe('Inbox routing', () => {
     const { rerender } = view(<Inbox selectedId={a.conversationId} onSelect={onSelect} />)
     await screen.findByRole('log', { name: 'Messages with (650) 555-0177' })
     const list = screen.getByRole('listbox', { name: 'Conversations' })
-    await user.click(within(list).getByRole('option', { name: /From B/ }))
+    await user.click(await within(list).findByRole('option', { name: /From B/ }))
     expect(onSelect).toHaveBeenLastCalledWith(b.conversationId)
     // Until the host routes there, A stays open.
     expect(screen.getByRole('log', { name: 'Messages with (650) 555-0177' })).toBeInTheDocument()

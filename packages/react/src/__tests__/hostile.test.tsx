@@ -112,7 +112,7 @@ describe('attachments and text from strangers', () => {
     view(<Inbox selectedId={conversationId} />)
     const headings = await screen.findAllByRole('heading', { name: 'Eve gnp.exe' })
     for (const heading of headings) expect(heading.querySelector('bdi')?.textContent).toBe('Eve gnp.exe')
-    const row = screen.getByRole('option', { name: /Eve gnp\.exe/ })
+    const row = await screen.findByRole('option', { name: /Eve gnp\.exe/ })
     expect(row.textContent).not.toMatch(/[\u202E\r\n]/)
   })
 
@@ -153,7 +153,7 @@ describe('a possible opt-out request', () => {
     view(<Inbox selectedId={conversationId} />)
     const region = await screen.findByRole('region', { name: 'Possible opt-out request' })
     expect(region).toHaveTextContent('“Please stop texting me”')
-    const row = screen.getByRole('option', { name: /Please stop texting me/ })
+    const row = await screen.findByRole('option', { name: /Please stop texting me/ })
     expect(within(row).getByText('Possible opt-out')).toBeInTheDocument()
     await user.click(within(region).getByRole('button', { name: 'Record opt-out' }))
     await waitFor(() => expect(screen.queryByRole('region', { name: 'Possible opt-out request' })).toBeNull())

@@ -3,6 +3,7 @@ import { TEMPLATE_VARIABLES, type Template } from '@switchboard/protocol'
 import { Dialog } from 'radix-ui'
 import { type ComponentPropsWithoutRef, forwardRef, useId, useRef } from 'react'
 import { useLocale } from '../context'
+import { placeCaretAfter } from '../hooks/placeCaretAfter'
 import { useSettingsStrings } from '../hooks/useSettingsStrings'
 import { useTemplateForm } from '../hooks/useTemplateForm'
 import { useTemplateSettings } from '../hooks/useTemplateSettings'
@@ -86,14 +87,9 @@ function TemplateForm({ template, categories, onDone }: { template?: Template; c
               className="sb-variable"
               onClick={() => {
                 const area = body.current
-                const caret = form.insertVariable(
-                  name,
-                  area ? { start: area.selectionStart, end: area.selectionEnd } : undefined,
+                placeCaretAfter(area, () =>
+                  form.insertVariable(name, area ? { start: area.selectionStart, end: area.selectionEnd } : undefined),
                 )
-                requestAnimationFrame(() => {
-                  area?.focus()
-                  area?.setSelectionRange(caret, caret)
-                })
               }}
             >
               {t[`var.${name}` as StringKey] as string}

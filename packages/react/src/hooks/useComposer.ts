@@ -13,6 +13,7 @@ import { hasPermission, textingRefusal } from '@switchboard/protocol'
 import { useQuery } from '@tanstack/react-query'
 import { type ChangeEvent, type FormEvent, type KeyboardEvent, useCallback, useMemo, useRef, useState } from 'react'
 import { useInboxClient, useLocale } from '../context'
+import { placeCaretAfter } from './placeCaretAfter'
 import { useAttachments } from './useAttachments'
 import { useConversation } from './useConversations'
 import { useInboxState } from './useInboxState'
@@ -129,10 +130,9 @@ export function useComposer(conversationId: string, options: ComposerOptions = {
       const value = inbox.store.getState().drafts[conversationId] ?? ''
       const start = el?.selectionStart ?? value.length
       const end = el?.selectionEnd ?? value.length
-      setText(value.slice(0, start) + text + value.slice(end))
-      requestAnimationFrame(() => {
-        el?.focus()
-        el?.setSelectionRange(start + text.length, start + text.length)
+      placeCaretAfter(el, () => {
+        setText(value.slice(0, start) + text + value.slice(end))
+        return start + text.length
       })
     },
     [inbox, conversationId, setText],
