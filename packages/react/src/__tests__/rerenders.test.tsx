@@ -2,7 +2,7 @@ import { act, render, screen, within } from '@testing-library/react'
 import { memo, Profiler, type ProfilerOnRenderCallback } from 'react'
 import { describe, expect, it } from 'vitest'
 import { ConversationList, ConversationRow, type ConversationRowProps, InboxProvider, Thread } from '../index'
-import { setup, startMsw } from './harness'
+import { findRows, setup, startMsw } from './harness'
 
 const server = startMsw()
 const renders = new Map<string, number>()
@@ -32,7 +32,7 @@ describe('an incoming message re-renders only its row and the open thread', () =
     )
     const list = await screen.findByRole('listbox')
     await screen.findByRole('log')
-    await within(list).findAllByRole('option')
+    await findRows(list, 6)
     await act(() => new Promise((r) => setTimeout(r, 300)))
     const rows = within(list).getAllByRole('option')
     expect(rows.length).toBeGreaterThan(5)
