@@ -179,7 +179,9 @@ describe('TemplateSettings', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
     const reminders = within(await s.findByRole('region', { name: 'Reminders' }))
     expect(reminders.getByText('Vaccines due')).toBeInTheDocument()
-    expect((await backend.service.listTemplates(dana)).at(-1)?.body).toBe('Hi {{client.firstName}}!, {{patient.name}} is due.')
+    expect((await backend.service.listTemplates(dana)).at(-1)?.body).toBe(
+      'Hi {{client.firstName}}!, {{patient.name}} is due.',
+    )
 
     await user.click(s.getByRole('button', { name: 'Edit Vaccines due' }))
     const e = within(await screen.findByRole('dialog', { name: 'Edit Vaccines due' }))
