@@ -33,7 +33,7 @@ export function useClientHistory(clientId: string): ClientHistoryView {
   const rows = useMemo(() => {
     const messages = (query.data?.pages ?? []).flatMap((page) => [...page.items].reverse())
     const out: ClientHistoryRow[] = []
-    let day = ''
+    let day = Number.NaN
     for (const message of messages) {
       const key = dayKey(message.createdAt)
       if (key !== day) {

@@ -40,21 +40,6 @@ export const itemSource = (item: ThreadItem): object => (item.kind === 'message'
 /** The minute an item was written in (`2026-11-30T09:41`): the same for every time zone with whole-minute offsets. */
 const minuteOf = (item: ThreadItem) => itemCreatedAt(item).slice(0, 16)
 
-/**
- * The local day of an item, worked out once per message (a thread is re-derived on every text;
- * its messages are the same objects from one derivation to the next).
- */
-const days = new WeakMap<object, string>()
-function dayOf(item: ThreadItem): string {
-  const source = itemSource(item)
-  let day = days.get(source)
-  if (day === undefined) {
-    day = dayKey(itemCreatedAt(item))
-    days.set(source, day)
-  }
-  return day
-}
-
 /** When an item was written (server time for messages, local time for pending sends). */
 export function itemCreatedAt(item: ThreadItem): string {
   return item.kind === 'message' ? item.message.createdAt : item.entry.createdAt
@@ -125,21 +110,22 @@ export function threadRows(
   const kept = keptRows(previous, items, unreadKey, selfId)
   if (previous && kept === items.length && kept === previous.rows.length) return previous.rows
   const rows: ThreadRow[] = previous ? previous.rows.slice(0, kept) : []
+  // Each item's local day is worked out once (the rows kept need none): a new text makes one or two.
+  let day = kept < items.length ? dayKey(itemCreatedAt(items[kept] as ThreadItem)) : 0
   for (let index = kept; index < items.length; index++) {
     const item = items[index] as ThreadItem
     const next = items[index + 1]
     const nextAt = next ? itemCreatedAt(next) : null
+    const nextDay = nextAt ? dayKey(nextAt) : day
     rows.push({
       key: item.key,
       item,
       // Only forward: a pending send stamped by a device clock behind the server's starts no "new" day.
-      nextDayAt:
-        next && nextAt && dayOf(next) !== dayOf(item) && Date.parse(nextAt) > Date.parse(itemCreatedAt(item))
-          ? nextAt
-          : null,
+      nextDayAt: nextAt && nextDay !== day && Date.parse(nextAt) > Date.parse(itemCreatedAt(item)) ? nextAt : null,
       firstUnread: item.key === unreadKey,
       group: 'single',
     })
+    day = nextDay
   }
   const joins = (a: ThreadRow | undefined, b: ThreadRow | undefined) =>
     !!a &&
