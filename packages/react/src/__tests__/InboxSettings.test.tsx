@@ -233,13 +233,15 @@ describe('ContactRestrictions', () => {
   it('lists opted-out numbers with when and how, and unblocks a blocked number', async () => {
     const user = userEvent.setup()
     const { backend, client, view } = setup(server, { seed: { seed: 5, conversations: 0 } })
-    await backend.simulateInbound('+16505550161', 'stop')
+    const stop = await backend.simulateInbound('+16505550161', 'stop')
     await backend.service.block(dana, '+16505550162')
     view(<ContactRestrictions />)
     const s = within(await region('Opted-out and blocked numbers'))
     const optedOut = within(await s.findByRole('region', { name: 'Opted out' }))
     expect(await optedOut.findByText('(650) 555-0161')).toBeInTheDocument()
-    expect(optedOut.getByText('Opted out on Nov 30, 2026 by texting STOP.')).toBeInTheDocument()
+    // The day, in the machine's time zone.
+    const on = new Date(stop.createdAt).toLocaleDateString('en-US', { dateStyle: 'medium' })
+    expect(optedOut.getByText(`Opted out on ${on} by texting STOP.`)).toBeInTheDocument()
     expect(optedOut.getByText('Only the contact can opt back in, by texting START.')).toBeInTheDocument()
     expect(optedOut.queryByRole('button')).toBeNull()
     const blocked = within(s.getByRole('region', { name: 'Blocked' }))

@@ -36,12 +36,25 @@ export function formatHistoryDay(iso: string, locale?: string, now = new Date())
   return formatter(locale, { weekday: 'long', month: 'long', day: 'numeric', ...year }).format(date)
 }
 
+/** The local day {@link dayKey} worked out last, as the instants it spans: `[start, end)`. */
+const lastDay = { start: 0, end: 0, key: 0 }
+
 /**
  * The local calendar day of a timestamp, for grouping: a number that two timestamps share when
- * they fall on the same local day. Read from the date's fields, not a formatted string (about three
- * times faster: a thread of 10,000 messages works out every day when it opens).
+ * they fall on the same local day. A thread works out the day of every message when it opens, in
+ * order: a timestamp within the day worked out last is answered from its bounds (a day of 23 or
+ * 25 hours included), the others from the date's fields (no formatted string: a thread of 10,000
+ * messages took 7 ms with `toDateString`).
  */
 export function dayKey(iso: string): number {
-  const date = new Date(iso)
-  return (date.getFullYear() * 16 + date.getMonth()) * 32 + date.getDate()
+  const at = Date.parse(iso)
+  if (at >= lastDay.start && at < lastDay.end) return lastDay.key
+  const date = new Date(at)
+  const year = date.getFullYear()
+  const month = date.getMonth()
+  const day = date.getDate()
+  lastDay.start = new Date(year, month, day).getTime()
+  lastDay.end = new Date(year, month, day + 1).getTime()
+  lastDay.key = (year * 16 + month) * 32 + day
+  return lastDay.key
 }

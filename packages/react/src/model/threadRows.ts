@@ -127,19 +127,27 @@ export function threadRows(
     })
     day = nextDay
   }
-  const joins = (a: ThreadRow | undefined, b: ThreadRow | undefined) =>
-    !!a &&
-    !!b &&
-    !a.nextDayAt &&
-    !b.firstUnread &&
-    senderOf(a.item, selfId) === senderOf(b.item, selfId) &&
-    minuteOf(a.item) === minuteOf(b.item)
-  // Only the new rows are placed in their groups (a kept row's neighbours are unchanged).
-  for (let i = kept; i < rows.length; i++) {
+  // Whether a row and the next are one group: worked out once per pair, each row's sender and
+  // minute once (a thread of 10,000 messages makes every row when it opens).
+  let sender = ''
+  let minute = ''
+  let joinsPrevious = false
+  const from = Math.max(0, kept - 1)
+  for (let i = from; i < rows.length; i++) {
     const row = rows[i] as ThreadRow
-    const withPrevious = joins(rows[i - 1], row)
-    const withNext = joins(row, rows[i + 1])
-    row.group = withPrevious ? (withNext ? 'middle' : 'last') : withNext ? 'first' : 'single'
+    const next = rows[i + 1]
+    if (i === from) {
+      sender = senderOf(row.item, selfId)
+      minute = minuteOf(row.item)
+    }
+    const nextSender = next ? senderOf(next.item, selfId) : ''
+    const nextMinute = next ? minuteOf(next.item) : ''
+    const joinsNext = !!next && !row.nextDayAt && !next.firstUnread && sender === nextSender && minute === nextMinute
+    // Only the new rows are placed in their groups (a kept row's neighbours are unchanged).
+    if (i >= kept) row.group = joinsPrevious ? (joinsNext ? 'middle' : 'last') : joinsNext ? 'first' : 'single'
+    joinsPrevious = joinsNext
+    sender = nextSender
+    minute = nextMinute
   }
   return rows
 }
