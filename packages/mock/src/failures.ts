@@ -15,6 +15,8 @@ export interface PlannedFailure {
   method?: string
   /** A path (after the base URL) or pattern the request must match, e.g. `/conversations/:id/messages`. */
   path?: string | RegExp
+  /** A pattern the query string (`?…`, empty when none) must match, e.g. `/cursor=/`: a next page only. */
+  search?: RegExp
   /** Answer with this status (and error body) before reaching the service. */
   status?: number
   /** Drop the connection: `before` the service runs (nothing committed) or `after` it committed. */
@@ -39,9 +41,10 @@ export function createFailurePlan(options: FailureOptions = {}) {
     state ^= state << 5
     return (state >>> 0) / 4294967296
   }
-  const matches = (rule: PlannedFailure, method: string, path: string) =>
+  const matches = (rule: PlannedFailure, method: string, path: string, search: string) =>
     (!rule.method || rule.method.toUpperCase() === method) &&
-    (!rule.path || (typeof rule.path === 'string' ? rule.path === path : rule.path.test(path)))
+    (!rule.path || (typeof rule.path === 'string' ? rule.path === path : rule.path.test(path))) &&
+    (!rule.search || rule.search.test(search))
 
   return {
     plan(failure: PlannedFailure) {
@@ -50,8 +53,10 @@ export function createFailurePlan(options: FailureOptions = {}) {
     clear() {
       planned.length = 0
     },
-    decide(method: string, path: string, routePattern: string): FailureDecision {
-      const index = planned.findIndex((r) => matches(r, method, path) || matches(r, method, routePattern))
+    decide(method: string, path: string, routePattern: string, search = ''): FailureDecision {
+      const index = planned.findIndex(
+        (r) => matches(r, method, path, search) || matches(r, method, routePattern, search),
+      )
       if (index >= 0) {
         const rule = planned[index] as (typeof planned)[number]
         rule.times -= 1

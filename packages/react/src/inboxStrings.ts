@@ -39,6 +39,7 @@ export const inboxStrings = {
   loadingMessages: 'Loading messages…',
   olderMessages: 'Load older messages',
   loadingOlder: 'Loading older messages…',
+  olderFailed: 'Older messages could not load. Try again',
   newTextFrom: 'New text from {name}: {body}',
   sendFailedTo: 'Not delivered to {name}: {reason}',
   beginning: 'Start of the conversation',

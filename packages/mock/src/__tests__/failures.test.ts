@@ -35,6 +35,22 @@ describe('failure injection', () => {
     expect((await api('GET', '/conversations?status=all&q=6505550177')).json.items).toEqual([])
   })
 
+  it('a planned failure can ask for a query string: the next page fails, the first one does not', async () => {
+    mock.backend.failNext({ method: 'GET', path: '/conversations', search: /cursor=/, status: 404 })
+    const first = await api('GET', '/conversations?status=all&limit=2')
+    expect(first.status).toBe(200)
+    const next = await api(
+      'GET',
+      `/conversations?status=all&limit=2&cursor=${encodeURIComponent(first.json.nextCursor)}`,
+    )
+    expect(next.status).toBe(404)
+    const again = await api(
+      'GET',
+      `/conversations?status=all&limit=2&cursor=${encodeURIComponent(first.json.nextCursor)}`,
+    )
+    expect(again.status).toBe(200)
+  })
+
   it('random failure rates are seeded, so the same seed fails the same requests', () => {
     const run = (seed: number) => {
       const plan = createFailurePlan({ errorRate: 0.3, dropAfterCommitRate: 0.3, seed })

@@ -54,7 +54,7 @@ export function defineRoute(
     if (wait > 0) await delay(wait)
     const url = new URL(request.url)
     const basePath = new URL(options.baseUrl, url).pathname.replace(/\/$/, '')
-    const decision = options.failures.decide(request.method, url.pathname.slice(basePath.length), path)
+    const decision = options.failures.decide(request.method, url.pathname.slice(basePath.length), path, url.search)
     if (decision.kind === 'status') {
       return errorOf(codeForStatus(decision.status), `Injected failure (${decision.status}).`, decision.status)
     }

@@ -15,6 +15,7 @@ import { useComponents, usePartClassName, useStrings, useUnstyled } from '../con
 import { type ConversationListOptions, useConversationList } from '../hooks/useConversationList'
 import { useInboxState } from '../hooks/useInboxState'
 import { useMe, useTeam } from '../hooks/useServerData'
+import { format } from '../strings'
 import { ConversationRow as DefaultRow } from './ConversationRow'
 import { useComposedRefs } from './composeRefs'
 import { cx } from './cx'
@@ -148,6 +149,15 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
       {menuError && (
         <p className="sb-list__error" role="alert">
           {menuError}
+        </p>
+      )}
+      {view.list.isFetchNextPageError && !view.list.isFetchingNextPage && (
+        // The next page failed: the rows loaded stay; it is asked for again only from here.
+        <p className="sb-list__error" role="alert">
+          {format(t.loadFailed, { message: view.list.error?.message ?? '' })}{' '}
+          <button type="button" className="sb-button sb-button--small" onClick={() => void view.list.fetchNextPage()}>
+            {t.retry}
+          </button>
         </p>
       )}
     </>

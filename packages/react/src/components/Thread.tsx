@@ -64,8 +64,11 @@ const ThreadView = forwardRef<HTMLDivElement, ThreadProps>(function ThreadView(
                 className="sb-button sb-button--ghost sb-thread__older"
                 onClick={view.loadOlder}
                 disabled={view.loadingOlder}
+                // Failed: the button says so and tries again; the reason on hover.
+                title={view.olderError || undefined}
+                data-failed={view.olderError !== null ? '' : undefined}
               >
-                {view.loadingOlder ? t.loadingOlder : t.olderMessages}
+                {view.loadingOlder ? t.loadingOlder : view.olderError !== null ? t.olderFailed : t.olderMessages}
               </button>
             ) : (
               <div className="sb-thread__start">{t.beginning}</div>

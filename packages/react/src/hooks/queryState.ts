@@ -6,7 +6,10 @@ export interface QueryValue<T> {
   data: T | undefined
   /** Nothing loaded yet. */
   isPending: boolean
-  /** The read failed; `error` says why. */
+  /**
+   * The read failed with nothing loaded to show; `error` says why. A later failure (a refetch after
+   * a reconnect, say) keeps what was loaded on screen: `error` is set, `isError` is not.
+   */
   isError: boolean
   error: InboxError | null
   /** Reads it again. */
@@ -16,6 +19,10 @@ export interface QueryValue<T> {
 /** A paged read (a list, a thread), as the hooks hand it out. */
 export interface PagedQueryState {
   isPending: boolean
+  /**
+   * The first page failed: nothing loaded to show. A later failure (the next page, a refetch)
+   * keeps the pages loaded on screen: `error` is set, `isError` is not.
+   */
   isError: boolean
   error: InboxError | null
   hasNextPage: boolean
@@ -41,12 +48,15 @@ type PagedLike = QueryLike<unknown> & {
   fetchNextPage(): Promise<unknown>
 }
 
+/** A read failed and nothing of it is loaded: what replaces a view by its error state. */
+const failedEmpty = (query: QueryLike<unknown>) => query.isError && query.data === undefined
+
 /** The declared part of a TanStack query result (only these fields are read, so only they re-render). */
 export function queryValue<T>(query: QueryLike<T>): QueryValue<T> {
   return {
     data: query.data,
     isPending: query.isPending,
-    isError: query.isError,
+    isError: failedEmpty(query),
     error: query.error ? toInboxError(query.error) : null,
     refetch: query.refetch,
   }
@@ -56,7 +66,7 @@ export function queryValue<T>(query: QueryLike<T>): QueryValue<T> {
 export function pagedState(query: PagedLike): PagedQueryState {
   return {
     isPending: query.isPending,
-    isError: query.isError,
+    isError: failedEmpty(query),
     error: query.error ? toInboxError(query.error) : null,
     hasNextPage: query.hasNextPage,
     isFetchingNextPage: query.isFetchingNextPage,

@@ -120,10 +120,12 @@ export function useConversationList(options: ConversationListOptions = {}): Conv
   })
   const virtualItems = virtualizer.getVirtualItems()
   const lastVisible = virtualItems.at(-1)?.index ?? 0
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = list
+  const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = list
+  // Near the end, the next page; after it failed, only when asked again (the list's retry).
   useEffect(() => {
-    if (lastVisible >= items.length - 5 && hasNextPage && !isFetchingNextPage) void fetchNextPage()
-  }, [lastVisible, items.length, hasNextPage, isFetchingNextPage, fetchNextPage])
+    if (lastVisible >= items.length - 5 && hasNextPage && !isFetchingNextPage && !isFetchNextPageError)
+      void fetchNextPage()
+  }, [lastVisible, items.length, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage])
 
   const select = useCallback(
     (conversationId: string) => {

@@ -66,6 +66,11 @@ export interface ThreadView {
   firstAt: string | null
   hasOlder: boolean
   loadingOlder: boolean
+  /**
+   * Why the older history did not load, or null: what is loaded stays, and older history is not
+   * asked for again on scroll until `loadOlder` is called (the head's button).
+   */
+  olderError: string | null
   loadOlder(): void
   /** Texts that arrived while reading older history: show "Jump to latest" while above zero. */
   newBelow: number
@@ -213,6 +218,11 @@ export function useThreadView(conversationId: string): ThreadView {
   }, [client, conversationId, known])
 
   const { hasNextPage, isFetchingNextPage, fetchNextPage, isFetchNextPageError } = thread
+  // Older history that failed to load is said once (the head's button says it too, and retries).
+  const olderFailed = isFetchNextPageError && !isFetchingNextPage
+  useEffect(() => {
+    if (olderFailed) setAnnouncement(t.olderFailed)
+  }, [olderFailed, t])
   const loadOlder = useCallback(() => {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage()
   }, [hasNextPage, isFetchingNextPage, fetchNextPage])
@@ -269,6 +279,7 @@ export function useThreadView(conversationId: string): ThreadView {
     firstAt: first ? itemCreatedAt(first.item) : null,
     hasOlder: hasNextPage,
     loadingOlder: isFetchingNextPage,
+    olderError: olderFailed ? (thread.error?.message ?? '') : null,
     loadOlder,
     newBelow,
     jumpToLatest: () => {

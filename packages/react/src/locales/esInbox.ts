@@ -45,6 +45,7 @@ export const esInbox: typeof inboxStrings & {
   loadingMessages: 'Cargando mensajes…',
   olderMessages: 'Cargar mensajes anteriores',
   loadingOlder: 'Cargando mensajes anteriores…',
+  olderFailed: 'No se pudieron cargar los mensajes anteriores. Reintentar',
   newTextFrom: 'Nuevo mensaje de {name}: {body}',
   sendFailedTo: 'No se entregó a {name}: {reason}',
   beginning: 'Inicio de la conversación',

@@ -104,6 +104,26 @@ export const UnsafeContent: Story = {
   },
 }
 
+/** Older history fails to load: the thread stays, the head says so and tries again when clicked. */
+export const OlderHistoryFails: Story = {
+  parameters: conversation(async (b) => {
+    let id = ''
+    for (let i = 0; i < 80; i++) id = (await b.simulateInbound('+16505550177', `Message ${i}`)).conversationId
+    b.failNext({ method: 'GET', path: '/conversations/:id/messages', search: /before=/, status: 404 })
+    return id
+  }),
+  play: async ({ canvasElement }) => {
+    const log = await within(canvasElement).findByRole('log')
+    await waitFor(() => expect(within(log).getByText('Message 79')).toBeVisible())
+    await userEvent.click(within(log).getByRole('button', { name: 'Load older messages' }))
+    await expect(
+      await within(log).findByRole('button', { name: 'Older messages could not load. Try again' }),
+    ).toBeInTheDocument()
+    // What was loaded stays (the click scrolled to the head: the oldest loaded message is there).
+    await expect(within(log).getByText('Message 30')).toBeVisible()
+  },
+}
+
 /** Where an element sits relative to its scroll container, in px. */
 const topIn = (el: Element, container: Element) =>
   el.getBoundingClientRect().top - container.getBoundingClientRect().top
