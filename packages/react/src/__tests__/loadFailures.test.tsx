@@ -1,7 +1,7 @@
-import { screen, waitFor, within } from '@testing-library/react'
+import { act, renderHook, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
-import { ConversationList, Thread } from '../index'
+import { ConversationList, InboxProvider, Thread, useThread } from '../index'
 import { setup, startMsw } from './harness'
 
 const server = startMsw()
@@ -51,5 +51,30 @@ describe('a later page that fails', () => {
     await waitFor(() =>
       expect(Number(within(list).getAllByRole('option')[0]?.getAttribute('aria-setsize'))).not.toBe(5),
     )
+  })
+})
+
+describe('the next page', () => {
+  it('asked for twice at once (a scroll and a click in one frame) is asked of the server once', async () => {
+    const { backend, client } = setup(server)
+    let conversationId = ''
+    for (let i = 1; i <= 120; i++)
+      conversationId = (await backend.simulateInbound('+16505550177', `Text ${i}`)).conversationId
+    const asked: string[] = []
+    const count = ({ request }: { request: Request }) => {
+      if (new URL(request.url).searchParams.has('before')) asked.push(request.url)
+    }
+    server.events.on('request:start', count)
+    try {
+      const { result } = renderHook(() => useThread(conversationId), {
+        wrapper: ({ children }) => <InboxProvider client={client}>{children}</InboxProvider>,
+      })
+      await waitFor(() => expect(result.current.hasNextPage).toBe(true))
+      await act(() => Promise.all([result.current.fetchNextPage(), result.current.fetchNextPage()]))
+      await waitFor(() => expect(result.current.items).toHaveLength(100))
+      expect(asked).toHaveLength(1)
+    } finally {
+      server.events.removeListener('request:start', count)
+    }
   })
 })

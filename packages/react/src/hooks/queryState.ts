@@ -29,7 +29,7 @@ export interface PagedQueryState {
   isFetchingNextPage: boolean
   /** Loading the next page failed (what is loaded stays). */
   isFetchNextPageError: boolean
-  /** Loads the next page (older history for a thread). */
+  /** Loads the next page (older history for a thread); a call while it is on its way joins it. */
   fetchNextPage(): Promise<unknown>
   refetch(): Promise<unknown>
 }
@@ -45,7 +45,7 @@ type PagedLike = QueryLike<unknown> & {
   hasNextPage: boolean
   isFetchingNextPage: boolean
   isFetchNextPageError: boolean
-  fetchNextPage(): Promise<unknown>
+  fetchNextPage(options?: { cancelRefetch?: boolean }): Promise<unknown>
 }
 
 /** A read failed and nothing of it is loaded: what replaces a view by its error state. */
@@ -62,6 +62,21 @@ export function queryValue<T>(query: QueryLike<T>): QueryValue<T> {
   }
 }
 
+/**
+ * A query's `fetchNextPage` that joins a page already on its way. TanStack Query cancels it and
+ * asks again by default: a scroll and a click in one frame asked twice, and the first answer (a
+ * failure, say) was dropped. The same function for the same query (effects depend on it).
+ */
+const joining = new WeakMap<PagedLike['fetchNextPage'], () => Promise<unknown>>()
+function joiningNextPage(fetchNextPage: PagedLike['fetchNextPage']): () => Promise<unknown> {
+  let join = joining.get(fetchNextPage)
+  if (!join) {
+    join = () => fetchNextPage({ cancelRefetch: false })
+    joining.set(fetchNextPage, join)
+  }
+  return join
+}
+
 /** The declared part of a TanStack infinite query result. */
 export function pagedState(query: PagedLike): PagedQueryState {
   return {
@@ -71,7 +86,7 @@ export function pagedState(query: PagedLike): PagedQueryState {
     hasNextPage: query.hasNextPage,
     isFetchingNextPage: query.isFetchingNextPage,
     isFetchNextPageError: query.isFetchNextPageError,
-    fetchNextPage: query.fetchNextPage,
+    fetchNextPage: joiningNextPage(query.fetchNextPage),
     refetch: query.refetch,
   }
 }
