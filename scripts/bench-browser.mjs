@@ -9,6 +9,7 @@ import { extname, join } from 'node:path'
 import { build } from 'esbuild'
 import { chromium } from 'playwright-core'
 import { devModes } from './bench-browser/devModes.mjs'
+import { phaseOf } from './bench-browser/phase.mjs'
 import { chromiumArgs, chromiumPath } from './chromium.mjs'
 
 const quick = process.argv.includes('--quick')
@@ -104,20 +105,11 @@ async function openPage(options, { marks = false } = {}) {
 
 await devModes(process.argv, { openPage, finish })
 
-const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1]
-
-/**
- * Mounts `kind` and its baseline in turn and measures both the same way. The first paint is the
- * median of `paints` mounts of each, taken in turn after `warm` mounts of each that are not
- * counted (the first mounts of a scenario run code the earlier ones did not: a 1,000-row reply's
- * path through the JSON parser and the cache). One mount's figure moves by half on a busy
- * machine, the baseline's as much as ours: 21 mounts make a ratio that holds from run to run
- * within about a tenth. The heap held comes from a mount of its own before them, the other
- * figures from the last mount.
- */
+const mean = (values) => values.reduce((sum, value) => sum + value, 0) / values.length
 async function compare(page, heap, scenario, [ours, bare], options, measure, paints = 1, warm = 0) {
   const figures = {}
   const firstPaints = { [ours]: [], [bare]: [] }
+  const rowsDrawn = { [ours]: [], [bare]: [] }
   // The heap a mount holds, taken first: a query's last state can outlive its client until the
   // next one replaces it (V8 keeps TanStack Query's result getters in a shared hidden class), so
   // after mounts of the same view the heap before a mount would already hold what it brings.
@@ -133,21 +125,33 @@ async function compare(page, heap, scenario, [ours, bare], options, measure, pai
       await page.evaluate(([k, o]) => window.bench.mount(k, o), [kind, options])
       await page.evaluate(() => window.bench.unmount())
     }
+  const mountAt = async (kind, i) => {
+    const mounted = await page.evaluate(([k, o]) => window.bench.mount(k, o), [kind, { ...options, phase: phaseOf(i) }])
+    firstPaints[kind].push(mounted.firstPaintMs)
+    rowsDrawn[kind].push(mounted.rowsMs)
+    return mounted
+  }
   for (let i = 1; i < paints; i++)
     for (const kind of [bare, ours]) {
-      firstPaints[kind].push((await page.evaluate(([k, o]) => window.bench.mount(k, o), [kind, options])).firstPaintMs)
+      await mountAt(kind, i)
       await page.evaluate(() => window.bench.unmount())
     }
   for (const kind of [bare, ours]) {
-    const mounted = await page.evaluate(([k, o]) => window.bench.mount(k, o), [kind, options])
+    const mounted = await mountAt(kind, 0)
     const extra = measure ? await measure(kind) : {}
-    firstPaints[kind].push(mounted.firstPaintMs)
-    figures[kind] = { ...mounted, firstPaintMs: median(firstPaints[kind]), heapMB: held[kind] / 1024 / 1024, ...extra }
+    figures[kind] = {
+      ...mounted,
+      firstPaintMs: mean(firstPaints[kind]),
+      rowsMs: mean(rowsDrawn[kind]),
+      heapMB: held[kind] / 1024 / 1024,
+      ...extra,
+    }
     await page.evaluate(() => window.bench.unmount())
   }
   const a = figures[ours]
   const b = figures[bare]
   record(scenario, 'first paint', a.firstPaintMs, b.firstPaintMs, 'ms')
+  record(scenario, 'rows drawn', a.rowsMs, b.rowsMs, 'ms')
   record(scenario, 'DOM elements', a.dom, b.dom, '')
   record(scenario, 'heap held', a.heapMB, b.heapMB, 'MB')
   for (const key of Object.keys(a).filter((k) => !['firstPaintMs', 'repliesMs', 'rowsMs', 'dom', 'heapMB'].includes(k)))
@@ -190,7 +194,7 @@ for (const n of SIZES) {
   const label = n.toLocaleString('en-US')
   const { page, heap, setup } = await openPage({ conversations: n, threads: n === SIZES[0] ? THREADS : [] })
   console.log(`  (${label} conversations set up in ${(setup.setupMs / 1000).toFixed(1)} s)`)
-  // First paints: the median of 21 mounts where a mount takes well under a second, after two of
+  // First paints: the mean of 21 mounts where a mount takes well under a second, after two of
   // each not counted; of 7 where a reply of 10,000 rows takes about one; of one at 100,000 rows in
   // one reply (seven seconds a mount), after one not counted.
   const mounts = (rows) => (rows <= 1_000 ? [21, 2] : rows <= 10_000 ? [7, 1] : [1, 1])

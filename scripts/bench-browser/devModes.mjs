@@ -1,6 +1,7 @@
 // The bench's tools for finding where time goes, one at a time (each ends the run): `--trace`, `--leak`,
 // `--ab`, `--burst` and `--profile`, as described in scripts/bench-browser.mjs.
 import { mkdirSync, writeFileSync } from 'node:fs'
+import { phaseOf } from './phase.mjs'
 
 /**
  * Runs the tool the command line asks for, if any, over the bench's page (`openPage`) and ends the
@@ -91,11 +92,12 @@ export async function devModes(argv, { openPage, finish }) {
   }
 
   // `--ab <view> <conversations> <messages> [-paged] [-marks] [-warm] [mounts]`: only that view's first paint and
-  // its baseline's, mounted in turn (21 times by default): medians and quartiles, to compare two builds. `-warm`:
+  // its baseline's, mounted in turn (21 times by default, each pair at the same place in a frame, as the full run
+  // does): means and quartiles, to compare two builds. `-warm`:
   // each mount comes back to what the view fetched before (its client's cache; the bare list's last rows), so
   // the figure is the page's own work, with no reply waited for. With
   // `-marks`, the last mount's timeline too: each request sent, had and answered by the worker, its reply in,
-  // the rows in the document, painted (the marks cost a little: compare medians without them).
+  // the rows in the document, painted (the marks cost a little: compare means without them).
   const abAt = argv.indexOf('--ab')
   if (abAt > 0) {
     const [kind, conversations, messages, ...rest] = argv.slice(abAt + 1)
@@ -111,24 +113,26 @@ export async function devModes(argv, { openPage, finish }) {
     const mounted = { [kind]: [], [bare]: [] }
     for (let i = 0; i < mounts + 3; i++)
       for (const k of [bare, kind]) {
-        const figures = await page.evaluate(([k, o]) => window.bench.mount(k, o), [k, { oneReply: !paged, warm }])
+        const options = { oneReply: !paged, warm, phase: phaseOf(i) }
+        const figures = await page.evaluate(([k, o]) => window.bench.mount(k, o), [k, options])
         if (i >= 3) mounted[k].push(figures)
         await page.evaluate(() => window.bench.unmount())
       }
     const q = (values, p) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) * p)]
     const of = (k, key) => mounted[k].map((m) => m[key])
     const at = (k, key, p) => q(of(k, key), p).toFixed(1)
+    const mean = (k, key) => of(k, key).reduce((sum, value) => sum + value, 0) / mounts
     for (const k of [kind, bare])
       console.log(
-        `${k.padEnd(12)} first paint median ${at(k, 'firstPaintMs', 0.5)} ms (quartiles ${at(k, 'firstPaintMs', 0.25)}–${at(k, 'firstPaintMs', 0.75)}); ${warm ? '' : `replies in ${at(k, 'repliesMs', 0.5)}, `}rows drawn ${at(k, 'rowsMs', 0.5)}`,
+        `${k.padEnd(12)} first paint mean ${mean(k, 'firstPaintMs').toFixed(1)} ms (quartiles ${at(k, 'firstPaintMs', 0.25)}–${at(k, 'firstPaintMs', 0.75)}); ${warm ? '' : `replies in ${mean(k, 'repliesMs').toFixed(1)}, `}rows drawn ${mean(k, 'rowsMs').toFixed(1)}`,
       )
     if (marks)
       for (const k of [kind, bare]) {
         console.log(`\n${k}, the last mount (ms from its start):`)
         for (const { at, what } of mounted[k].at(-1).timeline) console.log(`${at.toFixed(1).padStart(8)}  ${what}`)
       }
-    const ratio = q(of(kind, 'firstPaintMs'), 0.5) / q(of(bare, 'firstPaintMs'), 0.5)
-    console.log(`ratio of medians ${ratio.toFixed(2)}×`)
+    const ratio = (key) => (mean(kind, key) / mean(bare, key)).toFixed(2)
+    console.log(`ratio of means: first paint ${ratio('firstPaintMs')}×, rows drawn ${ratio('rowsMs')}×`)
     await finish()
   }
 

@@ -63,6 +63,23 @@ const when = (check: () => boolean, timeoutMs = 60_000) =>
     })
     observer.observe(container, { childList: true, subtree: true, characterData: true })
   })
+/**
+ * Resolves `phase` (0 to 1) of a frame after a frame began: a mount starts there, so that where in the frame
+ * it starts is set, the same for the inbox's mounts and the baseline's, and not left to what ran before it.
+ */
+const FRAME = 1000 / 60
+const atPhase = (phase: number) =>
+  new Promise<void>((resolve) =>
+    requestAnimationFrame((frameStart) => {
+      // After the frame's paint (a message comes after it), then wait on the clock: timers are too coarse.
+      const channel = new MessageChannel()
+      channel.port1.onmessage = () => {
+        while (performance.now() < frameStart + phase * FRAME);
+        resolve()
+      }
+      channel.port2.postMessage(null)
+    }),
+  )
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b)
@@ -120,7 +137,7 @@ const bench = {
     return setup
   },
   /** Mounts a view; `oneReply`: the server answers every row in one reply. Resolves at its first paint. */
-  async mount(next: ViewKind, options: { oneReply?: boolean; thread?: number; warm?: boolean } = {}) {
+  async mount(next: ViewKind, options: { oneReply?: boolean; thread?: number; warm?: boolean; phase?: number } = {}) {
     warm = options.warm ?? false
     // A cold mount after warm ones: what they kept goes.
     if (!warm && client) {
@@ -134,6 +151,7 @@ const bench = {
     kind = next
     threadAt = options.thread ?? 0
     container.className = `bench bench--${kind.replace('bare-', '')}`
+    if (options.phase !== undefined) await atPhase(options.phase)
     const started = performance.now()
     root = createRoot(container)
     root.render(view(setup.threads[options.thread ?? 0]?.id ?? ''))
