@@ -79,6 +79,7 @@ export type {
 export { useConversationMenu } from './hooks/useConversationMenu'
 export type { ConversationsState } from './hooks/useConversations'
 export { useConversation, useConversations } from './hooks/useConversations'
+export { FIRST_REPLIES_WAIT_MS, useFirstReplies } from './hooks/useFirstReplies'
 export { useInboxState } from './hooks/useInboxState'
 export type { AttachmentView, MessageBubbleOptions, MessageBubbleState } from './hooks/useMessageBubble'
 export { useMessageBubble } from './hooks/useMessageBubble'

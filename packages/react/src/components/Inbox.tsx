@@ -5,6 +5,7 @@ import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react
 import { usePartClassName, useStrings, useUnstyled } from '../context'
 import type { HostTemplateContext } from '../hooks/useComposer'
 import { useConversation } from '../hooks/useConversations'
+import { useFirstReplies } from '../hooks/useFirstReplies'
 import { useInboxPrefetch } from '../hooks/useInboxPrefetch'
 import { useSelectedConversation } from '../hooks/useSelectedConversation'
 import { useMe } from '../hooks/useServerData'
@@ -40,6 +41,12 @@ export interface InboxProps extends Omit<ComponentPropsWithoutRef<'section'>, 'o
   headerActions?: ReactNode
   /** Opens a client's record in the host's PMS: an "Open in PMS" button in the client panel. */
   onOpenClient?: (client: Client) => void
+  /**
+   * How long the panes wait for the profile and the list's first page before they are drawn with
+   * their loading states, in ms (default 100, `FIRST_REPLIES_WAIT_MS`); 0 draws them at once.
+   * Read at mount.
+   */
+  loadingDelayMs?: number
 }
 
 /**
@@ -47,17 +54,31 @@ export interface InboxProps extends Omit<ComponentPropsWithoutRef<'section'>, 'o
  * composer and actions, the client panel (a sheet from the header where there is no room for
  * it), the clinic's SMS number and a connection banner. Laid out by its own width (container queries): three
  * panes from 1060 px, two from 720 px, one at a time below. Without the messaging permission it
- * shows a clear "no access" state (the panes are drawn at once; the list shows its rows once the
- * profile and the first page are in). Forwards its ref and any attribute to its `<section>`.
+ * shows a clear "no access" state. The panes wait for the profile and the list's first page up to
+ * `loadingDelayMs` (100 ms; see {@link useFirstReplies}): replies within it are drawn with the
+ * panes in one frame, slower ones find the panes drawn with their loading states (the section is
+ * `aria-busy` meanwhile). Forwards its ref and any attribute to its `<section>`.
  */
 export const Inbox = forwardRef<HTMLElement, InboxProps>(function Inbox(
-  { selectedId, onSelect, theme, className, composerTools, templateContext, headerActions, onOpenClient, ...rest },
+  {
+    selectedId,
+    onSelect,
+    theme,
+    className,
+    composerTools,
+    templateContext,
+    headerActions,
+    onOpenClient,
+    loadingDelayMs,
+    ...rest
+  },
   ref,
 ) {
   const partClass = usePartClassName('inbox', className)
   const t = useStrings()
   const unstyled = useUnstyled()
   useInboxPrefetch()
+  const ready = useFirstReplies(loadingDelayMs)
   const [selected, choose] = useSelectedConversation(selectedId, onSelect)
   const { data: conversation } = useConversation(selected)
   const portalHost = usePortalHost()
@@ -73,51 +94,54 @@ export const Inbox = forwardRef<HTMLElement, InboxProps>(function Inbox(
       data-sb-theme={ownRoot ? (theme ?? 'light') : undefined}
       data-state={selected ? 'thread' : 'list'}
       aria-label={t.inbox}
+      aria-busy={ready ? undefined : true}
     >
-      <PortalRoot host={portalHost}>
-        <InboxAccess>
-          <div className="sb-inbox__body" data-state={selected ? 'thread' : 'list'}>
-            <ConnectionBanner />
-            <div className="sb-inbox__list">
-              <header className="sb-inbox__header">
-                <h2 className="sb-inbox__title">{t.inbox}</h2>
-                <NewConversationDialog
-                  trigger={<IconButton className="sb-inbox__new" icon="add" label={t.newConversation} />}
-                  onStarted={({ conversation }) => choose(conversation.id)}
-                />
-                <InboxNumber />
-              </header>
-              <ConversationFilters />
-              <ConversationList selectedId={selected} onSelect={choose} />
-            </div>
-            <div className="sb-inbox__thread">
-              {selected && conversation ? (
-                <>
-                  <ConversationHeader
-                    conversationId={selected}
-                    onBack={() => choose(null)}
-                    onDeleted={() => choose(null)}
-                    actions={
-                      <>
-                        <ClientSheet conversationId={selected} onOpenClient={onOpenClient} />
-                        {headerActions}
-                      </>
-                    }
+      {ready && (
+        <PortalRoot host={portalHost}>
+          <InboxAccess>
+            <div className="sb-inbox__body" data-state={selected ? 'thread' : 'list'}>
+              <ConnectionBanner />
+              <div className="sb-inbox__list">
+                <header className="sb-inbox__header">
+                  <h2 className="sb-inbox__title">{t.inbox}</h2>
+                  <NewConversationDialog
+                    trigger={<IconButton className="sb-inbox__new" icon="add" label={t.newConversation} />}
+                    onStarted={({ conversation }) => choose(conversation.id)}
                   />
-                  <Thread conversationId={selected} />
-                  <OptOutRequestBanner conversationId={selected} />
-                  <Composer conversationId={selected} tools={composerTools} templateContext={templateContext} />
-                </>
-              ) : (
-                <p className="sb-inbox__empty">{t.noConversationSelected}</p>
+                  <InboxNumber />
+                </header>
+                <ConversationFilters />
+                <ConversationList selectedId={selected} onSelect={choose} />
+              </div>
+              <div className="sb-inbox__thread">
+                {selected && conversation ? (
+                  <>
+                    <ConversationHeader
+                      conversationId={selected}
+                      onBack={() => choose(null)}
+                      onDeleted={() => choose(null)}
+                      actions={
+                        <>
+                          <ClientSheet conversationId={selected} onOpenClient={onOpenClient} />
+                          {headerActions}
+                        </>
+                      }
+                    />
+                    <Thread conversationId={selected} />
+                    <OptOutRequestBanner conversationId={selected} />
+                    <Composer conversationId={selected} tools={composerTools} templateContext={templateContext} />
+                  </>
+                ) : (
+                  <p className="sb-inbox__empty">{t.noConversationSelected}</p>
+                )}
+              </div>
+              {selected && conversation && (
+                <ClientPanel className="sb-inbox__client" conversationId={selected} onOpenClient={onOpenClient} />
               )}
             </div>
-            {selected && conversation && (
-              <ClientPanel className="sb-inbox__client" conversationId={selected} onOpenClient={onOpenClient} />
-            )}
-          </div>
-        </InboxAccess>
-      </PortalRoot>
+          </InboxAccess>
+        </PortalRoot>
+      )}
     </section>
   )
 })
