@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { InboxProvider, Thread } from '../index'
-import { firstUnreadKey, type ThreadRowsResult, threadRows } from '../model/threadRows'
+import { firstUnreadKey, type ThreadRow, type ThreadRows, threadRows } from '../model/threadRows'
 import { dana, setup, startMsw } from './harness'
 
 const server = startMsw()
@@ -159,6 +159,11 @@ describe('a text the carrier failed', () => {
   })
 })
 
+/** Every row of `rows`, asked for in order. */
+const all = (rows: ThreadRows) => Array.from({ length: rows.length }, (_, i) => rows.at(i) as ThreadRow)
+/** The rows of `items` worked out afresh, all of them. */
+const afresh = (...args: Parameters<typeof threadRows>) => all(threadRows(...args))
+
 describe('threadRows', () => {
   const items = [
     at('2026-11-29T15:00:00', 'inbound', 'a'),
@@ -168,9 +173,9 @@ describe('threadRows', () => {
   ]
 
   it('puts a day separator below the last row of a day, so loading older rows never changes a drawn one', () => {
-    const rows = threadRows(items, null)
+    const rows = afresh(items, null)
     expect(rows.map((r) => r.nextDayAt)).toEqual([null, '2026-11-30T09:00:00', null, null])
-    const withOlder = threadRows([at('2026-11-28T10:00:00', 'inbound', 'z'), ...items], null)
+    const withOlder = afresh([at('2026-11-28T10:00:00', 'inbound', 'z'), ...items], null)
     expect(withOlder.slice(1)).toEqual(rows)
   })
 
@@ -180,7 +185,7 @@ describe('threadRows', () => {
       key: 'p',
       entry: { clientMessageId: 'p', createdAt: '2026-11-29T23:59:00' } as never,
     }
-    expect(threadRows([...items, late], null).map((r) => r.nextDayAt)).toEqual([
+    expect(afresh([...items, late], null).map((r) => r.nextDayAt)).toEqual([
       null,
       '2026-11-30T09:00:00',
       null,
@@ -198,7 +203,7 @@ describe('threadRows', () => {
     const later = [...items, at('2026-11-30T09:06:00', 'inbound', 'e')]
     expect(firstUnreadKey(later, 2, 'd')).toBe('c')
     expect(firstUnreadKey(later, 2, 'gone')).toBe('d') // not found: from the end
-    expect(threadRows(items, 'c').map((r) => r.firstUnread)).toEqual([false, false, true, false])
+    expect(afresh(items, 'c').map((r) => r.firstUnread)).toEqual([false, false, true, false])
   })
 
   it('groups consecutive messages by sender and minute; a new day, the divider or another sender ends a group', () => {
@@ -235,7 +240,7 @@ describe('threadRows', () => {
       client('2026-11-30T09:02:00Z', 'i'),
       client('2026-11-30T09:02:10Z', 'j'), // the unread divider stands before it
     ]
-    expect(threadRows(thread, 'j', 'usr_dana').map((r) => r.group)).toEqual([
+    expect(afresh(thread, 'j', 'usr_dana').map((r) => r.group)).toEqual([
       'first',
       'middle',
       'last',
@@ -275,7 +280,7 @@ describe('threadRows after a change', () => {
     fc.record({ kind: fc.constant('unread' as const), at: fc.nat() }),
   )
 
-  it('equals the rows made afresh, and keeps the rows a text arriving leaves as they were', () => {
+  it('equals the rows made afresh, and hands on the rows a change leaves as they were', () => {
     fc.assert(
       fc.property(
         fc.array(fc.tuple(fc.integer({ min: 0, max: 240 }), fc.integer({ min: 0, max: 3 })), { maxLength: 12 }),
@@ -292,7 +297,8 @@ describe('threadRows after a change', () => {
           }
           let items = start.map(([minute, who]) => item(n++, minute, who))
           let unreadKey: string | null = null
-          let previous: ThreadRowsResult | undefined
+          let previous: ThreadRows | undefined
+          let previousRows: ThreadRow[] = []
           for (const c of [...changes, { kind: 'append' as const, count: 1 }]) {
             if (c.kind === 'append') items = [...items, ...Array.from({ length: c.count }, make)]
             if (c.kind === 'prepend') items = [...Array.from({ length: c.count }, make), ...items]
@@ -300,14 +306,26 @@ describe('threadRows after a change', () => {
               items = items.map((it, i) => (i === c.at % items.length ? make() : it))
             if (c.kind === 'drop' && items.length) items = items.filter((_, i) => i !== c.at % items.length)
             if (c.kind === 'unread') unreadKey = items.length ? (items[c.at % items.length] as ThreadItem).key : null
-            const rows = threadRows(items, unreadKey, 'usr_dana', previous)
-            expect(rows).toEqual(threadRows(items, unreadKey, 'usr_dana'))
-            if (c.kind === 'append' && previous?.unreadKey === unreadKey) {
+            const next = threadRows(items, unreadKey, 'usr_dana', previous)
+            // Asked for in any order (a view asks for the rows in view, a scroll for others).
+            const order = items.map((_, i) => (i * 5) % items.length)
+            for (const i of order) next.at(i)
+            const rows = all(next)
+            expect(rows).toEqual(afresh(items, unreadKey, 'usr_dana'))
+            expect(all(next).every((row, i) => row === rows[i])).toBe(true)
+            const sameUnread = c.kind !== 'unread'
+            if (c.kind === 'append' && sameUnread) {
               // All but the last row before the text stay the same objects.
-              const stay = Math.max(0, previous.rows.length - 1)
-              expect(rows.slice(0, stay).every((row, i) => row === previous?.rows[i])).toBe(true)
+              const stay = Math.max(0, previousRows.length - 1)
+              expect(rows.slice(0, stay).every((row, i) => row === previousRows[i])).toBe(true)
             }
-            previous = { items, unreadKey, selfId: 'usr_dana', rows }
+            if (c.kind === 'prepend' && sameUnread && previous) {
+              // Older history above: all but the row that was first stay the same objects.
+              const moved = rows.slice(c.count + 1)
+              expect(moved.every((row, i) => row === previousRows[i + 1])).toBe(true)
+            }
+            previous = next
+            previousRows = rows
           }
         },
       ),

@@ -22,7 +22,7 @@ import {
   itemCreatedAt,
   newestInbound,
   type ThreadRow,
-  type ThreadRowsResult,
+  type ThreadRows,
   threadRows,
 } from '../model/threadRows'
 import { format } from '../strings'
@@ -119,15 +119,15 @@ export function useThreadView(conversationId: string): ThreadView {
     setNewestAtOpen(thread.items.at(-1)?.key ?? null)
   }
   const selfId = me?.user.id
-  // The rows of the last derivation: those a change leaves as they were are kept (see threadRows).
-  const derived = useRef<ThreadRowsResult | undefined>(undefined)
+  // The rows of the last derivation: those a change leaves as they were are handed on (see threadRows).
+  const derived = useRef<ThreadRows | undefined>(undefined)
   const rows = useMemo(() => {
     const unreadKey = firstUnreadKey(thread.items, unreadAtOpen ?? 0, newestAtOpen)
     const next = threadRows(thread.items, unreadKey, selfId, derived.current)
-    derived.current = { items: thread.items, unreadKey, selfId, rows: next }
+    derived.current = next
     return next
   }, [thread.items, unreadAtOpen, newestAtOpen, selfId])
-  const getItemKey = useCallback((index: number) => rows[index]?.key ?? index, [rows])
+  const getItemKey = useCallback((index: number) => rows.keyAt(index) ?? index, [rows])
   const estimateSize = useCallback(() => 56, [])
   const overscan = useOverscan(6, rows.length > 0)
   const virtualizer = useVirtualizer({
@@ -172,7 +172,7 @@ export function useThreadView(conversationId: string): ThreadView {
   }, [ready, conversationId, virtualizer])
 
   // A text arriving while you read older history waits below: count it for "Jump to latest".
-  const lastKey = rows.at(-1)?.key
+  const lastKey = rows.keyAt(rows.length - 1)
   const previousLastKey = useRef(lastKey)
   useEffect(() => {
     if (lastKey !== previousLastKey.current && previousLastKey.current !== undefined && !virtualizer.isAtEnd()) {
@@ -264,10 +264,10 @@ export function useThreadView(conversationId: string): ThreadView {
 
   const placed: ThreadViewRow[] = []
   for (const slot of virtualizer.getVirtualItems()) {
-    const row = rows[slot.index]
+    const row = rows.at(slot.index)
     if (row) placed.push({ ...row, index: slot.index, start: slot.start })
   }
-  const first = rows[0]
+  const first = thread.items[0]
   return {
     thread,
     conversation,
@@ -276,7 +276,7 @@ export function useThreadView(conversationId: string): ThreadView {
     rows: placed,
     totalSize: virtualizer.getTotalSize(),
     headSize: THREAD_HEAD_SIZE,
-    firstAt: first ? itemCreatedAt(first.item) : null,
+    firstAt: first ? itemCreatedAt(first) : null,
     hasOlder: hasNextPage,
     loadingOlder: isFetchingNextPage,
     olderError: olderFailed ? (thread.error?.message ?? '') : null,

@@ -70,85 +70,98 @@ export function firstUnreadKey(items: readonly ThreadItem[], unread: number, new
   return null
 }
 
-/** The rows of a thread as {@link threadRows} made them, with what they were made from. */
-export interface ThreadRowsResult {
-  items: readonly ThreadItem[]
-  unreadKey: string | null
-  selfId: string | undefined
-  rows: ThreadRow[]
+/**
+ * A thread's rows, each worked out when it is first asked for: a view draws the few in view, and a
+ * thread of 10,000 messages opening (or a text arriving) does not make 10,000 rows.
+ */
+export interface ThreadRows {
+  /** As many rows as items. */
+  readonly length: number
+  /** The key of the row at `index` (its item's), without working the row out. */
+  keyAt(index: number): string | undefined
+  /**
+   * The row at `index`. The same object each time it is asked for, and the same as the previous
+   * rows' (given to {@link threadRows}) where its item and both neighbours are the same.
+   */
+  at(index: number): ThreadRow | undefined
 }
 
-/** How many rows of `previous` stay as they are for `items`: a row depends on its item and both neighbours. */
-function keptRows(
-  previous: ThreadRowsResult | undefined,
-  items: readonly ThreadItem[],
-  unreadKey: string | null,
-  selfId?: string,
-) {
-  if (!previous || previous.unreadKey !== unreadKey || previous.selfId !== selfId) return 0
-  const before = previous.items
-  let same = 0
-  const end = Math.min(before.length, items.length)
-  while (same < end && itemSource(before[same] as ThreadItem) === itemSource(items[same] as ThreadItem)) same++
-  // Nothing changed: every row stays. Otherwise the last same row's next neighbour changed.
-  return same === before.length && same === items.length ? same : Math.max(0, same - 1)
+/** A row made, with what it was made from: its item's source and its neighbours'. */
+interface Made {
+  row: ThreadRow
+  before: object | undefined
+  source: object
+  after: object | undefined
 }
+
+/** The rows each set of rows has made so far, and what they were made for (the rows they may hand on). */
+const madeBy = new WeakMap<
+  ThreadRows,
+  { unreadKey: string | null; selfId: string | undefined; made: Map<string, Made> }
+>()
+
+/** Whether a new local day starts from one time to the next (only forward: a device clock behind the server's starts none). */
+const startsDay = (from: string, to: string) => dayKey(to) !== dayKey(from) && Date.parse(to) > Date.parse(from)
 
 /**
  * The thread's rows: a day separator where the local day changes, the unread divider before
  * `unreadKey`, and groups of consecutive messages by one sender within a minute (a day separator
  * or the divider also ends a group). `selfId` is this user's id: their pending sends join the
- * group of their sent ones. With the `previous` result, the rows its items share with these are
- * kept (the same objects): a text arriving makes one row or two, not the whole thread again.
+ * group of their sent ones. A row depends on its item and both neighbours only, so each is worked
+ * out when asked for; with the `previous` rows, a row whose item and neighbours are unchanged is
+ * handed on as the same object (a text arriving, or older history loading above, leaves the rows
+ * on screen as they were).
  */
 export function threadRows(
   items: readonly ThreadItem[],
   unreadKey: string | null,
   selfId?: string,
-  previous?: ThreadRowsResult,
-): ThreadRow[] {
-  const kept = keptRows(previous, items, unreadKey, selfId)
-  if (previous && kept === items.length && kept === previous.rows.length) return previous.rows
-  const rows: ThreadRow[] = previous ? previous.rows.slice(0, kept) : []
-  // Each item's local day is worked out once (the rows kept need none): a new text makes one or two.
-  let day = kept < items.length ? dayKey(itemCreatedAt(items[kept] as ThreadItem)) : 0
-  for (let index = kept; index < items.length; index++) {
-    const item = items[index] as ThreadItem
-    const next = items[index + 1]
-    const nextAt = next ? itemCreatedAt(next) : null
-    const nextDay = nextAt ? dayKey(nextAt) : day
-    rows.push({
-      key: item.key,
-      item,
-      // Only forward: a pending send stamped by a device clock behind the server's starts no "new" day.
-      nextDayAt: nextAt && nextDay !== day && Date.parse(nextAt) > Date.parse(itemCreatedAt(item)) ? nextAt : null,
-      firstUnread: item.key === unreadKey,
-      group: 'single',
-    })
-    day = nextDay
+  previous?: ThreadRows,
+): ThreadRows {
+  const before = previous ? madeBy.get(previous) : undefined
+  const reusable = before && before.unreadKey === unreadKey && before.selfId === selfId ? before.made : undefined
+  const made = new Map<string, Made>()
+  // Whether `a` and the next `b` are one group: the same sender in the same minute, no divider or new day between.
+  const joins = (a: ThreadItem, b: ThreadItem) =>
+    b.key !== unreadKey &&
+    minuteOf(a) === minuteOf(b) &&
+    senderOf(a, selfId) === senderOf(b, selfId) &&
+    !startsDay(itemCreatedAt(a), itemCreatedAt(b))
+  const rows: ThreadRows = {
+    length: items.length,
+    keyAt: (index) => items[index]?.key,
+    at(index) {
+      const item = items[index]
+      if (!item) return undefined
+      const source = itemSource(item)
+      const prev = items[index - 1]
+      const next = items[index + 1]
+      const known = made.get(item.key) ?? reusable?.get(item.key)
+      if (
+        known &&
+        known.source === source &&
+        known.before === (prev && itemSource(prev)) &&
+        known.after === (next && itemSource(next))
+      ) {
+        made.set(item.key, known)
+        return known.row
+      }
+      const createdAt = itemCreatedAt(item)
+      const nextAt = next ? itemCreatedAt(next) : null
+      const joinsPrevious = !!prev && joins(prev, item)
+      const joinsNext = !!next && joins(item, next)
+      const row: ThreadRow = {
+        key: item.key,
+        item,
+        nextDayAt: nextAt && startsDay(createdAt, nextAt) ? nextAt : null,
+        firstUnread: item.key === unreadKey,
+        group: joinsPrevious ? (joinsNext ? 'middle' : 'last') : joinsNext ? 'first' : 'single',
+      }
+      made.set(item.key, { row, before: prev && itemSource(prev), source, after: next && itemSource(next) })
+      return row
+    },
   }
-  // Whether a row and the next are one group: worked out once per pair, each row's sender and
-  // minute once (a thread of 10,000 messages makes every row when it opens).
-  let sender = ''
-  let minute = ''
-  let joinsPrevious = false
-  const from = Math.max(0, kept - 1)
-  for (let i = from; i < rows.length; i++) {
-    const row = rows[i] as ThreadRow
-    const next = rows[i + 1]
-    if (i === from) {
-      sender = senderOf(row.item, selfId)
-      minute = minuteOf(row.item)
-    }
-    const nextSender = next ? senderOf(next.item, selfId) : ''
-    const nextMinute = next ? minuteOf(next.item) : ''
-    const joinsNext = !!next && !row.nextDayAt && !next.firstUnread && sender === nextSender && minute === nextMinute
-    // Only the new rows are placed in their groups (a kept row's neighbours are unchanged).
-    if (i >= kept) row.group = joinsPrevious ? (joinsNext ? 'middle' : 'last') : joinsNext ? 'first' : 'single'
-    joinsPrevious = joinsNext
-    sender = nextSender
-    minute = nextMinute
-  }
+  madeBy.set(rows, { unreadKey, selfId, made })
   return rows
 }
 
