@@ -105,6 +105,10 @@ describe('styles.css for a widget inside someone else’s page', () => {
     expect(shared).toEqual([])
   })
 
+  it('uses no :has(): a clinic’s browser may predate it (Firefox before 121), and it is dear to match per row', () => {
+    expect(all.filter((r) => r.selector.includes(':has(')).map((r) => r.selector)).toEqual([])
+  })
+
   it('takes stacking, shadows and radii from tokens, and never needs !important', () => {
     const literal = all.filter(
       (r) =>

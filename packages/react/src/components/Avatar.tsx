@@ -29,7 +29,7 @@ export const Avatar = forwardRef<HTMLSpanElement, AvatarProps>(function Avatar(
       ref={ref}
       aria-hidden="true"
       {...rest}
-      className={cx('sb-avatar', `sb-avatar--${size}`, className)}
+      className={cx('sb-avatar', `sb-avatar--${size}`, !letters && 'sb-avatar--person', className)}
       data-hue={avatarHue(colorKey)}
     >
       {letters || <Icon name="person" />}

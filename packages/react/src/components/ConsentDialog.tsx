@@ -7,6 +7,7 @@ import { useConsentForm } from '../hooks/useConsentForm'
 import { useMe } from '../hooks/useServerData'
 import { FormattedText } from './FormattedText'
 import { DialogForm, FormDialog, type FormDialogOptions } from './FormDialog'
+import { Segmented } from './Segmented'
 
 /** The form, mounted while the dialog is open so each opening starts afresh. */
 function ConsentForm({ phone, onDone }: { phone: string; onDone(): void }) {
@@ -26,19 +27,15 @@ function ConsentForm({ phone, onDone }: { phone: string; onDone(): void }) {
     >
       <fieldset className="sb-form__group">
         <legend className="sb-field__label">{t.consentStatus}</legend>
-        <div className="sb-segmented">
-          {(['granted', 'revoked'] as const).map((status) => (
-            <label key={status} className="sb-segmented__option">
-              <input
-                type="radio"
-                name={`${id}-status`}
-                checked={v.status === status}
-                onChange={() => consent.setValue('status', status)}
-              />
-              {status === 'granted' ? t.consentGranted : t.consentRevoked}
-            </label>
-          ))}
-        </div>
+        <Segmented
+          name={`${id}-status`}
+          options={[
+            { value: 'granted', label: t.consentGranted },
+            { value: 'revoked', label: t.consentRevoked },
+          ]}
+          value={v.status}
+          onChange={(status) => consent.setValue('status', status)}
+        />
       </fieldset>
       <div className="sb-field">
         <label className="sb-field__label" htmlFor={`${id}-scope`}>

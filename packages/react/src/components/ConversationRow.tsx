@@ -92,7 +92,7 @@ export const ConversationRow = forwardRef<HTMLDivElement, ConversationRowProps>(
           </span>
         )}
         {unread && (
-          <span className="sb-row__unread">
+          <span className="sb-row__unread" data-dot={c.unreadCount > 0 ? undefined : ''}>
             <span aria-hidden="true">{c.unreadCount > 0 ? c.unreadCount : ''}</span>
             <VisuallyHidden.Root>
               {c.unreadCount > 0 ? plural(t, 'unreadCount', c.unreadCount, locale) : t.markedUnread}

@@ -9,6 +9,7 @@ import { ClientSearchField } from './ClientSearchField'
 import { Field } from './Field'
 import { DialogForm, FormDialog, type FormDialogOptions } from './FormDialog'
 import { SegmentCounter } from './SegmentCounter'
+import { Segmented } from './Segmented'
 
 /** Props of {@link NewConversationDialog}. */
 export interface NewConversationDialogProps
@@ -114,20 +115,15 @@ function NewConversationForm(props: NewConversationOptions & { onDone(): void })
       {!fixedClient && (
         <fieldset className="sb-form__group">
           <legend className="sb-field__label">{t.sendTo}</legend>
-          <div className="sb-segmented">
-            {(['client', 'number'] as const).map((target) => (
-              <label key={target} className="sb-segmented__option">
-                <input
-                  type="radio"
-                  name="sb-send-to"
-                  value={target}
-                  checked={state.target === target}
-                  onChange={() => state.setTarget(target)}
-                />
-                {target === 'client' ? t.sendToClient : t.sendToNumber}
-              </label>
-            ))}
-          </div>
+          <Segmented
+            name="sb-send-to"
+            options={[
+              { value: 'client', label: t.sendToClient },
+              { value: 'number', label: t.sendToNumber },
+            ]}
+            value={state.target}
+            onChange={state.setTarget}
+          />
         </fieldset>
       )}
       {state.target === 'number' ? (
