@@ -109,15 +109,24 @@ export function useThreadView(conversationId: string): ThreadView {
   const { data: me } = useMe()
   const scroller = useRef<HTMLElement | null>(null)
   const [newBelow, setNewBelow] = useState(0)
-  // How many texts were unread when the thread opened: the "New messages" divider goes before them.
-  const [unreadAtOpen, setUnreadAtOpen] = useState<number | null>(null)
-  if (conversation && unreadAtOpen === null) setUnreadAtOpen(conversation.unreadCount)
-  // The newest item when the thread opened: those unread texts are counted back from it, so texts
-  // arriving while it is open (read at once) do not move the divider.
-  const [newestAtOpen, setNewestAtOpen] = useState<string | null | undefined>(undefined)
-  if (newestAtOpen === undefined && unreadAtOpen !== null && !thread.isPending) {
-    setNewestAtOpen(thread.items.at(-1)?.key ?? null)
-  }
+  // How the thread stood when it opened, kept from the first render that committed it: how many texts
+  // were unread (the "New messages" divider goes before them) and the newest item then (those texts
+  // are counted back from it, so texts arriving while it is open, read at once, do not move the
+  // divider). Read in render, kept in a layout effect: no state set during render, so the first
+  // render with the history is not thrown away and done again (at 10,000 messages that was the
+  // rows and the virtualizer's measurements twice per opening).
+  const atOpen = useRef<{ unread: number | null; newest: string | null | undefined }>({
+    unread: null,
+    newest: undefined,
+  })
+  const unreadAtOpen = atOpen.current.unread ?? conversation?.unreadCount ?? null
+  const newestAtOpen =
+    atOpen.current.newest !== undefined || unreadAtOpen === null || thread.isPending
+      ? atOpen.current.newest
+      : (thread.items.at(-1)?.key ?? null)
+  useIsomorphicLayoutEffect(() => {
+    atOpen.current = { unread: unreadAtOpen, newest: newestAtOpen }
+  }, [unreadAtOpen, newestAtOpen])
   const selfId = me?.user.id
   // The rows of the last derivation: those a change leaves as they were are handed on (see threadRows).
   const derived = useRef<ThreadRows | undefined>(undefined)
