@@ -27,6 +27,7 @@ const profile = profileAt > 0
 // (`TRACE_MIN_US=300`: events from 0.3 ms listed, 1.5 ms by default).
 // With `updates`, the timeline of three texts arriving after the mount instead (each arrival marked); with
 // `burst`, of 300 texts in 300 ms.
+// `BENCH_JS_FLAGS=--trace-gc DEBUG=pw:browser` with any of them: V8's own log (here, each collection and its pause).
 
 // The page and its backend worker, bundled as a vendor would ship them (the packages' dist).
 const dir = mkdtempSync(join(tmpdir(), 'switchboard-bench-browser-'))
@@ -69,7 +70,8 @@ const server = createServer((request, response) => {
 })
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
 const url = `http://127.0.0.1:${server.address().port}/`
-const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
+const jsFlags = process.env.BENCH_JS_FLAGS ? [`--js-flags=${process.env.BENCH_JS_FLAGS}`] : []
+const browser = await chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs, ...jsFlags] })
 
 /** The end of the `--trace`, `--leak` and `--profile` runs: nothing left running or on disk. */
 async function finish() {

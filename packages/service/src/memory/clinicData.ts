@@ -1,4 +1,4 @@
-import type { Client, Conversation, Inbox, InboxEvent, TeamMember, Template } from '@switchboard/protocol'
+import type { Client, Conversation, Inbox, InboxEvent, TeamMember, Template, UnreadTotals } from '@switchboard/protocol'
 import type {
   AttachmentRecord,
   ClinicRecord,
@@ -30,6 +30,8 @@ export interface ClinicData {
   lastSeq: number
   /** Conversation ids in list order, kept sorted on writes; null until first needed or after a rollback. */
   order: string[] | null
+  /** The unread badge numbers, kept on writes; null until first needed or after a rollback. */
+  unread: UnreadTotals | null
   /** Conversations with contact and client joined in, built on first read and dropped on writes. */
   views: Map<string, Conversation>
 }
@@ -54,6 +56,7 @@ export function loadClinic(seed: ClinicSeed): ClinicData {
     events: [],
     lastSeq: 0,
     order: null,
+    unread: null,
     views: new Map(),
   }
   for (const m of seed.messages) {

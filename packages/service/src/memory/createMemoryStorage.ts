@@ -53,6 +53,7 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): MemoryS
     } catch (error) {
       for (let i = undo.length - 1; i >= 0; i--) undo[i]?.()
       data.order = null
+      data.unread = null
       data.views.clear()
       throw error
     }

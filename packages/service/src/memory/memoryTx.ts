@@ -5,6 +5,7 @@ import {
   compareClients,
   compareConversations,
   computeUnreadTotals,
+  countUnread,
   isPhoneQuery,
   matchesFilter,
   phoneDigits,
@@ -211,6 +212,8 @@ export function createMemoryTx(data: ClinicData, undo: Array<() => void>): Stora
       set(data.conversations, conversation.id, clone(conversation))
       set(data.conversationByPhone, conversation.phone, conversation.id)
       if (data.order) insertIntoOrder(data.order, keyOf, conversation)
+      if (data.unread)
+        data.unread = countUnread(previous ? countUnread(data.unread, previous, -1) : data.unread, conversation, 1)
       data.views.delete(conversation.id)
     },
     async deleteConversation(id) {
@@ -227,13 +230,16 @@ export function createMemoryTx(data: ClinicData, undo: Array<() => void>): Stora
         )
       }
       if (data.order) removeFromOrder(data.order, keyOf, record)
+      if (data.unread) data.unread = countUnread(data.unread, record, -1)
       del(data.threads, id)
       del(data.conversations, id)
       if (data.conversationByPhone.get(record.phone) === id) del(data.conversationByPhone, record.phone)
       data.views.delete(id)
     },
     async unreadTotals() {
-      return computeUnreadTotals(data.conversations.values())
+      // Kept up to date by the writes above (a text need not count 100,000 conversations again).
+      data.unread ??= computeUnreadTotals(data.conversations.values())
+      return { ...data.unread, byInbox: { ...data.unread.byInbox } }
     },
 
     async nextMessageSeq(conversationId) {
